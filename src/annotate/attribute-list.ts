@@ -1,0 +1,80 @@
+/**
+ * The `{key=value key="value with spaces"}` list after an attribute span.
+ *
+ * Written by hand rather than taken from markdown-it-attrs: that plugin turns any key into an HTML
+ * attribute (so `{onerror=…}` reaches the page and `{href=…}` overrides validated links) and does
+ * not report positions. Here the keys are data for the model, never HTML, and every problem is
+ * reported at its offset.
+ */
+
+export interface RawAttribute {
+  readonly key: string;
+  readonly value: string;
+  /** Offsets into the source string. */
+  readonly keyOffset: number;
+  readonly valueOffset: number;
+}
+
+export type AttributeListResult =
+  | { readonly kind: 'ok'; readonly attributes: readonly RawAttribute[]; readonly end: number }
+  | { readonly kind: 'unclosed' }
+  | { readonly kind: 'malformed'; readonly offset: number; readonly message: string; readonly end: number };
+
+/** Longest attribute list accepted; keeps a stray `{` from scanning a 10 MB paragraph more than once. */
+const MAX_LENGTH = 4096;
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n';
+const isKeyChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+
+/**
+ * Parses from `open` (the index of `{`) up to `max`. `end` is the index just past `}`.
+ * A list with no `}` before `max` (or within MAX_LENGTH) is unclosed.
+ */
+export function parseAttributeList(src: string, open: number, max: number): AttributeListResult {
+  const limit = Math.min(max, open + MAX_LENGTH);
+  const close = findClose(src, open + 1, limit);
+  if (close === -1) return { kind: 'unclosed' };
+  const end = close + 1;
+  const attributes: RawAttribute[] = [];
+  let pos = open + 1;
+  for (;;) {
+    while (pos < close && isSpace(src[pos])) pos++;
+    if (pos >= close) break;
+    const keyOffset = pos;
+    while (pos < close && isKeyChar(src[pos])) pos++;
+    const key = src.slice(keyOffset, pos);
+    if (!key) return { kind: 'malformed', offset: pos, message: `unexpected "${src[pos]}" in attribute list: expected key=value`, end };
+    if (src[pos] !== '=') return { kind: 'malformed', offset: pos, message: `attribute "${key}" has no value: write ${key}=value`, end };
+    pos++;
+    let value: string;
+    let valueOffset = pos;
+    if (src[pos] === '"') {
+      const closeQuote = src.indexOf('"', pos + 1);
+      // findClose skipped quoted strings, so a closing quote before `close` exists when the list is closed.
+      if (closeQuote === -1 || closeQuote > close) return { kind: 'malformed', offset: pos, message: `attribute "${key}" has an unclosed quoted value`, end };
+      valueOffset = pos + 1;
+      value = src.slice(pos + 1, closeQuote);
+      pos = closeQuote + 1;
+      if (pos < close && !isSpace(src[pos])) return { kind: 'malformed', offset: pos, message: 'expected a space between attributes', end };
+    } else {
+      while (pos < close && !isSpace(src[pos]) && src[pos] !== '"') pos++;
+      value = src.slice(valueOffset, pos);
+      if (src[pos] === '"') return { kind: 'malformed', offset: pos, message: `unexpected quote in the value of "${key}": quote the whole value`, end };
+    }
+    if (value === '') return { kind: 'malformed', offset: valueOffset, message: `attribute "${key}" has an empty value`, end };
+    attributes.push({ key, value, keyOffset, valueOffset });
+  }
+  return { kind: 'ok', attributes, end };
+}
+
+/** Index of the `}` closing the list, skipping `}` inside double quotes; -1 if none before `limit`. */
+function findClose(src: string, from: number, limit: number): number {
+  let quoted = false;
+  for (let i = from; i < limit; i++) {
+    const c = src[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '}' && !quoted) return i;
+    else if (c === '\n' && i + 1 < limit && src[i + 1] === '\n') return -1;
+  }
+  return -1;
+}

@@ -1,0 +1,115 @@
+import type { DiagnosticBag } from '../diagnostics.ts';
+import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
+import type { IsoDate } from '../content/dates.ts';
+
+/** A resolved `[[mention]]`, as collected while parsing one document. */
+export interface MentionRecord {
+  readonly entity: EntityId;
+  readonly target: string;
+  readonly shown: string;
+  readonly stub: boolean;
+  readonly at: SourcePosition;
+  /** Index into `DocumentContext.blocks`. */
+  readonly block: number;
+  /** Where the shown text sits in the block's plain text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The attributes of one `[text]{…}` span, validated. */
+export interface SpanAttributes {
+  readonly claim?: ClaimId;
+  readonly quote?: EntityId;
+  readonly date?: IsoDate;
+  readonly about: readonly EntityId[];
+  readonly conflicts: readonly ClaimId[];
+}
+
+export interface SpanRecord extends SpanAttributes {
+  /** The HTML id of the span in its page: what citations link to. */
+  readonly anchor: string;
+  readonly at: SourcePosition;
+  readonly block: number;
+  /** The span's text as plain text (the source's own wording). */
+  readonly text: string;
+  /** Entities mentioned inside the span, in order, without repeats. */
+  readonly mentions: readonly EntityId[];
+}
+
+/** A paragraph, heading or cell: the unit for anchors, snippets and co-occurrence. */
+export interface BlockRecord {
+  readonly anchor: string;
+  readonly text: string;
+}
+
+/** Maps an offset in the inline text being parsed to a position in the source file. */
+export type PositionMap = (offset: number) => SourcePosition;
+
+/**
+ * Per-document state, kept in markdown-it's `env` under `briefing` (never in module state),
+ * so one parser instance serves every document and every build.
+ */
+export interface DocumentContext {
+  readonly file: string;
+  /** Prefix that makes a root-relative page path relative to the page this document renders into. */
+  readonly root: string;
+  readonly bag: DiagnosticBag;
+  /** How offsets in the current inline text map to the file; set per block by the core rule. */
+  positionAt: PositionMap;
+  /** Builds the position map for a block from its line map and content (bodies), or undefined for fragments. */
+  readonly blockPositions?: (map: readonly [number, number], content: string) => PositionMap;
+  readonly mentions: MentionRecord[];
+  readonly spans: SpanRecord[];
+  readonly blocks: BlockRecord[];
+}
+
+export interface AnnotationEnv {
+  briefing?: DocumentContext;
+}
+
+export function contextOf(env: unknown): DocumentContext {
+  const ctx = (env as AnnotationEnv | undefined)?.briefing;
+  if (!ctx) throw new Error('annotation parser used without a DocumentContext in env.briefing');
+  return ctx;
+}
+
+/**
+ * Position map for a Markdown body: markdown-it gives each block its source lines (`map`), and its
+ * inline content is those lines with block markers and indentation removed from the left (and the
+ * last line trimmed on the right). So each content line is the tail of its source line.
+ */
+export function bodyPositions(file: string, bodyLines: readonly string[], bodyLineOffset: number) {
+  return (map: readonly [number, number], content: string): PositionMap => {
+    const starts = [0];
+    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+    const columnBase = starts.map((start, k) => {
+      const end = k + 1 < starts.length ? starts[k + 1]! - 1 : content.length;
+      const line = content.slice(start, end);
+      const src = bodyLines[map[0] + k] ?? '';
+      if (src.endsWith(line)) return src.length - line.length;
+      const trimmed = src.trimEnd();
+      if (trimmed.endsWith(line)) return trimmed.length - line.length;
+      return Math.max(0, src.indexOf(line));
+    });
+    return (offset) => {
+      // Binary search for the content line holding `offset`.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return {
+        file,
+        line: bodyLineOffset + map[0] + lo + 1,
+        column: columnBase[lo]! + (offset - starts[lo]!) + 1,
+      };
+    };
+  };
+}
+
+/** Position map for a one-line fragment (a front-matter value) that starts at `base`. */
+export function fragmentPositions(base: SourcePosition): PositionMap {
+  return (offset) => ({ file: base.file, line: base.line, column: base.column + offset });
+}

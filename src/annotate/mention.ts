@@ -1,0 +1,61 @@
+import type MarkdownIt from 'markdown-it';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type { EntityRegistry } from '../model/registry.ts';
+import { contextOf } from './context.ts';
+import { resolveTarget } from './resolve.ts';
+
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const PIPE = 0x7c; // |
+const NEWLINE = 0x0a;
+
+/**
+ * Inline rule `briefing_mention`: `[[Target]]` and `[[Target|shown text]]`.
+ *
+ * The scan stops at the first `[` or `]`, so every character is looked at by at most one open
+ * `[[` and the rule stays linear on `[[[[…` (markdown-it's pathological cases). Code spans,
+ * autolinks and linkified URLs are consumed by their own rules before `[` is reached, and
+ * `\[` is consumed by the escape rule, which is how those contexts stay literal.
+ */
+export function mentionRule(registry: EntityRegistry) {
+  return function briefing_mention(state: StateInline, silent: boolean): boolean {
+    const src = state.src;
+    const start = state.pos;
+    const max = state.posMax;
+    if (src.charCodeAt(start) !== OPEN || src.charCodeAt(start + 1) !== OPEN) return false;
+
+    let pipe = -1;
+    let newlines = 0;
+    let pos = start + 2;
+    for (; pos < max; pos++) {
+      const c = src.charCodeAt(pos);
+      if (c === OPEN) return false;
+      if (c === CLOSE) break;
+      if (c === PIPE && pipe === -1) pipe = pos;
+      // A mention may wrap once, as a name does in a soft-wrapped paragraph; no further.
+      if (c === NEWLINE && ++newlines > 1) return false;
+    }
+    if (pos + 1 >= max || src.charCodeAt(pos) !== CLOSE || src.charCodeAt(pos + 1) !== CLOSE) return false;
+
+    const inner = src.slice(start + 2, pos);
+    const target = (pipe === -1 ? inner : src.slice(start + 2, pipe)).replace(/\s+/gu, ' ').trim();
+    const shown = (pipe === -1 ? inner : src.slice(pipe + 1, pos)).replace(/\s+/gu, ' ').trim();
+    if (!target || !shown) return false;
+
+    if (!silent) {
+      const ctx = contextOf(state.env);
+      const at = ctx.positionAt(start);
+      const resolved = resolveTarget(registry, ctx.bag, target, at, 'mention');
+      const token = state.push('entity_mention', 'a', 0);
+      token.content = shown;
+      // A mention inside a link's text cannot be a link itself (no <a> inside <a>).
+      token.meta = { ...resolved, target, at, inLink: state.linkLevel > 0 };
+    }
+    state.pos = pos + 2;
+    return true;
+  };
+}
+
+export function registerMentionRule(md: MarkdownIt, registry: EntityRegistry): void {
+  md.inline.ruler.before('link', 'briefing_mention', mentionRule(registry));
+}

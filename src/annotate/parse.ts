@@ -1,0 +1,36 @@
+import type MarkdownIt from 'markdown-it';
+import type { DiagnosticBag } from '../diagnostics.ts';
+import type { SourcePosition, SplitDocument } from '../types.ts';
+import { bodyPositions, fragmentPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
+
+/** A document's Markdown turned into HTML plus what the annotations said (stage: annotate). */
+export interface AnnotatedText {
+  readonly html: string;
+  readonly mentions: readonly MentionRecord[];
+  readonly spans: readonly SpanRecord[];
+  readonly blocks: readonly BlockRecord[];
+}
+
+/** Parses and renders a document body for a page whose links start with `root` ("" or "../"). */
+export function annotateBody(md: MarkdownIt, doc: SplitDocument, root: string, bag: DiagnosticBag): AnnotatedText {
+  const file = doc.source.path;
+  const ctx = newContext(file, root, bag, fragmentPositions({ file, line: doc.bodyLineOffset + 1, column: 1 }));
+  const env = { briefing: { ...ctx, blockPositions: bodyPositions(file, doc.body.split('\n'), doc.bodyLineOffset) } };
+  const tokens = md.parse(doc.body, env);
+  const html = md.renderer.render(tokens, md.options, env);
+  const { mentions, spans, blocks } = env.briefing;
+  return { html, mentions, spans, blocks };
+}
+
+/** Parses and renders one line of inline Markdown (an attribute value) found at `at`. */
+export function annotateFragment(md: MarkdownIt, text: string, at: SourcePosition, root: string, bag: DiagnosticBag): AnnotatedText {
+  const env = { briefing: newContext(at.file, root, bag, fragmentPositions(at)) };
+  const tokens = md.parseInline(text, env);
+  const html = md.renderer.render(tokens, md.options, env);
+  const { mentions, spans, blocks } = env.briefing;
+  return { html, mentions, spans, blocks };
+}
+
+function newContext(file: string, root: string, bag: DiagnosticBag, positionAt: DocumentContext['positionAt']): DocumentContext {
+  return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [] };
+}

@@ -1,0 +1,23 @@
+import type MarkdownIt from 'markdown-it';
+import type { EntityRegistry } from '../model/registry.ts';
+import { registerCollectRules } from './collect.ts';
+import { registerMentionRule } from './mention.ts';
+import { registerRenderRules } from './render.ts';
+import { registerSpanRule } from './span.ts';
+
+export interface AnnotationOptions {
+  /** The one resolver for mention, quote and about targets. */
+  readonly registry: EntityRegistry;
+}
+
+/**
+ * The annotation plugin (FORMAT.md §2): `[[mentions]]` and `[text]{…}` attribute spans as named
+ * inline rules, their renderer rules, and core rules that record positions, anchors and plain
+ * text in `env.briefing`. Nothing happens at import time; `build` and `check` use the same plugin.
+ */
+export function annotations(md: MarkdownIt, options: AnnotationOptions): void {
+  registerMentionRule(md, options.registry);
+  registerSpanRule(md, options.registry);
+  registerCollectRules(md);
+  registerRenderRules(md);
+}

@@ -1,0 +1,49 @@
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { entityPage } from '../site/paths.ts';
+import { contextOf, type SpanAttributes } from './context.ts';
+
+/** Renderer rules for the annotation tokens. Every value from content goes through `escapeHtml`. */
+export function registerRenderRules(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+
+  md.renderer.rules['entity_mention'] = (tokens, idx, _options, env) => {
+    const token = tokens[idx]!;
+    const meta = token.meta as { id: string; stub: boolean; inLink: boolean };
+    const cls = meta.stub ? 'mention mention-stub' : 'mention';
+    if (meta.inLink) return `<span class="${cls}" data-entity="${escape(meta.id)}">${escape(token.content)}</span>`;
+    const href = contextOf(env).root + entityPage(meta.id);
+    return `<a class="${cls}" href="${escape(href)}" data-entity="${escape(meta.id)}">${escape(token.content)}</a>`;
+  };
+
+  md.renderer.rules['annotation_open'] = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const attrs = (token.meta as { attributes: SpanAttributes }).attributes;
+    const classes = ['annotation'];
+    const data: string[] = [];
+    if (attrs.claim) {
+      classes.push('claim');
+      data.push(` data-claim="${escape(attrs.claim)}"`);
+    }
+    if (attrs.quote) {
+      classes.push('quote');
+      data.push(` data-speaker="${escape(attrs.quote)}"`);
+    }
+    if (attrs.conflicts.length > 0) classes.push('disputed');
+    const id = token.attrGet('id');
+    return `<span${id ? ` id="${escape(id)}"` : ''} class="${classes.join(' ')}"${data.join('')}>`;
+  };
+  md.renderer.rules['annotation_close'] = () => '</span>';
+
+  // The built site makes no request outside itself: a remote image becomes a link to it.
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens: Token[], idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet('src') ?? '';
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('data:')) {
+      const alt = self.renderInlineAsText(token.children ?? [], options, env) || src;
+      return `<a class="remote-image" href="${escape(src)}">${escape(alt)}</a>`;
+    }
+    return image(tokens, idx, options, env, self);
+  };
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type MarkdownIt from 'markdown-it';
+import { createMarkdown } from './annotate/markdown.ts';
+import { annotateBody, annotateFragment, type AnnotatedText } from './annotate/parse.ts';
+import { splitDocument } from './content/frontmatter.ts';
+import { loadContent } from './content/load.ts';
+import { validateContent } from './content/validate.ts';
+import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
+import { copyAssets } from './emit/assets.ts';
+import { writeExports } from './emit/exports.ts';
+import { buildModel, type AnnotatedContent, type ModelCounters } from './model/build-model.ts';
+import { EntityRegistry } from './model/registry.ts';
+import type { Model } from './model/types.ts';
+import { commitStaging, createStaging, discardStaging } from './output.ts';
+import { formatMs, Progress, silent, type Log } from './progress.ts';
+import { renderPages } from './site/render.ts';
+import { TEMPLATE_VERSION } from './version.ts';
+import type { ArticleSlug, EntityId, SplitDocument, ValidContent } from './types.ts';
+
+export interface CheckOptions {
+  /** The content folder (FORMAT.md §1). */
+  readonly input: string;
+  /** Treat warnings (unknown entities) as errors. */
+  readonly strict?: boolean;
+  /** Progress lines; silent by default. */
+  readonly log?: Log;
+  /** Filled with per-item work counts (scale tests). */
+  readonly counters?: ModelCounters;
+}
+
+export interface BuildOptions extends CheckOptions {
+  readonly output: string;
+}
+
+export interface Analysis {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly model?: Model;
+  readonly md?: MarkdownIt;
+}
+
+export interface BuildResult extends Analysis {
+  readonly pages: number;
+  readonly durationMs: number;
+}
+
+/**
+ * The pipeline up to the model, shared by `check` and `build`:
+ * load → front matter → validate → annotate → model. Each stage returns new data; problems
+ * go into one DiagnosticBag so a single run reports all of them.
+ */
+export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent)): Promise<Analysis> {
+  const bag = new DiagnosticBag();
+  const files = await progress.stage('load', 'files', () => loadContent(options.input, bag), (f) => f.length);
+  const split = await progress.stage(
+    'parse',
+    'documents',
+    () => files.map((f) => splitDocument(f, bag)).filter((d): d is SplitDocument => d !== undefined),
+    (d) => d.length,
+  );
+  const valid = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => (v ? 1 + v.articles.length + v.entities.length : 0));
+  if (!valid) return { ok: false, diagnostics: bag.sorted() };
+
+  const registry = new EntityRegistry(valid.entities, bag);
+  const md = createMarkdown(registry);
+  const annotated = await progress.stage('annotate', 'documents', () => annotate(valid, md, registry, bag, buildId(files)), (a) => 1 + a.articles.length + a.entities.length);
+  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
+  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md };
+}
+
+/** `briefing check`: validates everything, writes nothing. */
+export async function check(options: CheckOptions): Promise<Analysis> {
+  const { ok, diagnostics } = await analyze(options);
+  return { ok, diagnostics };
+}
+
+/**
+ * `briefing build`: the whole pipeline, then pages → exports → assets into a staging folder that
+ * replaces the output folder only when every stage succeeded.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? silent;
+  const progress = new Progress(log);
+  const analysis = await analyze(options, progress);
+  if (!analysis.ok || !analysis.model || !analysis.md) {
+    return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
+  }
+  const { model, md } = analysis;
+  const staging = await createStaging(options.output, options.input);
+  try {
+    const pages = await progress.stage('pages', 'pages', () => renderPages(model, md, staging), (n) => n);
+    await progress.stage('emit', 'files', async () => (await writeExports(model, staging)) + (await copyAssets(staging)), (n) => n);
+    await commitStaging(staging, options.output);
+    const durationMs = progress.elapsedMs;
+    log(`Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`);
+    return { ...analysis, pages, durationMs };
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  }
+}
+
+function annotate(valid: ValidContent, md: MarkdownIt, registry: EntityRegistry, bag: DiagnosticBag, id: string): AnnotatedContent {
+  const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
+    for (const span of text.spans) {
+      if (span.claim || span.quote) {
+        bag.warning('claim-outside-article', `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : 'an entity profile'} is shown but not counted`, span.at);
+      }
+    }
+    return text;
+  };
+  const summary = outsideArticles(valid.briefing.split, annotateBody(md, valid.briefing.split, '', bag));
+  const articles = valid.articles.map(({ split, meta }) => ({ slug: split.source.id as ArticleSlug, meta, body: annotateBody(md, split, '../', bag) }));
+  const entities = valid.entities.map(({ split, meta }) => ({
+    id: split.source.id as EntityId,
+    meta,
+    profile: outsideArticles(split, annotateBody(md, split, '../', bag)),
+    attributes: meta.attributes.map(({ label, value }) => ({
+      label,
+      html: annotateFragment(md, value, split.locate(['attributes', label]), '../', bag).html,
+    })),
+  }));
+  return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs, buildId: id };
+}
+
+/** Same content, same id: the offline cache name changes exactly when the site does. */
+function buildId(files: readonly { kind: string; id: string; text: string }[]): string {
+  const hash = createHash('sha256').update(TEMPLATE_VERSION);
+  for (const f of files) hash.update(f.kind).update('\0').update(f.id).update('\0').update(f.text).update('\0');
+  return hash.digest('hex').slice(0, 12);
+}

@@ -1,0 +1,128 @@
+import { cac } from 'cac';
+import { diagnosticsToJson, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { BriefingError, ContentError, UsageError } from './diagnostics.ts';
+import { VERSION } from './version.ts';
+
+/** Exit codes: 0 success, 1 content errors, 2 usage or file-system trouble (or an internal error). */
+export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+
+interface Flags {
+  input: string;
+  output: string;
+  strict?: boolean;
+  quiet?: boolean;
+  format?: string;
+  port?: number;
+}
+
+/**
+ * The thin CLI (FORMAT.md §3): parses declared flags, loads the command's module lazily, calls the
+ * same exported API the tests use, prints diagnostics, and returns the exit code.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const cli = cac('briefing');
+  let run: (() => Promise<number>) | undefined;
+
+  cli
+    .command('build', 'Build the site')
+    .option('--input <dir>', 'Content folder', { default: 'content' })
+    .option('--output <dir>', 'Output folder', { default: '_site' })
+    .option('--strict', 'Treat warnings as errors')
+    .option('--quiet', 'Print only problems')
+    .action((flags: Flags) => {
+      run = async () => {
+        const { build } = await import('./build.ts');
+        const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+        const result = await build({ input: flags.input, output: flags.output, strict: flags.strict === true, ...(log ? { log } : {}) });
+        printDiagnostics(result.diagnostics);
+        if (!result.ok) {
+          process.stderr.write(`Build failed: ${summary(result.diagnostics, flags.strict === true)}. The output folder was left as it was.\n`);
+          return EXIT.content;
+        }
+        return EXIT.ok;
+      };
+    });
+
+  cli
+    .command('check', 'Validate the content; writes nothing')
+    .option('--input <dir>', 'Content folder', { default: 'content' })
+    .option('--strict', 'Treat warnings as errors')
+    .option('--format <format>', 'text or json', { default: 'text' })
+    .action((flags: Flags) => {
+      run = async () => {
+        if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+        const { check } = await import('./build.ts');
+        const result = await check({ input: flags.input, strict: flags.strict === true });
+        if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(result.diagnostics)}\n`);
+        else {
+          printDiagnostics(result.diagnostics);
+          process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(result.diagnostics, flags.strict === true)}.\n`);
+        }
+        return result.ok ? EXIT.ok : EXIT.content;
+      };
+    });
+
+  cli
+    .command('serve', 'Build, serve with live reload, rebuild on change')
+    .option('--input <dir>', 'Content folder', { default: 'content' })
+    .option('--output <dir>', 'Output folder', { default: '_site' })
+    .option('--port <n>', 'Port', { default: 8080 })
+    .option('--strict', 'Treat warnings as errors')
+    .action((flags: Flags) => {
+      run = async () => {
+        const { serve } = await import('./serve.ts');
+        await serve({ input: flags.input, output: flags.output, port: Number(flags.port), strict: flags.strict === true });
+        return EXIT.ok;
+      };
+    });
+
+  cli.help();
+  cli.version(VERSION);
+
+  try {
+    cli.parse(['node', 'briefing', ...argv], { run: true });
+    if (cli.options['help'] || cli.options['version']) return EXIT.ok;
+    if (!run) {
+      const name = cli.args[0];
+      process.stderr.write(name ? `briefing: unknown command "${name}"\n` : 'briefing: missing command\n');
+      cli.outputHelp();
+      return EXIT.usage;
+    }
+    return await run();
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof ContentError) {
+    printDiagnostics(error.diagnostics);
+    return EXIT.content;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`briefing: error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const e = error as Error;
+  if (e && /^Unknown option|missing required args|option .* value is missing/i.test(e.message ?? '')) {
+    process.stderr.write(`briefing: error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  // Anything else is Briefing's fault, not the content's: say so, with the cause chain.
+  process.stderr.write(`briefing: internal error: ${e instanceof BriefingError ? e.message : (e?.stack ?? String(error))}\n`);
+  for (let cause = e?.cause as Error | undefined; cause; cause = cause.cause as Error | undefined) {
+    process.stderr.write(`  caused by: ${cause.stack ?? String(cause)}\n`);
+  }
+  return EXIT.usage;
+}
+
+function printDiagnostics(items: readonly Diagnostic[]): void {
+  for (const d of items) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+function summary(items: readonly Diagnostic[], strict: boolean): string {
+  const errors = items.filter((d) => d.severity === 'error').length;
+  const warnings = items.length - errors;
+  const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
+  return parts.join(', ') + (strict && warnings > 0 ? ' (warnings count as errors under --strict)' : '');
+}

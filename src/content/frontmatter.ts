@@ -1,0 +1,157 @@
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { DiagnosticBag } from '../diagnostics.ts';
+import type { Locate, SourceFile, SourcePosition, SplitDocument } from '../types.ts';
+
+/**
+ * Keys that mean something to Eleventy or to JavaScript objects. Briefing never hands front matter
+ * to Eleventy, but an author who writes them expects an effect that will not happen, and the
+ * prototype keys are the classic pollution vector (eleventy-utils issue 8): reject them all.
+ */
+const FORBIDDEN_KEYS = new Set([
+  'permalink',
+  'layout',
+  'eleventyComputed',
+  'eleventyExcludeFromCollections',
+  'eleventyImport',
+  'eleventyDataSchema',
+  'eleventyNavigation',
+  'templateEngineOverride',
+  'pagination',
+  'dynamicPermalink',
+  'permalinkBypassOutputDir',
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** Front matter is data: only YAML. Any other engine gray-matter knows (js, javascript, coffee, …) is refused. */
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+/**
+ * Stage 2, front matter: splits a file into its YAML front matter and Markdown body with gray-matter,
+ * parsing the YAML with `yaml` (not js-yaml) because it keeps the source range of every key and
+ * value, rejects duplicate keys, and never builds objects through `__proto__`.
+ */
+export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocument | undefined {
+  const { text, path: file } = source;
+  const start: SourcePosition = { file, line: 1, column: 1 };
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+
+  if (!/^---/.test(firstLine)) {
+    bag.error('missing-front-matter', 'missing front matter: the file must start with a line "---", then YAML keys, then "---"', start);
+    return undefined;
+  }
+  // gray-matter treats the text after the opening `---` as the name of an engine and would run
+  // JavaScript for `---js` even with `engines.js` disabled (the `javascript` alias). Decide first.
+  const language = firstLine.slice(3).trim().toLowerCase();
+  if (!YAML_LANGUAGES.has(language)) {
+    bag.error(
+      'executable-front-matter',
+      `front matter language "${firstLine.slice(3).trim()}" is not allowed: front matter is YAML data and is never run`,
+      start,
+    );
+    return undefined;
+  }
+  // gray-matter looks for "\n---" anywhere (also "\n----x") and, when there is none, silently
+  // takes the whole file as front matter. Require a real closing line.
+  if (!/\n---[ \t]*(\n|$)/.test(text)) {
+    bag.error('unclosed-front-matter', 'the front matter opened on line 1 is never closed: add a line "---" after the last key', start);
+    return undefined;
+  }
+
+  let doc: Document.Parsed | undefined;
+  let lineCounter = new LineCounter();
+  const refuse = (): never => {
+    throw new Error('only YAML front matter is allowed');
+  };
+  const file0 = matter(text, {
+    language: 'yaml',
+    engines: {
+      yaml: (src: string) => {
+        lineCounter = new LineCounter();
+        doc = parseDocument(src, { lineCounter, uniqueKeys: true, schema: 'core', merge: false, prettyErrors: false });
+        return {};
+      },
+      // Defence in depth: gray-matter resolves these names through `aliase()`; none may run.
+      javascript: refuse,
+      coffee: refuse,
+      json: refuse,
+      toml: refuse,
+    },
+  });
+
+  // The opening line `---` is file line 1; gray-matter's `matter` text starts right after the
+  // three dashes, so YAML line N is file line N and its columns are the file's.
+  const yamlPos = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  const bodyLineOffset = countNewlines(text, text.length - file0.content.length);
+  const locate: Locate = (keyPath) => {
+    const range = doc ? rangeOf(doc, keyPath) : undefined;
+    return range === undefined ? start : yamlPos(range);
+  };
+
+  if (!doc) {
+    // An empty front matter block: valid, no keys.
+    return { source, data: {}, body: file0.content, bodyLineOffset, locate };
+  }
+
+  let ok = true;
+  for (const error of doc.errors) {
+    ok = false;
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(error.pos[0]));
+  }
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        ok = false;
+        const range = pair.key.range;
+        bag.error(
+          'forbidden-key',
+          `key "${String(pair.key.value)}" is not allowed in front matter: Briefing decides page paths and layouts itself, and prototype keys are never accepted`,
+          range ? yamlPos(range[0]) : start,
+        );
+      }
+    },
+  });
+  if (!ok) return undefined;
+
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    bag.error('bad-front-matter', 'front matter must be a map of keys to values', start);
+    return undefined;
+  }
+  return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate };
+}
+
+/** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */
+function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): number | undefined {
+  let node: YamlNode | null | undefined = doc.contents;
+  let keyStart: number | undefined;
+  for (const segment of keyPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+      if (!pair) return keyStart ?? node.range?.[0];
+      keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      node = pair.value as YamlNode | null;
+      if (!node) return keyStart;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as YamlNode | undefined;
+      if (!node) return keyStart;
+      keyStart = node.range?.[0];
+    } else {
+      return keyStart;
+    }
+  }
+  return node?.range?.[0] ?? keyStart;
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

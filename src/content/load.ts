@@ -1,0 +1,133 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DiagnosticBag, UsageError } from '../diagnostics.ts';
+import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The folders the contract defines (FORMAT.md §1) and the kind of document each holds. */
+const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
+  { folder: 'articles', kind: 'article' },
+  { folder: 'entities', kind: 'entity' },
+];
+
+/**
+ * Stage 1, load: reads `briefing.md`, `articles/*.md` and `entities/*.md` from the input folder.
+ * Nothing outside the folder is read: symbolic links are refused, and ids come from file names
+ * that must match the id pattern, so no name can point elsewhere.
+ */
+export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise<SourceFile[]> {
+  const root = path.resolve(inputDir);
+  const stat = await fs.stat(root).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`input folder not found: ${inputDir}`);
+
+  const files: SourceFile[] = [];
+  const briefingPath = path.join(root, 'briefing.md');
+  const briefing = await readSource(briefingPath, 'briefing', 'briefing', root, bag);
+  if (briefing === 'missing') {
+    bag.error('missing-briefing', 'briefing.md is missing: every content folder needs one (title in its front matter)', at(briefingPath));
+  } else if (briefing) files.push(briefing);
+
+  for (const { folder, kind } of FOLDERS) {
+    const dir = path.join(root, folder);
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw new UsageError(`cannot read ${dir}: ${e.message}`, { cause: e });
+    });
+    const names = entries.map((e) => e.name).sort();
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (name.startsWith('.')) continue;
+      if (!name.endsWith('.md')) {
+        bag.warning('not-markdown', `${folder}/${name} is not a .md file and is ignored`, at(file));
+        continue;
+      }
+      const id = name.slice(0, -3);
+      if (!ID_PATTERN.test(id)) {
+        bag.error(
+          'bad-file-name',
+          `file name "${name}" is not a valid ${kind === 'article' ? 'slug' : 'id'}: use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. ${suggestId(id)}.md)`,
+          at(file),
+        );
+        continue;
+      }
+      const source = await readSource(file, kind, id, root, bag);
+      if (source && source !== 'missing') files.push(source);
+    }
+  }
+  return files;
+}
+
+async function readSource(
+  file: string,
+  kind: DocumentKind,
+  id: string,
+  root: string,
+  bag: DiagnosticBag,
+): Promise<SourceFile | 'missing' | undefined> {
+  const lstat = await fs.lstat(file).catch(() => undefined);
+  if (!lstat) return 'missing';
+  if (lstat.isSymbolicLink()) {
+    // A link could make the build read (and publish) a file from outside the input folder.
+    const target = await fs.realpath(file).catch(() => undefined);
+    const realRoot = await fs.realpath(root);
+    if (!target || !isInside(realRoot, target)) {
+      bag.error('outside-input', 'symbolic link points outside the input folder; refusing to read it', at(file));
+      return undefined;
+    }
+  } else if (!lstat.isFile()) {
+    bag.error('not-a-file', 'expected a file', at(file));
+    return undefined;
+  }
+  const bytes = await fs.readFile(file);
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    bag.error('invalid-utf8', 'the file is not valid UTF-8; save it as UTF-8', invalidUtf8Position(file, bytes));
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // CRLF → LF keeps every line number and column the same; lone CRs are treated as line ends by
+  // markdown-it too, so normalise them the same way.
+  text = text.replace(/\r\n?/g, '\n');
+  return { kind, path: file, id, text };
+}
+
+/** Position of the first byte sequence that is not UTF-8, found by decoding line by line. */
+function invalidUtf8Position(file: string, bytes: Uint8Array): { file: string; line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      const chunk = bytes.subarray(start, i);
+      try {
+        decoder.decode(chunk);
+      } catch {
+        const lossy = new TextDecoder('utf-8').decode(chunk);
+        return { file, line, column: Math.max(1, lossy.indexOf('\ufffd') + 1) };
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return { file, line: 1, column: 1 };
+}
+
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function suggestId(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'my-file';
+}
+
+function at(file: string): { file: string; line: number; column: number } {
+  return { file, line: 1, column: 1 };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../types.ts';
+import { isIsoDateError, parseIsoDate } from './dates.ts';
+
+/**
+ * The front matter of FORMAT.md §1 as zod schemas, plus Briefing's documented extensions
+ * (`draft` everywhere; `editorSupplied` and `editorNote` on articles; see docs/content-format.md).
+ */
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+const isoDate = z.string().superRefine((value, ctx) => {
+  const parsed = parseIsoDate(value);
+  if (isIsoDateError(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+
+/** BCP 47: `Intl.getCanonicalLocales` throws a RangeError for a tag that is not well-formed. */
+const languageTag = z.string().superRefine((value, ctx) => {
+  try {
+    Intl.getCanonicalLocales(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a BCP 47 language tag (e.g. en, de, pt-BR)` });
+  }
+});
+
+/** Only http(s): a `javascript:`, `data:` or `file:` URL must never become a link. */
+export const webUrl = z.string().superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an absolute http: or https: URL` });
+  }
+});
+
+const stringList = z.array(text);
+
+export const briefingSchema = z.object({
+  title: text,
+  subtitle: text.optional(),
+  description: text.optional(),
+  language: languageTag.optional(),
+  publisher: text.optional(),
+  author: text.optional(),
+  updated: isoDate.optional(),
+  baseUrl: webUrl.optional(),
+  draft: z.boolean().optional(),
+});
+
+export const ARTICLE_KEYS = ['title', 'source', 'published', 'url', 'author', 'dateline', 'summary', 'language', 'tags'] as const;
+
+export const articleSchema = z.object({
+  title: text,
+  source: text,
+  published: isoDate,
+  url: webUrl.optional(),
+  author: z.union([text, stringList]).optional(),
+  dateline: text.optional(),
+  summary: text.optional(),
+  language: languageTag.optional(),
+  tags: stringList.optional(),
+  draft: z.boolean().optional(),
+  editorSupplied: z.array(z.enum(ARTICLE_KEYS)).optional(),
+  editorNote: text.optional(),
+});
+
+const attributeValue = z.union([text, z.number(), z.boolean()]).transform(String);
+
+export const entitySchema = z.object({
+  name: text,
+  type: z.enum(ENTITY_TYPES),
+  aliases: stringList.optional(),
+  summary: text.optional(),
+  attributes: z.record(z.string().trim().min(1), attributeValue).optional(),
+  sameAs: z.array(webUrl).optional(),
+  draft: z.boolean().optional(),
+});
+
+/** What each key is for, used to make "missing key" errors say what to write. */
+export const KEY_HINTS: Record<string, string> = {
+  title: 'the headline',
+  source: 'the publication or wire that reported it',
+  published: 'the ISO 8601 date it was published, e.g. 2023-09-13',
+  name: 'the display name',
+  type: `one of ${ENTITY_TYPES.join(', ')}`,
+};

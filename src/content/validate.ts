@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { DiagnosticBag } from '../diagnostics.ts';
+import type {
+  ArticleMeta,
+  BriefingSettings,
+  EntityMeta,
+  SplitDocument,
+  ValidContent,
+  ValidDocument,
+} from '../types.ts';
+import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema.ts';
+
+/**
+ * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
+ * reporting every problem at the line of the offending key or value, and drops drafts.
+ */
+export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticBag): ValidContent | undefined {
+  let briefing: ValidDocument<BriefingSettings> | undefined;
+  const articles: ValidDocument<ArticleMeta>[] = [];
+  const entities: ValidDocument<EntityMeta>[] = [];
+
+  for (const split of docs) {
+    switch (split.source.kind) {
+      case 'briefing': {
+        const data = check(split, briefingSchema, bag);
+        if (data) briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
+        break;
+      }
+      case 'article': {
+        const data = check(split, articleSchema, bag);
+        if (data && !data.draft) {
+          const { author, tags, editorSupplied, draft: _draft, ...rest } = data;
+          articles.push({
+            split,
+            meta: {
+              ...rest,
+              authors: author === undefined ? [] : typeof author === 'string' ? [author] : author,
+              tags: tags ?? [],
+              editorSupplied: editorSupplied ?? [],
+            },
+          });
+        }
+        break;
+      }
+      case 'entity': {
+        const data = check(split, entitySchema, bag);
+        if (data && !data.draft) {
+          const { attributes, aliases, sameAs, draft: _draft, ...rest } = data;
+          entities.push({
+            split,
+            meta: {
+              ...rest,
+              aliases: aliases ?? [],
+              sameAs: sameAs ?? [],
+              attributes: Object.entries(attributes ?? {}).map(([label, value]) => ({ label, value })),
+            },
+          });
+        }
+        break;
+      }
+    }
+  }
+  return briefing ? { briefing, articles, entities } : undefined;
+}
+
+function check<S extends z.ZodObject>(split: SplitDocument, schema: S, bag: DiagnosticBag): z.output<S> | undefined {
+  const known = new Set(Object.keys(schema.shape));
+  for (const key of Object.keys(split.data)) {
+    if (!known.has(key)) {
+      bag.warning(
+        'unknown-key',
+        `unknown front matter key "${key}" is ignored (known keys: ${[...known].join(', ')})`,
+        split.locate([key]),
+      );
+    }
+  }
+  const result = schema.safeParse(split.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.');
+    const keyPath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const top = String(issue.path[0] ?? '');
+    const missing = issue.code === 'invalid_type' && issue.path.length === 1 && !(top in split.data);
+    const message = missing
+      ? `missing required key "${key}"${KEY_HINTS[top] ? ` (${KEY_HINTS[top]})` : ''}`
+      : `"${key}": ${issue.message.replace(/^Invalid input: /, '')}`;
+    bag.error(missing ? 'missing-key' : 'invalid-value', message, split.locate(keyPath));
+  }
+  return undefined;
+}

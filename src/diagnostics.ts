@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { SourcePosition } from './types.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the content, pointing at its source (FORMAT.md §3). */
+export interface Diagnostic extends SourcePosition {
+  readonly severity: Severity;
+  /** Stable machine-readable code, e.g. `unknown-entity`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Collects diagnostics across stages so that `check` reports every problem in one run.
+ * Stages add to it; only the CLI decides what a warning means (`--strict`).
+ */
+export class DiagnosticBag {
+  readonly #items: Diagnostic[] = [];
+
+  error(code: string, message: string, at: SourcePosition): void {
+    this.#items.push({ severity: 'error', code, message, file: at.file, line: at.line, column: at.column });
+  }
+
+  warning(code: string, message: string, at: SourcePosition): void {
+    this.#items.push({ severity: 'warning', code, message, file: at.file, line: at.line, column: at.column });
+  }
+
+  get items(): readonly Diagnostic[] {
+    return this.#items;
+  }
+
+  /** Sorted by file, line and column, for stable output. */
+  sorted(): Diagnostic[] {
+    return [...this.#items].sort(
+      (a, b) =>
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+    );
+  }
+
+  count(severity: Severity): number {
+    return this.#items.filter((d) => d.severity === severity).length;
+  }
+
+  /** Whether the build must fail: any error, or any warning under `--strict`. */
+  fails(strict: boolean): boolean {
+    return this.#items.some((d) => d.severity === 'error' || strict);
+  }
+}
+
+/** `path:line:column: error: message`, path relative to `cwd`. */
+export function formatDiagnostic(d: Diagnostic, cwd: string = process.cwd()): string {
+  return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return (rel === '' ? file : rel).split(path.sep).join('/');
+}
+
+/** The same as data, for editors (`check --format json`). */
+export function diagnosticsToJson(items: readonly Diagnostic[], cwd: string = process.cwd()): string {
+  return JSON.stringify(
+    items.map((d) => ({
+      file: displayPath(d.file, cwd),
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    })),
+    null,
+    2,
+  );
+}
+
+/** Base of the errors Briefing throws; `cause` keeps the error it wraps. */
+export class BriefingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The content has errors; the diagnostics say which. Exit code 1. */
+export class ContentError extends BriefingError {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`the content has ${diagnostics.filter((d) => d.severity === 'error').length || diagnostics.length} problem(s)`);
+  }
+}
+
+/** The command was used wrongly or the file system failed (missing input folder, unwritable output). Exit code 2. */
+export class UsageError extends BriefingError {}
+
+/** Rendering failed inside Eleventy: a bug in Briefing or its templates, never the content's fault. */
+export class RenderError extends BriefingError {}

@@ -1,0 +1,51 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Model } from '../model/types.ts';
+
+/**
+ * The machine-readable exports of FORMAT.md §4, each a JSON array at a fixed path. Field names
+ * and order follow the contract exactly; optional fields are left out when absent.
+ */
+export function exportsOf(model: Model): Record<string, unknown[]> {
+  return {
+    'data/articles.json': model.articles.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      source: a.source,
+      published: a.published.iso,
+      ...(a.url ? { url: a.url } : {}),
+      page: a.page,
+      entities: a.entities.map((e) => e.id).sort(),
+    })),
+    'data/entities.json': model.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      page: e.page,
+      mentionCount: e.mentionCount,
+      articles: e.mentionsByArticle.map((m) => m.article.slug),
+      related: e.related.map((r) => ({ id: r.id, weight: r.weight })),
+    })),
+    'data/claims.json': model.claims.map((c) => ({
+      id: c.id,
+      reports: c.reports.map((r) => ({ article: r.article.slug, text: r.text, ...(r.date ? { date: r.date.iso } : {}) })),
+      subjects: c.subjects.map((s) => s.id),
+      sourceCount: c.sourceCount,
+      conflicts: c.conflicts.map((x) => x.id),
+    })),
+    'data/quotes.json': model.quotes.map((q) => ({
+      speaker: q.speaker.id,
+      article: q.article.slug,
+      text: q.text,
+      ...(q.date ? { date: q.date.iso } : {}),
+    })),
+  };
+}
+
+export async function writeExports(model: Model, outDir: string): Promise<number> {
+  const files = exportsOf(model);
+  await fs.mkdir(path.join(outDir, 'data'), { recursive: true });
+  await Promise.all(Object.entries(files).map(([file, data]) => fs.writeFile(path.join(outDir, file), `${JSON.stringify(data, null, 2)}\n`)));
+  return Object.keys(files).length;
+}

@@ -1,0 +1,315 @@
+import type { AnnotatedText } from '../annotate/parse.ts';
+import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
+import type { DiagnosticBag } from '../diagnostics.ts';
+import { articleJsonLd, entityJsonLd, homeJsonLd } from '../site/jsonld.ts';
+import { articlePage, entityPage, PAGES } from '../site/paths.ts';
+import type { ArticleMeta, ArticleSlug, BriefingSettings, EntityId, EntityMeta, EntityType } from '../types.ts';
+import { ENTITY_TYPES } from '../types.ts';
+import { buildStatements, buildTimeline } from './claims.ts';
+import { nameKey } from './names.ts';
+import type { StubEntity } from './registry.ts';
+import { SentenceIndex } from './snippets.ts';
+import type {
+  ArticleMentions,
+  ArticleRef,
+  ArticleView,
+  ClaimRef,
+  CountedEntity,
+  DateView,
+  EntityGroup,
+  EntityRef,
+  EntityView,
+  MentionView,
+  Model,
+  SourceGroup,
+  WeightedEntity,
+} from './types.ts';
+
+/** What the annotate stage hands to the model stage. */
+export interface AnnotatedContent {
+  readonly settings: BriefingSettings;
+  readonly summary: AnnotatedText;
+  readonly articles: readonly { readonly slug: ArticleSlug; readonly meta: ArticleMeta; readonly body: AnnotatedText }[];
+  readonly entities: readonly {
+    readonly id: EntityId;
+    readonly meta: EntityMeta;
+    readonly profile: AnnotatedText;
+    readonly attributes: readonly { readonly label: string; readonly html: string }[];
+  }[];
+  readonly stubs: readonly StubEntity[];
+  readonly buildId: string;
+}
+
+export const TYPE_LABELS: Record<EntityType, string> = {
+  person: 'People',
+  organization: 'Organisations',
+  place: 'Places',
+  event: 'Events',
+  object: 'Objects',
+  topic: 'Topics',
+};
+const TYPE_NAMES: Record<EntityType, string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+  object: 'Object',
+  topic: 'Topic',
+};
+
+/** How many entities of each type the home page lists. */
+const KEY_ENTITIES_PER_TYPE = 8;
+
+/** Counters of per-item work, read by the scale test to prove the model is built in linear time. */
+export interface ModelCounters {
+  mentions: number;
+  snippets: number;
+  pairs: number;
+  sentenceBlocks: number;
+}
+
+/**
+ * Stage 5, model: everything the pages show, computed once, before any rendering. Each loop below
+ * walks the content once; per-entity lists are filled by pushing into maps keyed by id, never by
+ * scanning all articles for each entity (the quadratic trap of backlinks components).
+ */
+export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters): Model {
+  const language = content.settings.language;
+  const dateOf = (d: IsoDate): DateView => ({ iso: d.iso, display: formatDate(d, language), time: d.time });
+  const dayLabel = (day: string): string => {
+    const d = parseIsoDate(day);
+    return 'error' in d ? day : formatDate(d, language);
+  };
+  const site = {
+    title: content.settings.title,
+    ...optional('subtitle', content.settings.subtitle),
+    ...optional('description', content.settings.description),
+    language,
+    ...optional('publisher', content.settings.publisher),
+    ...optional('author', content.settings.author),
+    ...(content.settings.updated ? { updated: dateOf(parseIsoDate(content.settings.updated) as IsoDate) } : {}),
+    ...optional('baseUrl', content.settings.baseUrl),
+    buildId: content.buildId,
+  };
+
+  // Entity references: profiles and stubs.
+  const refs = new Map<EntityId, EntityRef>();
+  for (const e of content.entities) {
+    refs.set(e.id, { id: e.id, name: e.meta.name, type: e.meta.type, typeLabel: TYPE_NAMES[e.meta.type], page: entityPage(e.id), ...optional('summary', e.meta.summary), stub: false });
+  }
+  for (const s of content.stubs) {
+    refs.set(s.id, { id: s.id, name: s.name, type: s.type, typeLabel: 'No profile yet', page: entityPage(s.id), stub: true });
+  }
+  const entityRef = (id: EntityId): EntityRef => refs.get(id)!;
+
+  // Articles, newest first.
+  const articleRefs = content.articles.map(({ slug, meta, body }) => ({
+    ref: {
+      slug,
+      title: meta.title,
+      page: articlePage(slug),
+      source: meta.source,
+      published: dateOf(parseIsoDate(meta.published) as IsoDate),
+    } satisfies ArticleRef,
+    meta,
+    body,
+  }));
+  articleRefs.sort((a, b) => b.ref.published.time - a.ref.published.time || a.ref.title.localeCompare(b.ref.title));
+
+  // One pass over every mention in every article: counts, snippets, co-occurrence.
+  const sentences = new SentenceIndex(language);
+  const mentionCount = new Map<EntityId, number>();
+  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: MentionView[] }>>();
+  const related = new Map<EntityId, Map<EntityId, number>>();
+  const articleEntityCounts = new Map<ArticleSlug, Map<EntityId, number>>();
+  let totalMentions = 0;
+  for (const { ref, body } of articleRefs) {
+    const counts = new Map<EntityId, number>();
+    articleEntityCounts.set(ref.slug, counts);
+    const perBlock = new Map<number, Set<EntityId>>();
+    for (const m of body.mentions) {
+      totalMentions++;
+      mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
+      counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      let byArticle = mentionsByEntity.get(m.entity);
+      if (!byArticle) mentionsByEntity.set(m.entity, (byArticle = new Map()));
+      let entry = byArticle.get(ref.slug);
+      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
+      const block = body.blocks[m.block]!;
+      entry.mentions.push({ snippetHtml: sentences.snippet(block, m.start, m.end), href: `../${ref.page}#${block.anchor}` });
+      if (counters) counters.snippets++;
+      let set = perBlock.get(m.block);
+      if (!set) perBlock.set(m.block, (set = new Set()));
+      set.add(m.entity);
+    }
+    // Related entities: weighted by the number of paragraphs two entities share.
+    for (const set of perBlock.values()) {
+      const ids = [...set];
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          bump(related, ids[i]!, ids[j]!);
+          bump(related, ids[j]!, ids[i]!);
+          if (counters) counters.pairs++;
+        }
+      }
+    }
+  }
+  if (counters) {
+    counters.mentions += totalMentions;
+    counters.sentenceBlocks += sentences.segmented;
+  }
+
+  const statements = buildStatements(
+    articleRefs.map(({ ref, body }) => ({ article: ref, spans: body.spans })),
+    entityRef,
+    dateOf,
+    bag,
+  );
+  const claimsByArticle = new Map<ArticleSlug, ClaimRef[]>();
+  const factsByEntity = new Map<EntityId, typeof statements.claims[number][]>();
+  for (const claim of statements.claims) {
+    for (const r of claim.reports) push(claimsByArticle, r.article.slug, { id: claim.id, statement: r.text, target: r.target });
+    for (const s of claim.subjects) push(factsByEntity, s.id, claim);
+  }
+  const quotesByEntity = new Map<EntityId, typeof statements.quotes[number][]>();
+  const quoteCountByArticle = new Map<ArticleSlug, number>();
+  for (const q of statements.quotes) {
+    push(quotesByEntity, q.speaker.id, q);
+    quoteCountByArticle.set(q.article.slug, (quoteCountByArticle.get(q.article.slug) ?? 0) + 1);
+  }
+
+  const counted = (id: EntityId): CountedEntity => ({ ...entityRef(id), mentionCount: mentionCount.get(id) ?? 0 });
+
+  const articles: ArticleView[] = articleRefs.map(({ ref, meta, body }) => {
+    const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
+      .map(([id, n]) => ({ ...entityRef(id), mentionCount: n }))
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+    const view = {
+      ...ref,
+      ...optional('url', meta.url),
+      authors: meta.authors,
+      ...optional('dateline', meta.dateline),
+      ...optional('summary', meta.summary),
+      language: meta.language ?? language,
+      tags: meta.tags,
+      editorSupplied: meta.editorSupplied,
+      ...optional('editorNote', meta.editorNote),
+      html: body.html,
+      entities,
+      claims: claimsByArticle.get(ref.slug) ?? [],
+      quoteCount: quoteCountByArticle.get(ref.slug) ?? 0,
+    };
+    return { ...view, jsonLd: articleJsonLd(site, view) };
+  });
+
+  const profiles = new Map(content.entities.map((e) => [e.id, e]));
+  const entities: EntityView[] = [...refs.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((ref) => {
+      const profile = profiles.get(ref.id);
+      const byArticle: ArticleMentions[] = [...(mentionsByEntity.get(ref.id)?.values() ?? [])];
+      const dates = byArticle.map((x) => x.article.published);
+      const rel: WeightedEntity[] = [...(related.get(ref.id) ?? new Map<EntityId, number>())]
+        .map(([id, weight]) => ({ ...entityRef(id), weight }))
+        .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+      const facts = factsByEntity.get(ref.id) ?? [];
+      const quotes = quotesByEntity.get(ref.id) ?? [];
+      const view = {
+        ...ref,
+        aliases: profile?.meta.aliases ?? [],
+        attributes: profile?.attributes ?? [],
+        sameAs: profile?.meta.sameAs ?? [],
+        profileHtml: profile?.profile.html ?? '',
+        mentionCount: mentionCount.get(ref.id) ?? 0,
+        articleCount: byArticle.length,
+        ...(dates.length ? { firstReported: minBy(dates, (d) => d.time), lastReported: minBy(dates, (d) => -d.time) } : {}),
+        mentionsByArticle: byArticle,
+        related: rel,
+        sources: groupBySource(byArticle.map((x) => x.article)),
+        facts,
+        quotes,
+        timeline: buildTimeline(facts, quotes, byArticle.map((x) => x.article), dayLabel),
+      };
+      return { ...view, jsonLd: entityJsonLd(site, view) };
+    });
+
+  const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number): EntityGroup[] =>
+    ENTITY_TYPES.map((type) => ({
+      type,
+      label: TYPE_LABELS[type],
+      entities: entities
+        .filter((e) => e.type === type && !e.stub)
+        .map((e) => counted(e.id))
+        .sort(order)
+        .slice(0, limit),
+    })).filter((g) => g.entities.length > 0);
+  const stubs = entities.filter((e) => e.stub).map((e) => counted(e.id));
+
+  return deepFreeze({
+    site,
+    summaryHtml: content.summary.html,
+    articles,
+    entities,
+    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name), KEY_ENTITIES_PER_TYPE),
+    entityGroups: [
+      ...byType((a, b) => a.name.localeCompare(b.name), Infinity),
+      ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
+    ],
+    sources: groupBySource(articles),
+    claims: statements.claims,
+    quotes: statements.quotes,
+    timeline: buildTimeline(statements.claims, statements.quotes, articles, dayLabel),
+    comparison: statements.comparison,
+    stats: {
+      articles: articles.length,
+      entities: entities.length,
+      mentions: totalMentions,
+      claims: statements.claims.length,
+      quotes: statements.quotes.length,
+    },
+    homeJsonLd: homeJsonLd(site, PAGES.home, statements.claims),
+  });
+}
+
+/** Articles per publication, publications by name, articles newest first. */
+function groupBySource(articles: readonly ArticleRef[]): SourceGroup[] {
+  const groups = new Map<string, { name: string; articles: ArticleRef[] }>();
+  for (const a of articles) {
+    const key = nameKey(a.source);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { name: a.source, articles: [] }));
+    g.articles.push(a);
+  }
+  for (const g of groups.values()) g.articles.sort((a, b) => b.published.time - a.published.time);
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function bump(map: Map<EntityId, Map<EntityId, number>>, a: EntityId, b: EntityId): void {
+  let inner = map.get(a);
+  if (!inner) map.set(a, (inner = new Map()));
+  inner.set(b, (inner.get(b) ?? 0) + 1);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function minBy<T>(items: readonly T[], key: (t: T) => number): T {
+  return items.reduce((best, x) => (key(x) < key(best) ? x : best));
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** The model is shared by every page: freezing it makes any template or emitter that tries to change it fail loudly. */
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value && typeof value === 'object' && !seen.has(value)) {
+    seen.add(value);
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v, seen);
+  }
+  return value;
+}

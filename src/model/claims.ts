@@ -1,0 +1,157 @@
+import type { SpanRecord } from '../annotate/context.ts';
+import type { IsoDate } from '../content/dates.ts';
+import type { DiagnosticBag } from '../diagnostics.ts';
+import type { ClaimId, EntityId } from '../types.ts';
+import { nameKey } from './names.ts';
+import type {
+  ArticleRef,
+  ClaimRef,
+  ClaimReportView,
+  ClaimStatus,
+  ClaimView,
+  DateView,
+  EntityRef,
+  QuoteView,
+  SourceComparison,
+  TimelineDay,
+  TimelineEntry,
+} from './types.ts';
+
+export interface ArticleSpans {
+  readonly article: ArticleRef;
+  readonly spans: readonly SpanRecord[];
+}
+
+export interface Statements {
+  readonly claims: readonly ClaimView[];
+  readonly claimById: ReadonlyMap<ClaimId, ClaimView>;
+  readonly quotes: readonly QuoteView[];
+  readonly comparison: SourceComparison;
+}
+
+type DateOf = (d: IsoDate) => DateView;
+
+/**
+ * Claims and quotes across all articles: reports grouped by claim id, sources counted, conflicts
+ * made symmetric, quotes attributed. Linear in the number of spans.
+ */
+export function buildStatements(
+  articles: readonly ArticleSpans[],
+  entityRef: (id: EntityId) => EntityRef,
+  dateOf: DateOf,
+  bag: DiagnosticBag,
+): Statements {
+  interface Draft {
+    reports: ClaimReportView[];
+    subjects: Set<EntityId>;
+    sources: Map<string, string>;
+    conflicts: Set<ClaimId>;
+  }
+  const drafts = new Map<ClaimId, Draft>();
+  const conflictUses: { from: ClaimId; to: ClaimId; span: SpanRecord }[] = [];
+  const quotes: QuoteView[] = [];
+
+  for (const { article, spans } of articles) {
+    for (const span of spans) {
+      const target = `${article.page}#${span.anchor}`;
+      const date = span.date ? dateOf(span.date) : undefined;
+      if (span.claim) {
+        let d = drafts.get(span.claim);
+        if (!d) drafts.set(span.claim, (d = { reports: [], subjects: new Set(), sources: new Map(), conflicts: new Set() }));
+        d.reports.push({ article, text: span.text, target, ...(date ? { date } : {}) });
+        for (const id of span.mentions) d.subjects.add(id);
+        for (const id of span.about) d.subjects.add(id);
+        d.sources.set(nameKey(article.source), article.source);
+        for (const other of span.conflicts) conflictUses.push({ from: span.claim, to: other, span });
+      }
+      if (span.quote) {
+        quotes.push({ speaker: entityRef(span.quote), article, text: span.text, target, ...(date ? { date } : {}) });
+      }
+    }
+  }
+
+  // Conflicts hold in both directions: if A contradicts B, B's fact sheet shows A too.
+  for (const { from, to, span } of conflictUses) {
+    const other = drafts.get(to);
+    if (!other) {
+      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}`, span.at);
+      continue;
+    }
+    if (from === to) continue;
+    drafts.get(from)!.conflicts.add(to);
+    other.conflicts.add(from);
+  }
+
+  const refs = new Map<ClaimId, ClaimRef>();
+  for (const [id, d] of drafts) refs.set(id, { id, statement: d.reports[0]!.text, target: d.reports[0]!.target });
+
+  const claims: ClaimView[] = [];
+  const claimById = new Map<ClaimId, ClaimView>();
+  for (const [id, d] of drafts) {
+    const sourceCount = d.sources.size;
+    const status: ClaimStatus = d.conflicts.size > 0 ? 'disputed' : sourceCount > 1 ? 'corroborated' : 'single-source';
+    const dates = d.reports.map((r) => r.date).filter((x): x is DateView => x !== undefined);
+    const date = dates.length ? dates.reduce((a, b) => (b.time < a.time ? b : a)) : undefined;
+    const view: ClaimView = {
+      id,
+      statement: refs.get(id)!.statement,
+      reports: d.reports,
+      subjects: [...d.subjects].map(entityRef).sort(byName),
+      sourceCount,
+      sources: [...d.sources.values()].sort(),
+      conflicts: [...d.conflicts].sort().map((c) => refs.get(c)!),
+      status,
+      ...(date ? { date } : {}),
+    };
+    claims.push(view);
+    claimById.set(id, view);
+  }
+  claims.sort((a, b) => b.sourceCount - a.sourceCount || (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.id, b.id));
+  quotes.sort((a, b) => (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.target, b.target));
+
+  const disputes: SourceComparison['disputes'][number][] = [];
+  for (const claim of claims) {
+    for (const other of claim.conflicts) if (claim.id < other.id) disputes.push({ claim, other: claimById.get(other.id)! });
+  }
+  return {
+    claims,
+    claimById,
+    quotes,
+    comparison: {
+      corroborated: claims.filter((c) => c.status === 'corroborated'),
+      singleSource: claims.filter((c) => c.status === 'single-source'),
+      disputes,
+    },
+  };
+}
+
+/** Dated claims, quotes and articles, grouped by day, oldest first. */
+export function buildTimeline(
+  claims: readonly ClaimView[],
+  quotes: readonly QuoteView[],
+  articles: readonly ArticleRef[],
+  dayLabel: (day: string) => string,
+): TimelineDay[] {
+  const entries: TimelineEntry[] = [];
+  for (const c of claims) if (c.date) entries.push({ date: c.date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status });
+  for (const q of quotes) if (q.date) entries.push({ date: q.date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source });
+  for (const a of articles) entries.push({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source });
+  const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
+  entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
+  const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
+  for (const e of entries) {
+    const day = e.date.iso.slice(0, 10);
+    const last = days[days.length - 1];
+    if (last && last.day === day) last.entries.push(e);
+    else days.push({ day, label: dayLabel(day), entries: [e] });
+  }
+  return days;
+}
+
+function byName(a: EntityRef, b: EntityRef): number {
+  return a.name.localeCompare(b.name) || compare(a.id, b.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

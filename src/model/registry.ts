@@ -1,0 +1,95 @@
+import type { DiagnosticBag } from '../diagnostics.ts';
+import { displayPath } from '../diagnostics.ts';
+import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
+import { idForName, nameKey } from './names.ts';
+
+export type Resolution =
+  | { readonly kind: 'found'; readonly id: EntityId }
+  | { readonly kind: 'ambiguous'; readonly ids: readonly EntityId[] }
+  | { readonly kind: 'unknown' };
+
+/** A name the registry knows but no entity file defines (an unresolved mention's target). */
+export interface StubEntity {
+  readonly id: EntityId;
+  readonly name: string;
+  readonly type: EntityType;
+  /** Where the name was first used. */
+  readonly firstUse: SourcePosition;
+}
+
+interface Claimant {
+  readonly id: EntityId;
+  readonly file: string;
+  readonly at: SourcePosition;
+}
+
+/**
+ * The one resolver: only this class turns a name, alias or id into an entity id. It answers
+ * found, ambiguous or unknown; callers turn the last two into diagnostics.
+ */
+export class EntityRegistry {
+  readonly #byKey = new Map<string, Claimant[]>();
+  readonly #ids = new Set<string>();
+  readonly #stubs = new Map<string, StubEntity>();
+
+  constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag) {
+    for (const { split, meta } of entities) this.#ids.add(split.source.id);
+    for (const { split, meta } of entities) {
+      const id = split.source.id as EntityId;
+      const file = split.source.path;
+      this.#claim(id, id, file, split.locate([]), bag);
+      this.#claim(meta.name, id, file, split.locate(['name']), bag);
+      meta.aliases.forEach((alias, i) => this.#claim(alias, id, file, split.locate(['aliases', i]), bag));
+    }
+  }
+
+  #claim(name: string, id: EntityId, file: string, at: SourcePosition, bag: DiagnosticBag): void {
+    const key = nameKey(name);
+    if (!key) return;
+    const claimants = this.#byKey.get(key);
+    if (!claimants) {
+      this.#byKey.set(key, [{ id, file, at }]);
+      return;
+    }
+    if (claimants.some((c) => c.id === id)) return; // the same entity names itself twice: harmless
+    const first = claimants[0]!;
+    claimants.push({ id, file, at });
+    bag.error(
+      'ambiguous-name',
+      `the name "${name}" is claimed by two entities: ${displayPath(first.file)} (${first.id}) and ${displayPath(file)} (${id}); keep it on one and link the other as [[${id}|${name}]]`,
+      at,
+    );
+  }
+
+  resolve(target: string): Resolution {
+    const claimants = this.#byKey.get(nameKey(target));
+    if (!claimants) return { kind: 'unknown' };
+    if (claimants.length > 1) return { kind: 'ambiguous', ids: claimants.map((c) => c.id) };
+    return { kind: 'found', id: claimants[0]!.id };
+  }
+
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
+  /**
+   * The stub entity standing in for an unknown name, created on first use so the draft site
+   * still links somewhere. Its id never collides with a real entity's or another stub's.
+   */
+  stubFor(target: string, at: SourcePosition): StubEntity {
+    const key = nameKey(target);
+    const existing = this.#stubs.get(key);
+    if (existing) return existing;
+    const base = idForName(target);
+    let id = base;
+    for (let n = 2; this.#ids.has(id); n++) id = `${base}-${n}`;
+    this.#ids.add(id);
+    const stub: StubEntity = { id: id as EntityId, name: target.replace(/\s+/gu, ' ').trim(), type: 'topic', firstUse: at };
+    this.#stubs.set(key, stub);
+    return stub;
+  }
+
+  get stubs(): readonly StubEntity[] {
+    return [...this.#stubs.values()];
+  }
+}

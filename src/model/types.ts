@@ -1,0 +1,204 @@
+import type { ArticleSlug, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
+
+/**
+ * The knowledge model: built once per build from the annotated content, frozen, and handed to the
+ * templates as global data. Everything a page shows is here, already counted, sorted and
+ * formatted: templates render and never search, count or sort.
+ */
+
+export interface DateView {
+  readonly iso: string;
+  /** For people: "13 September 2023". */
+  readonly display: string;
+  /** Milliseconds since the epoch, for sorting. */
+  readonly time: number;
+}
+
+export interface SiteView {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly description?: string;
+  readonly language: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly updated?: DateView;
+  readonly baseUrl?: string;
+  /** Distinguishes one build's files from another's (offline cache name). */
+  readonly buildId: string;
+}
+
+export interface ArticleRef {
+  readonly slug: ArticleSlug;
+  readonly title: string;
+  readonly page: PagePath;
+  readonly source: string;
+  readonly published: DateView;
+}
+
+export interface EntityRef {
+  readonly id: EntityId;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly typeLabel: string;
+  readonly page: PagePath;
+  readonly summary?: string;
+  /** Named in a mention but has no profile file. */
+  readonly stub: boolean;
+}
+
+export interface CountedEntity extends EntityRef {
+  readonly mentionCount: number;
+}
+
+export interface WeightedEntity extends EntityRef {
+  readonly weight: number;
+}
+
+export interface MentionView {
+  /** The sentence around the mention, HTML-escaped, the mention in `<mark>`. */
+  readonly snippetHtml: string;
+  /** Link from an entity page (one folder deep) to the paragraph in the article. */
+  readonly href: string;
+}
+
+export interface ArticleMentions {
+  readonly article: ArticleRef;
+  readonly mentions: readonly MentionView[];
+}
+
+export interface SourceGroup {
+  readonly name: string;
+  readonly articles: readonly ArticleRef[];
+}
+
+export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
+
+export interface ClaimReportView {
+  readonly article: ArticleRef;
+  /** The claim as this source phrased it (plain text). */
+  readonly text: string;
+  readonly date?: DateView;
+  /** The cited passage: article page + `#claim-…`, relative to the output root. */
+  readonly target: string;
+}
+
+export interface ClaimView {
+  readonly id: ClaimId;
+  /** The first report's wording, as a headline for the claim. */
+  readonly statement: string;
+  readonly reports: readonly ClaimReportView[];
+  readonly subjects: readonly EntityRef[];
+  /** Distinct publications (`source`) among the reports. */
+  readonly sourceCount: number;
+  readonly sources: readonly string[];
+  readonly conflicts: readonly ClaimRef[];
+  readonly status: ClaimStatus;
+  readonly date?: DateView;
+}
+
+export interface ClaimRef {
+  readonly id: ClaimId;
+  readonly statement: string;
+  readonly target: string;
+}
+
+export interface QuoteView {
+  readonly speaker: EntityRef;
+  readonly article: ArticleRef;
+  readonly text: string;
+  readonly date?: DateView;
+  readonly target: string;
+}
+
+export type TimelineKind = 'claim' | 'quote' | 'article';
+
+export interface TimelineEntry {
+  readonly date: DateView;
+  readonly kind: TimelineKind;
+  readonly text: string;
+  /** Where the entry links, relative to the output root. */
+  readonly target: string;
+  readonly source?: string;
+  readonly speaker?: EntityRef;
+  readonly status?: ClaimStatus;
+}
+
+export interface TimelineDay {
+  /** YYYY-MM-DD */
+  readonly day: string;
+  /** For people: "13 September 2023". */
+  readonly label: string;
+  readonly entries: readonly TimelineEntry[];
+}
+
+export interface ArticleView extends ArticleRef {
+  readonly url?: string;
+  readonly authors: readonly string[];
+  readonly dateline?: string;
+  readonly summary?: string;
+  readonly language: string;
+  readonly tags: readonly string[];
+  readonly editorSupplied: readonly string[];
+  readonly editorNote?: string;
+  readonly html: string;
+  /** Entities mentioned, most mentioned first. */
+  readonly entities: readonly CountedEntity[];
+  readonly claims: readonly ClaimRef[];
+  readonly quoteCount: number;
+  readonly jsonLd: string;
+}
+
+export interface AttributeView {
+  readonly label: string;
+  readonly html: string;
+}
+
+export interface EntityView extends EntityRef {
+  readonly aliases: readonly string[];
+  readonly attributes: readonly AttributeView[];
+  readonly sameAs: readonly string[];
+  readonly profileHtml: string;
+  readonly mentionCount: number;
+  readonly articleCount: number;
+  readonly firstReported?: DateView;
+  readonly lastReported?: DateView;
+  readonly mentionsByArticle: readonly ArticleMentions[];
+  readonly related: readonly WeightedEntity[];
+  readonly sources: readonly SourceGroup[];
+  readonly facts: readonly ClaimView[];
+  readonly quotes: readonly QuoteView[];
+  readonly timeline: readonly TimelineDay[];
+  readonly jsonLd: string;
+}
+
+export interface EntityGroup {
+  readonly type: EntityType;
+  readonly label: string;
+  readonly entities: readonly CountedEntity[];
+}
+
+export interface SourceComparison {
+  readonly corroborated: readonly ClaimView[];
+  readonly singleSource: readonly ClaimView[];
+  readonly disputes: readonly { readonly claim: ClaimView; readonly other: ClaimView }[];
+}
+
+export interface Model {
+  readonly site: SiteView;
+  readonly summaryHtml: string;
+  /** Newest first. */
+  readonly articles: readonly ArticleView[];
+  /** By id; every entity with a profile plus stubs for unknown names. */
+  readonly entities: readonly EntityView[];
+  /** Per type, by mention count: the home page's key entities (a few per type). */
+  readonly keyEntities: readonly EntityGroup[];
+  /** Per type, by name: the entity index. */
+  readonly entityGroups: readonly EntityGroup[];
+  readonly sources: readonly SourceGroup[];
+  readonly claims: readonly ClaimView[];
+  readonly quotes: readonly QuoteView[];
+  readonly timeline: readonly TimelineDay[];
+  readonly comparison: SourceComparison;
+  readonly stats: { readonly articles: number; readonly entities: number; readonly mentions: number; readonly claims: number; readonly quotes: number };
+  readonly homeJsonLd: string;
+}

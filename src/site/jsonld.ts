@@ -1,0 +1,97 @@
+import type { ArticleView, ClaimView, EntityView, QuoteView, SiteView } from '../model/types.ts';
+import type { EntityType, PagePath } from '../types.ts';
+import { rootOf } from './paths.ts';
+
+/**
+ * schema.org JSON-LD for each page. The result is embedded in `<script type="application/ld+json">`,
+ * so `<`, `>` and `&` are written as JSON escapes: a `</script>` inside a title cannot close the
+ * element, and the JSON still parses to the same strings.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const SCHEMA_TYPE: Record<EntityType, string> = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+  event: 'Event',
+  object: 'Thing',
+  topic: 'Thing',
+};
+
+/** A page's URL as seen from `from`: absolute under `baseUrl` when set, else relative. */
+function urlFor(site: SiteView, from: PagePath, to: string): string {
+  return site.baseUrl ? new URL(to, site.baseUrl.endsWith('/') ? site.baseUrl : `${site.baseUrl}/`).href : rootOf(from) + to;
+}
+
+export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): string {
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    datePublished: a.published.iso,
+    ...(a.authors.length ? { author: a.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    publisher: { '@type': 'Organization', name: a.source },
+    ...(a.url ? { sameAs: a.url } : {}),
+    url: urlFor(site, a.page, a.page),
+    inLanguage: a.language,
+    mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, a.page, e.page) })),
+  });
+}
+
+export function entityJsonLd(site: SiteView, e: Omit<EntityView, 'jsonLd'>): string {
+  const graph: object[] = [
+    {
+      '@type': SCHEMA_TYPE[e.type],
+      name: e.name,
+      ...(e.aliases.length ? { alternateName: e.aliases } : {}),
+      ...(e.summary ? { description: e.summary } : {}),
+      ...(e.sameAs.length ? { sameAs: e.sameAs } : {}),
+      url: urlFor(site, e.page, e.page),
+    },
+    ...e.facts.map((c) => claimLd(site, e.page, c)),
+    ...e.quotes.map((q) => quoteLd(site, e.page, q)),
+  ];
+  return scriptSafeJson({ '@context': 'https://schema.org', '@graph': graph });
+}
+
+function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
+  return {
+    '@type': 'Claim',
+    text: c.statement,
+    appearance: c.reports.map((r) => ({ '@type': 'NewsArticle', headline: r.article.title, url: urlFor(site, from, r.target) })),
+    about: c.subjects.map((s) => ({ '@type': SCHEMA_TYPE[s.type], name: s.name, url: urlFor(site, from, s.page) })),
+  };
+}
+
+function quoteLd(site: SiteView, from: PagePath, q: QuoteView): object {
+  return {
+    '@type': 'Quotation',
+    text: q.text,
+    creator: { '@type': SCHEMA_TYPE[q.speaker.type], name: q.speaker.name, url: urlFor(site, from, q.speaker.page) },
+    isPartOf: { '@type': 'NewsArticle', headline: q.article.title, url: urlFor(site, from, q.target) },
+    ...(q.date ? { dateCreated: q.date.iso } : {}),
+  };
+}
+
+export function homeJsonLd(site: SiteView, from: PagePath, claims: readonly ClaimView[]): string {
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'WebSite',
+        name: site.title,
+        ...(site.description ? { description: site.description } : {}),
+        inLanguage: site.language,
+        url: urlFor(site, from, from),
+      },
+      ...claims.map((c) => claimLd(site, from, c)),
+    ],
+  });
+}

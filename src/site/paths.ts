@@ -1,0 +1,29 @@
+import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
+
+/**
+ * Every page's path relative to the output root, in one place. Pages sit at most one folder deep,
+ * and every link is written relative to the page it is on (`rootOf`), so the site works under any
+ * path prefix and from file://. Links always name a file, never a folder: a folder link opens a
+ * directory listing from disk.
+ */
+export const PAGES = {
+  home: 'index.html' as PagePath,
+  entities: 'entities/index.html' as PagePath,
+  timeline: 'timeline.html' as PagePath,
+  sources: 'sources.html' as PagePath,
+  search: 'search.html' as PagePath,
+} as const;
+
+export function articlePage(slug: ArticleSlug | string): PagePath {
+  return `articles/${slug}.html` as PagePath;
+}
+
+export function entityPage(id: EntityId | string): PagePath {
+  return `entities/${id}.html` as PagePath;
+}
+
+/** The prefix that leads from `page` back to the output root: "" or "../". */
+export function rootOf(page: PagePath): string {
+  const depth = page.split('/').length - 1;
+  return '../'.repeat(depth);
+}

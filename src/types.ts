@@ -1,0 +1,106 @@
+/**
+ * Hand-off types between the pipeline's stages (see docs/architecture.md).
+ * Every stage takes the previous stage's output and returns new plain data.
+ */
+
+/** A nominal string type: keeps ids of different kinds from being mixed up. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+/** An entity's stable id: its file name in `entities/` (or a generated stub id). */
+export type EntityId = Brand<string, 'EntityId'>;
+/** An article's stable id: its file name in `articles/`. */
+export type ArticleSlug = Brand<string, 'ArticleSlug'>;
+/** A claim id from `{claim=…}`. */
+export type ClaimId = Brand<string, 'ClaimId'>;
+/** A page's path relative to the output root, e.g. `entities/kim-jong-un.html`. */
+export type PagePath = Brand<string, 'PagePath'>;
+
+/** The six entity types of the contract (FORMAT.md §1), in display order. */
+export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'object', 'topic'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Ids and slugs: FORMAT.md §1 — a lowercase letter or digit, then letters, digits and hyphens. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A 1-based position in a source file, counted in the file as written (front matter included). */
+export interface SourcePosition {
+  /** Absolute path of the source file. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type DocumentKind = 'briefing' | 'article' | 'entity';
+
+/** One content file as read from disk (stage: load). */
+export interface SourceFile {
+  readonly kind: DocumentKind;
+  /** Absolute path. */
+  readonly path: string;
+  /** The file name without `.md`: the article slug or entity id (`briefing` for briefing.md). */
+  readonly id: string;
+  /** The text, with a BOM removed and CRLF turned into LF (columns are unaffected). */
+  readonly text: string;
+}
+
+/** Where in the source a front-matter key or value sits; `undefined` key path = the block itself. */
+export type Locate = (path: readonly (string | number)[]) => SourcePosition;
+
+/** A file split into front matter and body (stage: front matter). */
+export interface SplitDocument {
+  readonly source: SourceFile;
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 0-based line index, in the file, of the body's first line. */
+  readonly bodyLineOffset: number;
+  readonly locate: Locate;
+}
+
+export interface BriefingSettings {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly description?: string;
+  readonly language: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly updated?: string;
+  readonly baseUrl?: string;
+}
+
+export interface ArticleMeta {
+  readonly title: string;
+  readonly source: string;
+  readonly published: string;
+  readonly url?: string;
+  readonly authors: readonly string[];
+  readonly dateline?: string;
+  readonly summary?: string;
+  readonly language?: string;
+  readonly tags: readonly string[];
+  /** Extension: front-matter keys whose values the editor supplied (the raw report lacked them). */
+  readonly editorSupplied: readonly string[];
+  /** Extension: the editor's note on how the report was prepared. */
+  readonly editorNote?: string;
+}
+
+export interface EntityMeta {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly summary?: string;
+  /** Label → value (values may hold `[[mentions]]`), in source order. */
+  readonly attributes: readonly { readonly label: string; readonly value: string }[];
+  readonly sameAs: readonly string[];
+}
+
+/** A validated document (stage: validate). */
+export interface ValidDocument<M> {
+  readonly split: SplitDocument;
+  readonly meta: M;
+}
+
+export interface ValidContent {
+  readonly briefing: ValidDocument<BriefingSettings>;
+  readonly articles: readonly ValidDocument<ArticleMeta>[];
+  readonly entities: readonly ValidDocument<EntityMeta>[];
+}
