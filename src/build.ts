@@ -59,11 +59,15 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
     () => files.map((f) => splitDocument(f, bag)).filter((d): d is SplitDocument => d !== undefined),
     (d) => d.length,
   );
-  const valid = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => (v ? 1 + v.articles.length + v.entities.length : 0));
+  const validation = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => split.length - v.rejected.length);
+  const registry = new EntityRegistry(validation.entities, bag);
+  const md = createMarkdown(registry);
+  // A document with bad front matter is left out of the site, but its body is still checked so
+  // that one run reports every problem.
+  for (const doc of validation.rejected) annotateBody(md, doc, '../', bag);
+  const valid = validation.content;
   if (!valid) return { ok: false, diagnostics: bag.sorted() };
 
-  const registry = new EntityRegistry(valid.entities, bag);
-  const md = createMarkdown(registry);
   const annotated = await progress.stage('annotate', 'documents', () => annotate(valid, md, registry, bag, buildId(files)), (a) => 1 + a.articles.length + a.entities.length);
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
   return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md };

@@ -14,7 +14,9 @@ export function createMarkdown(registry: EntityRegistry): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   const builtIn = md.validateLink.bind(md);
   md.validateLink = (url: string) => {
-    const trimmed = url.trim().replace(/[\u0000-\u0020]/g, '');
+    // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): drop them first.
+    // eslint-disable-next-line no-control-regex
+    const trimmed = url.replace(/[\u0000-\u0020]/g, '');
     if (/^data:image\/(?:gif|png|jpeg|webp);/i.test(trimmed)) return builtIn(url);
     return SAFE_LINK.test(trimmed) && builtIn(url);
   };

@@ -14,21 +14,24 @@ import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema
  * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
  * reporting every problem at the line of the offending key or value, and drops drafts.
  */
-export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticBag): ValidContent | undefined {
+export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticBag): ValidationResult {
   let briefing: ValidDocument<BriefingSettings> | undefined;
   const articles: ValidDocument<ArticleMeta>[] = [];
   const entities: ValidDocument<EntityMeta>[] = [];
+  const rejected: SplitDocument[] = [];
 
   for (const split of docs) {
     switch (split.source.kind) {
       case 'briefing': {
         const data = check(split, briefingSchema, bag);
-        if (data) briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
+        if (!data) rejected.push(split);
+        else briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
         break;
       }
       case 'article': {
         const data = check(split, articleSchema, bag);
-        if (data && !data.draft) {
+        if (!data) rejected.push(split);
+        else if (!data.draft) {
           const { author, tags, editorSupplied, draft: _draft, ...rest } = data;
           articles.push({
             split,
@@ -44,7 +47,8 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
       }
       case 'entity': {
         const data = check(split, entitySchema, bag);
-        if (data && !data.draft) {
+        if (!data) rejected.push(split);
+        else if (!data.draft) {
           const { attributes, aliases, sameAs, draft: _draft, ...rest } = data;
           entities.push({
             split,
@@ -60,7 +64,16 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
       }
     }
   }
-  return briefing ? { briefing, articles, entities } : undefined;
+  return { content: briefing ? { briefing, articles, entities } : undefined, entities, rejected };
+}
+
+export interface ValidationResult {
+  /** The valid content, or undefined when briefing.md is missing or invalid. */
+  readonly content: ValidContent | undefined;
+  /** Valid entities even when the briefing is not, so bodies can still be checked. */
+  readonly entities: readonly ValidDocument<EntityMeta>[];
+  /** Documents whose front matter is invalid: their bodies are still checked, for diagnostics only. */
+  readonly rejected: readonly SplitDocument[];
 }
 
 function check<S extends z.ZodObject>(split: SplitDocument, schema: S, bag: DiagnosticBag): z.output<S> | undefined {

@@ -33,7 +33,7 @@ export class EntityRegistry {
   readonly #stubs = new Map<string, StubEntity>();
 
   constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag) {
-    for (const { split, meta } of entities) this.#ids.add(split.source.id);
+    for (const { split } of entities) this.#ids.add(split.source.id);
     for (const { split, meta } of entities) {
       const id = split.source.id as EntityId;
       const file = split.source.path;
