@@ -110,7 +110,9 @@ function reportError(error: unknown): number {
   }
   // Anything else is Briefing's fault, not the content's: say so, with the cause chain.
   process.stderr.write(`briefing: internal error: ${e instanceof BriefingError ? e.message : (e?.stack ?? String(error))}\n`);
-  for (let cause = e?.cause as Error | undefined; cause; cause = cause.cause as Error | undefined) {
+  // Eleventy keeps the underlying error in `originalError` rather than `cause`.
+  const next = (x: Error): Error | undefined => (x.cause ?? (x as { originalError?: Error }).originalError) as Error | undefined;
+  for (let cause = e ? next(e) : undefined; cause; cause = next(cause)) {
     process.stderr.write(`  caused by: ${cause.stack ?? String(cause)}\n`);
   }
   return EXIT.usage;

@@ -5,35 +5,33 @@ import type MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
 import type { Model } from '../model/types.ts';
+import { pageList, type PageSpec } from './pages.ts';
 
 /** `templates/` in this package: pages (paginated over the model), layouts and partials. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /**
- * Stage 6, pages: Eleventy renders a handful of Nunjucks templates, paginated with `size: 1` over
- * the frozen model handed to it as global data. Eleventy never sees content files as templates,
- * so no template engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-
- * file overhead is paid for seven templates, not one per article.
+ * Stage 6, pages: Eleventy renders one JavaScript template (`templates/pages/site.11ty.js`),
+ * paginated with `size: 1` over the page list, and each page's HTML comes from a Nunjucks view
+ * rendered over the frozen model. Eleventy never sees content files as templates, so no template
+ * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
+ * paid once, not once per article.
  */
-export async function renderPages(model: Model, md: MarkdownIt, outDir: string): Promise<number> {
-  const input = path.join(TEMPLATES_DIR, 'pages');
-  const elev = new Eleventy(input, outDir, {
+export async function renderPages(model: Model, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
+  const views = viewRenderer(model);
+  const elev = new Eleventy(path.join(TEMPLATES_DIR, 'pages'), outDir, {
     quietMode: true,
     // Never load an eleventy.config.js from the user's working folder: this build is configured here.
     configPath: false,
     config(cfg: EleventyUserConfig) {
-      cfg.setTemplateFormats(['njk']);
-      cfg.setIncludesDirectory('../partials');
-      cfg.setLayoutsDirectory('../layouts');
+      cfg.setTemplateFormats(['11ty.js']);
       cfg.setDataDirectory('../no-data');
       cfg.setUseGitIgnore(false);
       cfg.setWatchJavaScriptDependencies(false);
       // One Markdown parser for the whole project (Eleventy bundles its own markdown-it otherwise).
       cfg.setLibrary('md', md);
-      // Our own Nunjucks environment: autoescape on, and templates looked up only in templates/
-      // (Eleventy's default loader also searches the user's working folder).
-      cfg.setLibrary('njk', nunjucksEnvironment());
-      cfg.addGlobalData('briefing', model);
+      cfg.addJavaScriptFunction('renderView', views);
+      cfg.addGlobalData('pages', pages);
     },
   });
   // Eleventy's own console lines ("[11ty] Wrote 46 files") would interleave with Briefing's
@@ -47,20 +45,31 @@ export async function renderPages(model: Model, md: MarkdownIt, outDir: string):
   }
 }
 
-function nunjucksEnvironment(): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader([path.join(TEMPLATES_DIR, 'layouts'), path.join(TEMPLATES_DIR, 'partials')]);
-  return new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+/**
+ * Renders a page spec with Briefing's own Nunjucks environment: autoescape on, templates looked up
+ * only in templates/ (Eleventy's default loader also searches the working folder), compiled once
+ * and cached for every page.
+ */
+export function viewRenderer(model: Model): (spec: PageSpec) => string {
+  const loader = new nunjucks.FileSystemLoader(['views', 'layouts', 'partials'].map((d) => path.join(TEMPLATES_DIR, d)));
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  return (spec) =>
+    env.render(`${spec.view}.njk`, {
+      briefing: model,
+      root: spec.root,
+      pagePath: spec.path,
+      ...(spec.itemName ? { [spec.itemName]: spec.item } : {}),
+    });
 }
 
 /** The subset of Eleventy's config API this module uses (Eleventy ships no TypeScript types). */
 interface EleventyUserConfig {
   setTemplateFormats(formats: string[]): void;
-  setIncludesDirectory(dir: string): void;
-  setLayoutsDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setUseGitIgnore(enabled: boolean): void;
   setWatchJavaScriptDependencies(enabled: boolean): void;
   setLibrary(name: string, lib: unknown): void;
+  addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
 }
 

@@ -1,0 +1,13 @@
+// The one Eleventy template: paginated with size 1 over Briefing's page list (src/site/pages.ts).
+// Each page is rendered by `renderView` (src/site/render.ts) from a Nunjucks view in
+// templates/views. A permalink function (not a "{{ … }}" string) keeps Eleventy from compiling
+// a template per page.
+export const data = {
+  pagination: { data: 'pages', size: 1, alias: 'spec' },
+  permalink: (data) => data.spec.path,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(data) {
+  return this.renderView(data.spec);
+}
