@@ -23,8 +23,11 @@ export interface Measurement {
   readonly cpuMs: number;
   /** Peak resident set size of the child process itself, in KiB (process.resourceUsage().maxRSS). */
   readonly maxRssKiB: number;
-  /** CPU time of processes the child started and waited for (Linux only; 0 elsewhere). These are
-   * not in cpuMs, and their memory is not in maxRssKiB. */
+  /** CPU time of the child plus every process it started and waited for, including the child's
+   * teardown after its 'exit' event (Linux /proc/self/stat; 0 elsewhere). */
+  readonly treeCpuMs: number;
+  /** treeCpuMs - cpuMs when clearly more than teardown: CPU of subprocesses, which is not in
+   * cpuMs (and whose memory is not in maxRssKiB). 0 otherwise. */
   readonly descendantCpuMs: number;
 }
 
@@ -124,8 +127,10 @@ export async function measure(cmd: Command, reportFile: string): Promise<Outcome
     systemMs: ru.systemCPUTime / 1000,
     cpuMs,
     maxRssKiB: ru.maxRSS,
-    // The tree total has clock-tick resolution (10 ms); only a clear excess means grandchildren.
-    descendantCpuMs: treeCpuMs - cpuMs > 50 ? treeCpuMs - cpuMs : 0,
+    treeCpuMs,
+    // The tree total has clock-tick resolution and also holds the child's own teardown after its
+    // 'exit' event (freeing a large heap takes ~0.1 s), so only a clear excess means grandchildren.
+    descendantCpuMs: treeCpuMs - cpuMs > Math.max(250, 0.1 * cpuMs) ? treeCpuMs - cpuMs : 0,
   };
   return { measurement, stderr: tail(stderr) };
 }

@@ -86,14 +86,16 @@ export function growthTable(rows: readonly { size: number; summary: Summary }[])
     const b = rows[i] as { size: number; summary: Summary };
     const k = b.size / a.size;
     const t = b.summary.wallMedianMs / a.summary.wallMedianMs;
+    const c = b.summary.cpuMedianMs / a.summary.cpuMedianMs;
     out.push([
-      `${b.summary.label}: ${b.size} vs ${a.size}`,
+      `${b.summary.label} vs @${a.size}`,
       `${k.toFixed(2)}x`,
       `${t.toFixed(2)}x`,
-      ratio(b.summary.cpuMedianMs, a.summary.cpuMedianMs),
+      `${c.toFixed(2)}x`,
       ratio(b.summary.rssMedianMiB, a.summary.rssMedianMiB),
       (Math.log(t) / Math.log(k)).toFixed(2),
+      (Math.log(c) / Math.log(k)).toFixed(2),
     ]);
   }
-  return table(['growth (medians)', 'size', 'wall', 'CPU', 'RSS', 'wall exponent'], out);
+  return table(['growth (medians)', 'size', 'wall', 'CPU', 'RSS', 'wall exp', 'CPU exp'], out);
 }
