@@ -7,13 +7,13 @@ import { splitDocument } from './content/frontmatter.ts';
 import { loadContent } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
-import { copyAssets } from './emit/assets.ts';
-import { writeExports } from './emit/exports.ts';
+import { emitFiles } from './emit/emit.ts';
 import { buildModel, type AnnotatedContent, type ModelCounters } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
 import type { Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
+import { pageList } from './site/pages.ts';
 import { renderPages } from './site/render.ts';
 import { TEMPLATE_VERSION } from './version.ts';
 import type { ArticleSlug, EntityId, SplitDocument, ValidContent } from './types.ts';
@@ -93,8 +93,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { model, md } = analysis;
   const staging = await createStaging(options.output, options.input);
   try {
-    const pages = await progress.stage('pages', 'pages', () => renderPages(model, md, staging), (n) => n);
-    await progress.stage('emit', 'files', async () => (await writeExports(model, staging)) + (await copyAssets(staging)), (n) => n);
+    const specs = pageList(model);
+    const pages = await progress.stage('pages', 'pages', () => renderPages(model, md, staging, specs), (n) => n);
+    await progress.stage('emit', 'files', () => emitFiles(model, specs, staging), (n) => n);
     await commitStaging(staging, options.output);
     const durationMs = progress.elapsedMs;
     log(`Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`);

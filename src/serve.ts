@@ -3,7 +3,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build } from './build.ts';
 import { formatDiagnostic } from './diagnostics.ts';
-import { TEMPLATES_DIR } from './site/render.ts';
+import { TEMPLATES_DIR } from './site/paths.ts';
 
 export interface ServeOptions {
   readonly input: string;

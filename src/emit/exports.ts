@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Model } from '../model/types.ts';
 
 /**
@@ -41,11 +39,4 @@ export function exportsOf(model: Model): Record<string, unknown[]> {
       ...(q.date ? { date: q.date.iso } : {}),
     })),
   };
-}
-
-export async function writeExports(model: Model, outDir: string): Promise<number> {
-  const files = exportsOf(model);
-  await fs.mkdir(path.join(outDir, 'data'), { recursive: true });
-  await Promise.all(Object.entries(files).map(([file, data]) => fs.writeFile(path.join(outDir, file), `${JSON.stringify(data, null, 2)}\n`)));
-  return Object.keys(files).length;
 }

@@ -88,7 +88,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     ...optional('publisher', content.settings.publisher),
     ...optional('author', content.settings.author),
     ...(content.settings.updated ? { updated: dateOf(parseIsoDate(content.settings.updated) as IsoDate) } : {}),
-    ...optional('baseUrl', content.settings.baseUrl),
+    // With a trailing slash, so page paths can be appended.
+    ...optional('baseUrl', content.settings.baseUrl?.replace(/\/?$/, '/')),
     buildId: content.buildId,
   };
 
@@ -195,6 +196,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       editorSupplied: meta.editorSupplied,
       ...optional('editorNote', meta.editorNote),
       html: body.html,
+      text: body.blocks.map((b) => b.text).join('\n'),
       entities,
       claims: claimsByArticle.get(ref.slug) ?? [],
       quoteCount: quoteCountByArticle.get(ref.slug) ?? 0,

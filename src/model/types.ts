@@ -141,6 +141,8 @@ export interface ArticleView extends ArticleRef {
   readonly editorSupplied: readonly string[];
   readonly editorNote?: string;
   readonly html: string;
+  /** The body as plain text, paragraph per line (for the search index). */
+  readonly text: string;
   /** Entities mentioned, most mentioned first. */
   readonly entities: readonly CountedEntity[];
   readonly claims: readonly ClaimRef[];

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 
 /**
@@ -27,3 +28,6 @@ export function rootOf(page: PagePath): string {
   const depth = page.split('/').length - 1;
   return '../'.repeat(depth);
 }
+
+/** `templates/` in this package: the Eleventy page template, views, layouts, partials and assets. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -1,14 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
 import type { Model } from '../model/types.ts';
 import { pageList, type PageSpec } from './pages.ts';
+import { TEMPLATES_DIR } from './paths.ts';
 
-/** `templates/` in this package: pages (paginated over the model), layouts and partials. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /**
  * Stage 6, pages: Eleventy renders one JavaScript template (`templates/pages/site.11ty.js`),

@@ -1,0 +1,58 @@
+import type { Model } from '../model/types.ts';
+
+/** XML text and attribute escaping. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** A page's absolute URL under `baseUrl`, or the relative path when there is none. */
+export function siteUrl(model: Model, page: string): string {
+  const base = model.site.baseUrl;
+  return base ? new URL(page, base.endsWith('/') ? base : `${base}/`).href : page;
+}
+
+/** Atom timestamps need a time: a bare date counts as midnight UTC. */
+function atomDate(iso: string, time: number): string {
+  return iso.length > 10 ? iso : new Date(time).toISOString();
+}
+
+/**
+ * An Atom feed of the articles, newest first. With `baseUrl` every link and id is absolute;
+ * without, links are relative to the feed (valid Atom, resolved against the feed's own address)
+ * and ids are stable URNs built from the slugs.
+ */
+export function atomFeed(model: Model): string {
+  const site = model.site;
+  const id = (slug: string): string => (site.baseUrl ? siteUrl(model, `articles/${slug}.html`) : `urn:briefing:article:${slug}`);
+  const updated = model.articles.length ? atomDate(model.articles[0]!.published.iso, model.articles[0]!.published.time) : new Date(site.updated?.time ?? 0).toISOString();
+  const entries = model.articles.map(
+    (a) => `  <entry>
+    <title>${escapeXml(a.title)}</title>
+    <id>${escapeXml(id(a.slug))}</id>
+    <link rel="alternate" type="text/html" href="${escapeXml(siteUrl(model, a.page))}"/>
+${a.url ? `    <link rel="via" href="${escapeXml(a.url)}"/>\n` : ''}    <updated>${atomDate(a.published.iso, a.published.time)}</updated>
+    <published>${atomDate(a.published.iso, a.published.time)}</published>
+    <author><name>${escapeXml(a.authors.length ? a.authors.join(', ') : a.source)}</name></author>
+    <source><title>${escapeXml(a.source)}</title></source>
+${a.summary ? `    <summary>${escapeXml(a.summary)}</summary>\n` : ''}  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
+  <title>${escapeXml(site.title)}</title>
+${site.subtitle ? `  <subtitle>${escapeXml(site.subtitle)}</subtitle>\n` : ''}  <id>${escapeXml(site.baseUrl ? siteUrl(model, 'index.html') : `urn:briefing:site:${site.buildId}`)}</id>
+  <link rel="alternate" type="text/html" href="${escapeXml(siteUrl(model, 'index.html'))}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(siteUrl(model, 'feed.xml'))}"/>
+  <updated>${updated}</updated>
+  <author><name>${escapeXml(site.author ?? site.publisher ?? site.title)}</name></author>
+  <generator>Briefing</generator>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+/** A sitemap needs absolute URLs (sitemaps.org), so it is written only when `baseUrl` is set. */
+export function sitemap(model: Model, pages: readonly string[]): string | undefined {
+  if (!model.site.baseUrl) return undefined;
+  const urls = pages.map((p) => `  <url><loc>${escapeXml(siteUrl(model, p))}</loc></url>`);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}

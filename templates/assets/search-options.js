@@ -1,0 +1,39 @@
+/*
+ * Search options shared by the build (src/emit/search.ts, which runs this file in a sandbox to
+ * index the site) and the browser (search.html loads it as a classic script, which works from
+ * file:// where fetch and ES modules do not). One definition, so build and browser tokenize alike.
+ */
+(function (root) {
+  'use strict';
+
+  // Scripts written without spaces between words: Han, Hiragana, Katakana. Their runs are indexed
+  // as overlapping character pairs, so "金正恩" is found by "正恩". Hangul uses spaces and prefix
+  // search, like Latin and Cyrillic.
+  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
+  var SPLIT = /[\s\p{P}\p{S}]+/u;
+
+  function tokenize(text) {
+    var tokens = String(text).split(SPLIT).filter(Boolean);
+    var runs = String(text).match(CJK_RUN);
+    if (runs) {
+      for (var i = 0; i < runs.length; i++) {
+        var run = runs[i];
+        for (var j = 0; j + 1 < run.length; j++) tokens.push(run.slice(j, j + 2));
+      }
+    }
+    return tokens;
+  }
+
+  function processTerm(term) {
+    var t = term.normalize('NFKC').toLowerCase();
+    return t.length > 0 ? t : null;
+  }
+
+  root.BriefingSearchOptions = {
+    fields: ['title', 'names', 'text'],
+    storeFields: ['kind', 'title', 'label', 'page', 'text'],
+    tokenize: tokenize,
+    processTerm: processTerm,
+    searchOptions: { boost: { title: 3, names: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  };
+})(typeof window !== 'undefined' ? window : globalThis);

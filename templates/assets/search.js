@@ -1,0 +1,88 @@
+/*
+ * The search page: reads ?q=, searches the index built at build time (data/search-index.js sets
+ * window.BRIEFING_SEARCH_INDEX; assets/search-options.js the shared tokenizer) with MiniSearch,
+ * and lists results with their type, title and a snippet with the matches highlighted.
+ * Everything is a classic script, so it works opened from disk, where fetch is refused.
+ */
+(function () {
+  'use strict';
+  var options = window.BriefingSearchOptions;
+  var form = document.querySelector('.search-page-form');
+  var input = document.getElementById('q');
+  var out = document.getElementById('search-results');
+  if (!options || !window.MiniSearch || !window.BRIEFING_SEARCH_INDEX || !input || !out) return;
+
+  var index = window.MiniSearch.loadJS(window.BRIEFING_SEARCH_INDEX, options);
+  var KIND = { entity: 'Entity', article: 'Report', claim: 'Fact', quote: 'Quote' };
+  var MAX = 50;
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // Wrap each matched term in <mark>; the text is escaped first, terms are matched case-insensitively.
+  function highlight(text, terms) {
+    var html = escapeHtml(text);
+    var words = terms
+      .map(function (t) {
+        return escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .filter(Boolean)
+      .sort(function (a, b) {
+        return b.length - a.length;
+      });
+    if (!words.length) return html;
+    return html.replace(new RegExp('(' + words.join('|') + ')', 'giu'), '<mark>$1</mark>');
+  }
+
+  // The part of a long text around the first match.
+  function excerpt(text, terms) {
+    if (!text) return '';
+    var lower = text.toLowerCase();
+    var at = -1;
+    for (var i = 0; i < terms.length && at < 0; i++) at = lower.indexOf(terms[i].toLowerCase());
+    if (at < 0) return text.length > 200 ? text.slice(0, 200) + '…' : text;
+    var from = Math.max(0, at - 80);
+    var to = Math.min(text.length, at + 120);
+    return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
+  }
+
+  function run(query) {
+    out.innerHTML = '';
+    if (!query.trim()) return;
+    var results = index.search(query);
+    if (!results.length) results = index.search(query, { combineWith: 'OR' });
+    var heading = document.createElement('p');
+    heading.className = 'search-count';
+    heading.textContent = results.length === 0 ? 'No results for “' + query + '”.' : results.length + ' result' + (results.length === 1 ? '' : 's') + ' for “' + query + '”';
+    out.appendChild(heading);
+    var list = document.createElement('ol');
+    list.className = 'search-results';
+    results.slice(0, MAX).forEach(function (r) {
+      var terms = r.terms.concat(r.queryTerms || []);
+      var li = document.createElement('li');
+      li.className = 'search-result search-' + r.kind;
+      li.innerHTML =
+        '<span class="type">' + escapeHtml(KIND[r.kind] || r.kind) + (r.label ? ' · ' + escapeHtml(r.label) : '') + '</span>' +
+        '<a class="result-title" href="' + escapeHtml(r.page) + '">' + highlight(r.title, terms) + '</a>' +
+        (r.text ? '<p class="snippet">' + highlight(excerpt(r.text, terms), terms) + '</p>' : '');
+      list.appendChild(li);
+    });
+    out.appendChild(list);
+  }
+
+  var params = new URLSearchParams(location.search);
+  var q = params.get('q') || '';
+  input.value = q;
+  run(q);
+  if (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = input.value;
+      history.replaceState(null, '', '?q=' + encodeURIComponent(value));
+      run(value);
+    });
+  }
+})();
