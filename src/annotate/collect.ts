@@ -8,12 +8,28 @@ import { contextOf, type SpanAttributes } from './context.ts';
  * Core rule replacing markdown-it's `inline`: the same loop, but before each block's inline text is
  * parsed it tells the document context how offsets in that text map to the source file, so inline
  * rules can report `path:line:column` without module state.
+ *
+ * Table cells have no line map of their own: they take their row's (`tr_open`), and cells of one
+ * row are looked for left to right, so two cells with the same text get their own columns.
  */
 function briefing_inline(state: StateCore): void {
   const ctx = contextOf(state.env);
+  let rowMap: [number, number] | undefined;
+  let rowCursor = 0;
   for (const tok of state.tokens) {
+    if (tok.type === 'tr_open') {
+      rowMap = tok.map as [number, number];
+      rowCursor = 0;
+    }
     if (tok.type !== 'inline') continue;
-    if (ctx.blockPositions && tok.map) ctx.positionAt = ctx.blockPositions(tok.map as [number, number], tok.content);
+    if (ctx.blockPositions) {
+      if (tok.map) ctx.positionAt = ctx.blockPositions(tok.map as [number, number], tok.content);
+      else if (rowMap) {
+        ctx.positionAt = ctx.blockPositions(rowMap, tok.content, rowCursor);
+        rowCursor = ctx.positionAt(0).column - 1 + tok.content.length;
+      }
+    }
+    ctx.blockContent = tok.content;
     state.md.inline.parse(tok.content, state.md, state.env, tok.children ?? (tok.children = []));
   }
 }
@@ -31,7 +47,7 @@ interface OpenSpan {
  */
 function briefing_collect(state: StateCore): void {
   const ctx = contextOf(state.env);
-  const claimAnchors = new Map<string, number>();
+  const ids = new UniqueIds();
   let quoteCount = 0;
   let spanCount = 0;
   const tokens = state.tokens;
@@ -39,71 +55,75 @@ function briefing_collect(state: StateCore): void {
     const tok = tokens[i]!;
     if (tok.type !== 'inline' || !tok.children) continue;
     const block = ctx.blocks.length;
-    const anchor = `p-${block + 1}`;
     const opener = anchorHolder(tokens, i);
-    if (opener && !opener.attrGet('id')) opener.attrSet('id', anchor);
+    const anchor = ids.claim(opener?.attrGet('id') ?? `p-${block + 1}`);
+    if (opener) opener.attrSet('id', anchor);
 
     let text = '';
     const open: OpenSpan[] = [];
-    for (const child of tok.children) {
-      switch (child.type) {
-        case 'text':
-        case 'text_special':
-        case 'code_inline':
-          text += child.content;
-          break;
-        case 'softbreak':
-        case 'hardbreak':
-          text += ' ';
-          break;
-        case 'image':
-          text += child.content;
-          break;
-        case 'entity_mention': {
-          const meta = child.meta as { id: EntityId; stub: boolean; target: string; at: SourcePosition };
-          const start = text.length;
-          text += child.content;
-          ctx.mentions.push({ entity: meta.id, target: meta.target, shown: child.content, stub: meta.stub, at: meta.at, block, start, end: text.length });
-          for (const span of open) if (!span.mentions.includes(meta.id)) span.mentions.push(meta.id);
-          break;
-        }
-        case 'annotation_open':
-          open.push({ token: child, start: text.length, mentions: [] });
-          break;
-        case 'annotation_close': {
-          const span = open.pop();
-          if (!span) break;
-          const meta = span.token.meta as { attributes: SpanAttributes; at: SourcePosition };
-          const attrs = meta.attributes;
-          const spanAnchor = attrs.claim
-            ? numbered(`claim-${attrs.claim}`, claimAnchors)
-            : attrs.quote
-              ? `quote-${++quoteCount}`
-              : `span-${++spanCount}`;
-          span.token.attrSet('id', spanAnchor);
-          ctx.spans.push({
-            ...attrs,
-            anchor: spanAnchor,
-            at: meta.at,
-            block,
-            text: text.slice(span.start).replace(/\s+/gu, ' ').trim(),
-            mentions: span.mentions,
-          });
-          // Mentions in a nested span belong to the enclosing spans too.
-          for (const outer of open) for (const id of span.mentions) if (!outer.mentions.includes(id)) outer.mentions.push(id);
-          break;
+    const walk = (children: readonly Token[]): void => {
+      for (const child of children) {
+        switch (child.type) {
+          case 'text':
+          case 'text_special':
+          case 'code_inline':
+            text += child.content;
+            break;
+          case 'softbreak':
+          case 'hardbreak':
+            text += ' ';
+            break;
+          case 'image':
+            // The alt text, mentions included (an image's label is parsed like any text).
+            walk(child.children ?? []);
+            break;
+          case 'entity_mention': {
+            const meta = child.meta as { id: EntityId; stub: boolean; target: string; at: SourcePosition };
+            const start = text.length;
+            text += child.content;
+            ctx.mentions.push({ entity: meta.id, target: meta.target, shown: child.content, stub: meta.stub, at: meta.at, block, start, end: text.length });
+            for (const span of open) if (!span.mentions.includes(meta.id)) span.mentions.push(meta.id);
+            break;
+          }
+          case 'annotation_open':
+            open.push({ token: child, start: text.length, mentions: [] });
+            break;
+          case 'annotation_close': {
+            const span = open.pop();
+            if (!span) break;
+            const meta = span.token.meta as { attributes: SpanAttributes; at: SourcePosition };
+            const attrs = meta.attributes;
+            const spanAnchor = ids.claim(attrs.claim ? `claim-${attrs.claim}` : attrs.quote ? `quote-${++quoteCount}` : `span-${++spanCount}`);
+            span.token.attrSet('id', spanAnchor);
+            ctx.spans.push({
+              ...attrs,
+              anchor: spanAnchor,
+              at: meta.at,
+              block,
+              text: text.slice(span.start).replace(/\s+/gu, ' ').trim(),
+              mentions: span.mentions,
+            });
+            // Mentions in a nested span belong to the enclosing spans too.
+            for (const outer of open) for (const id of span.mentions) if (!outer.mentions.includes(id)) outer.mentions.push(id);
+            break;
+          }
         }
       }
-    }
-    ctx.blocks.push({ anchor: opener ? (opener.attrGet('id') ?? anchor) : anchor, text });
+    };
+    walk(tok.children);
+    ctx.blocks.push({ anchor, text });
   }
 }
 
-/** `claim-x`, then `claim-x-2`, … when one document reports the same claim twice. */
-function numbered(base: string, seen: Map<string, number>): string {
-  const n = (seen.get(base) ?? 0) + 1;
-  seen.set(base, n);
-  return n === 1 ? base : `${base}-${n}`;
+/** HTML ids of one document: `claim-x`, then `claim-x-2`, … never an id already given out. */
+class UniqueIds {
+  readonly #used = new Set<string>();
+  claim(base: string): string {
+    let id = base;
+    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    this.#used.add(id);
+    return id;
+  }
 }
 
 /** The element that carries a block's anchor: its opener, or for a tight list's hidden paragraph, the list item. */

@@ -57,7 +57,9 @@ export interface DocumentContext {
   /** How offsets in the current inline text map to the file; set per block by the core rule. */
   positionAt: PositionMap;
   /** Builds the position map for a block from its line map and content (bodies), or undefined for fragments. */
-  readonly blockPositions?: (map: readonly [number, number], content: string) => PositionMap;
+  readonly blockPositions?: (map: readonly [number, number], content: string, fromColumn?: number) => PositionMap;
+  /** The inline text of the current block; nested parses (an image's label) are located inside it. */
+  blockContent?: string;
   readonly mentions: MentionRecord[];
   readonly spans: SpanRecord[];
   readonly blocks: BlockRecord[];
@@ -65,6 +67,16 @@ export interface DocumentContext {
 
 export interface AnnotationEnv {
   briefing?: DocumentContext;
+}
+
+/**
+ * The source position of `offset` in the text an inline rule is parsing. That is usually the
+ * block's text; an image's label is parsed again on its own, so find it inside the block first.
+ */
+export function positionIn(ctx: DocumentContext, src: string, offset: number): SourcePosition {
+  if (ctx.blockContent === undefined || src === ctx.blockContent) return ctx.positionAt(offset);
+  const base = ctx.blockContent.indexOf(src);
+  return ctx.positionAt(Math.max(0, base) + offset);
 }
 
 export function contextOf(env: unknown): DocumentContext {
@@ -79,17 +91,17 @@ export function contextOf(env: unknown): DocumentContext {
  * last line trimmed on the right). So each content line is the tail of its source line.
  */
 export function bodyPositions(file: string, bodyLines: readonly string[], bodyLineOffset: number) {
-  return (map: readonly [number, number], content: string): PositionMap => {
+  return (map: readonly [number, number], content: string, fromColumn = 0): PositionMap => {
     const starts = [0];
     for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
     const columnBase = starts.map((start, k) => {
       const end = k + 1 < starts.length ? starts[k + 1]! - 1 : content.length;
       const line = content.slice(start, end);
       const src = bodyLines[map[0] + k] ?? '';
-      if (src.endsWith(line)) return src.length - line.length;
+      if (fromColumn === 0 && src.endsWith(line)) return src.length - line.length;
       const trimmed = src.trimEnd();
-      if (trimmed.endsWith(line)) return trimmed.length - line.length;
-      return Math.max(0, src.indexOf(line));
+      if (fromColumn === 0 && trimmed.endsWith(line)) return trimmed.length - line.length;
+      return Math.max(0, src.indexOf(line, fromColumn));
     });
     return (offset) => {
       // Binary search for the content line holding `offset`.

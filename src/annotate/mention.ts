@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type { EntityRegistry } from '../model/registry.ts';
-import { contextOf } from './context.ts';
+import { contextOf, positionIn } from './context.ts';
 import { resolveTarget } from './resolve.ts';
 
 const OPEN = 0x5b; // [
@@ -19,6 +19,9 @@ const NEWLINE = 0x0a;
  */
 export function mentionRule(registry: EntityRegistry) {
   return function briefing_mention(state: StateInline, silent: boolean): boolean {
+    // Silent mode is markdown-it scanning a link's label: a mention there must look like plain
+    // brackets, or the link rule (which refuses nested links) would drop the link around it.
+    if (silent) return false;
     const src = state.src;
     const start = state.pos;
     const max = state.posMax;
@@ -41,19 +44,31 @@ export function mentionRule(registry: EntityRegistry) {
     const target = (pipe === -1 ? inner : src.slice(start + 2, pipe)).replace(/\s+/gu, ' ').trim();
     const shown = (pipe === -1 ? inner : src.slice(pipe + 1, pos)).replace(/\s+/gu, ' ').trim();
     if (!target || !shown) return false;
+    if (insideFuzzyUrl(state, start)) return false;
 
-    if (!silent) {
-      const ctx = contextOf(state.env);
-      const at = ctx.positionAt(start);
-      const resolved = resolveTarget(registry, ctx.bag, target, at, 'mention');
-      const token = state.push('entity_mention', 'a', 0);
-      token.content = shown;
-      // A mention inside a link's text cannot be a link itself (no <a> inside <a>).
-      token.meta = { ...resolved, target, at, inLink: state.linkLevel > 0 };
-    }
+    const ctx = contextOf(state.env);
+    const at = positionIn(ctx, src, start);
+    const resolved = resolveTarget(registry, ctx.bag, target, at, 'mention');
+    const token = state.push('entity_mention', 'a', 0);
+    token.content = shown;
+    // A mention inside a link's text cannot be a link itself (no <a> inside <a>).
+    token.meta = { ...resolved, target, at, inLink: state.linkLevel > 0 };
     state.pos = pos + 2;
     return true;
   };
+}
+
+/**
+ * Whether `[[` continues a scheme-less URL ("www.example.com/[[x]]"). markdown-it links those in
+ * a core rule that runs after inline parsing, so without this check the mention would cut the URL.
+ * Only the word before `[[` is looked at, so the check is bounded by one word.
+ */
+function insideFuzzyUrl(state: StateInline, start: number): boolean {
+  if (!state.md.options.linkify) return false;
+  let from = start;
+  while (from > 0 && !/\s/.test(state.src[from - 1]!)) from--;
+  const word = state.src.slice(from, start);
+  return word.includes('/') && state.md.linkify.test(word);
 }
 
 export function registerMentionRule(md: MarkdownIt, registry: EntityRegistry): void {

@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import Token from 'markdown-it/lib/token.mjs';
 import { entityPage } from '../site/paths.ts';
 import { contextOf, type SpanAttributes } from './context.ts';
 
@@ -34,6 +34,16 @@ export function registerRenderRules(md: MarkdownIt): void {
     return `<span${id ? ` id="${escape(id)}"` : ''} class="${classes.join(' ')}"${data.join('')}>`;
   };
   md.renderer.rules['annotation_close'] = () => '</span>';
+
+  // An image's alt text keeps the words of the mentions in it (markdown-it's text renderer knows
+  // only its own token types).
+  const asText = md.renderer.renderInlineAsText.bind(md.renderer);
+  md.renderer.renderInlineAsText = (tokens, options, env) =>
+    asText(
+      tokens.map((t) => (t.type === 'entity_mention' ? Object.assign(new Token('text', '', 0), { content: t.content }) : t)),
+      options,
+      env,
+    );
 
   // The built site makes no request outside itself: a remote image becomes a link to it.
   const image = md.renderer.rules.image!;

@@ -2,9 +2,9 @@ import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import { isIsoDateError, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { EntityRegistry } from '../model/registry.ts';
-import { ID_PATTERN, type ClaimId, type EntityId } from '../types.ts';
+import { ID_PATTERN, type ClaimId, type EntityId, type SourcePosition } from '../types.ts';
 import { parseAttributeList, type RawAttribute } from './attribute-list.ts';
-import { contextOf, type DocumentContext, type SpanAttributes } from './context.ts';
+import { contextOf, positionIn, type DocumentContext, type SpanAttributes } from './context.ts';
 import { resolveTarget } from './resolve.ts';
 
 export const SPAN_KEYS = ['claim', 'quote', 'date', 'about', 'conflicts'] as const;
@@ -19,6 +19,9 @@ export const SPAN_KEYS = ['claim', 'quote', 'date', 'about', 'conflicts'] as con
  */
 export function spanRule(registry: EntityRegistry) {
   return function briefing_span(state: StateInline, silent: boolean): boolean {
+    // Silent mode is markdown-it scanning a link's label: a span there must look like plain
+    // brackets, or the link rule (which refuses nested links) would drop the link around it.
+    if (silent) return false;
     const start = state.pos;
     const max = state.posMax;
     if (state.src.charCodeAt(start) !== 0x5b /* [ */) return false;
@@ -26,26 +29,20 @@ export function spanRule(registry: EntityRegistry) {
     const labelEnd = state.md.helpers.parseLinkLabel(state, start, false);
     if (labelEnd < 0 || labelEnd + 1 >= max || state.src.charCodeAt(labelEnd + 1) !== 0x7b /* { */) return false;
 
+    const ctx = contextOf(state.env);
+    const pos = (offset: number): SourcePosition => positionIn(ctx, state.src, offset);
     const list = parseAttributeList(state.src, labelEnd + 1, max);
     if (list.kind === 'unclosed') {
-      if (!silent) {
-        const ctx = contextOf(state.env);
-        ctx.bag.error('unclosed-span', 'attribute span is not closed: add "}" after its attributes (a span ends within its paragraph)', ctx.positionAt(labelEnd + 1));
-      }
+      ctx.bag.error('unclosed-span', 'attribute span is not closed: add "}" after its attributes (a span ends within its paragraph)', pos(labelEnd + 1));
       return false;
     }
-    if (silent) {
-      state.pos = list.end;
-      return true;
-    }
 
-    const ctx = contextOf(state.env);
     let attributes: SpanAttributes = { about: [], conflicts: [] };
-    if (list.kind === 'malformed') ctx.bag.error('bad-span', list.message, ctx.positionAt(list.offset));
-    else attributes = readAttributes(list.attributes, ctx, registry, ctx.positionAt(start));
+    if (list.kind === 'malformed') ctx.bag.error('bad-span', list.message, pos(list.offset));
+    else attributes = readAttributes(list.attributes, ctx, registry, pos, start);
 
     const open = state.push('annotation_open', 'span', 1);
-    open.meta = { attributes, at: ctx.positionAt(start) };
+    open.meta = { attributes, at: pos(start) };
     const oldMax = state.posMax;
     state.pos = start + 1;
     state.posMax = labelEnd;
@@ -61,7 +58,8 @@ function readAttributes(
   raw: readonly RawAttribute[],
   ctx: DocumentContext,
   registry: EntityRegistry,
-  spanAt: ReturnType<DocumentContext['positionAt']>,
+  pos: (offset: number) => SourcePosition,
+  spanStart: number,
 ): SpanAttributes {
   let claim: ClaimId | undefined;
   let quote: EntityId | undefined;
@@ -73,8 +71,8 @@ function readAttributes(
   let dateAt: RawAttribute | undefined;
 
   for (const attr of raw) {
-    const keyAt = ctx.positionAt(attr.keyOffset);
-    const valueAt = ctx.positionAt(attr.valueOffset);
+    const keyAt = pos(attr.keyOffset);
+    const valueAt = pos(attr.valueOffset);
     if (!(SPAN_KEYS as readonly string[]).includes(attr.key)) {
       ctx.bag.error('unknown-span-key', `unknown attribute "${attr.key}": a span takes ${SPAN_KEYS.join(', ')}`, keyAt);
       continue;
@@ -100,28 +98,33 @@ function readAttributes(
         break;
       }
       case 'about':
-        for (const target of splitList(attr.value)) about.push(resolveTarget(registry, ctx.bag, target, valueAt, 'about target').id);
+        for (const item of splitList(attr.value)) about.push(resolveTarget(registry, ctx.bag, item.text, pos(attr.valueOffset + item.offset), 'about target').id);
         break;
       case 'conflicts':
         conflictsAt = attr;
-        for (const id of splitList(attr.value)) {
-          if (ID_PATTERN.test(id)) conflicts.push(id as ClaimId);
-          else ctx.bag.error('bad-claim-id', `conflicting claim id "${id}" is invalid: use lowercase letters, digits and hyphens`, valueAt);
+        for (const item of splitList(attr.value)) {
+          if (ID_PATTERN.test(item.text)) conflicts.push(item.text as ClaimId);
+          else ctx.bag.error('bad-claim-id', `conflicting claim id "${item.text}" is invalid: use lowercase letters, digits and hyphens`, pos(attr.valueOffset + item.offset));
         }
         break;
     }
   }
-  if (conflictsAt && !claim) ctx.bag.error('conflicts-without-claim', 'conflicts= needs claim= on the same span: only a claim can contradict another', ctx.positionAt(conflictsAt.keyOffset));
-  if (dateAt && !claim && !quote) ctx.bag.error('date-without-subject', 'date= needs claim= or quote= on the same span: it dates a claim or a quotation', ctx.positionAt(dateAt.keyOffset));
-  if (raw.length === 0) ctx.bag.error('empty-span', 'attribute span has no attributes: add claim=, quote=, date=, about= or conflicts=', spanAt);
+  if (conflictsAt && !claim) ctx.bag.error('conflicts-without-claim', 'conflicts= needs claim= on the same span: only a claim can contradict another', pos(conflictsAt.keyOffset));
+  if (dateAt && !claim && !quote) ctx.bag.error('date-without-subject', 'date= needs claim= or quote= on the same span: it dates a claim or a quotation', pos(dateAt.keyOffset));
+  if (raw.length === 0) ctx.bag.error('empty-span', 'attribute span has no attributes: add claim=, quote=, date=, about= or conflicts=', pos(spanStart));
   return { claim, quote, date, about, conflicts };
 }
 
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** A comma-separated list, each item with its offset in the value (for its diagnostic). */
+function splitList(value: string): { text: string; offset: number }[] {
+  const items: { text: string; offset: number }[] = [];
+  let offset = 0;
+  for (const part of value.split(',')) {
+    const text = part.trim();
+    if (text) items.push({ text, offset: offset + part.indexOf(text) });
+    offset += part.length + 1;
+  }
+  return items;
 }
 
 function suggest(value: string): string {

@@ -28,9 +28,9 @@ export function parseIsoDate(text: string): IsoDate | { error: string } {
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12) return { error: `"${text}" has no month ${month}` };
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = utc(year, month + 1, 0).getUTCDate();
   if (day < 1 || day > daysInMonth) return { error: `"${text}" is not a real date: month ${month} of ${year} has ${daysInMonth} days` };
-  if (h === undefined) return { iso: text, time: Date.UTC(year, month - 1, day), hasTime: false };
+  if (h === undefined) return { iso: text, time: utc(year, month, day).getTime(), hasTime: false };
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s ?? 0);
@@ -44,9 +44,17 @@ export function parseIsoDate(text: string): IsoDate | { error: string } {
   }
   return {
     iso: text,
-    time: Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000,
+    time: utc(year, month, day, hour, minute, second).getTime() - offsetMinutes * 60_000,
     hasTime: true,
   };
+}
+
+/** A UTC date; unlike `Date.UTC`, years 0–99 stay years 0–99 (not 1900–1999). Month is 1-based. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d;
 }
 
 export function isIsoDateError(v: IsoDate | { error: string }): v is { error: string } {

@@ -55,8 +55,18 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
   }
   // gray-matter looks for "\n---" anywhere (also "\n----x") and, when there is none, silently
   // takes the whole file as front matter. Require a real closing line.
-  if (!/\n---[ \t]*(\n|$)/.test(text)) {
+  // gray-matter closes the block at the first line that merely starts with "---" (also "----x"),
+  // dropping what follows from the front matter. Find that line first and insist it is a real "---".
+  const close = /\n---/.exec(text);
+  if (!close) {
     bag.error('unclosed-front-matter', 'the front matter opened on line 1 is never closed: add a line "---" after the last key', start);
+    return undefined;
+  }
+  const closeLineEnd = text.indexOf('\n', close.index + 1);
+  const closeLine = text.slice(close.index + 1, closeLineEnd === -1 ? text.length : closeLineEnd);
+  if (!/^---[ \t]*$/.test(closeLine)) {
+    const line = countNewlines(text, close.index + 1) + 1;
+    bag.error('bad-front-matter-line', `line "${closeLine.slice(0, 20)}" would end the front matter: the closing line must be exactly "---" (quote a value that starts with dashes)`, { file, line, column: 1 });
     return undefined;
   }
 
@@ -120,7 +130,14 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
   });
   if (!ok) return undefined;
 
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // An alias bomb ("billion laughs") or similar: a diagnostic, not a crash.
+    bag.error('bad-yaml', `invalid YAML front matter: ${(error as Error).message}`, start);
+    return undefined;
+  }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     bag.error('bad-front-matter', 'front matter must be a map of keys to values', start);
     return undefined;

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, UsageError } from '../diagnostics.ts';
+import { idForName } from '../model/names.ts';
 import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -30,6 +31,12 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise
 
   for (const { folder, kind } of FOLDERS) {
     const dir = path.join(root, folder);
+    const dirStat = await fs.lstat(dir).catch(() => undefined);
+    if (dirStat?.isSymbolicLink()) {
+      // A linked folder could pull in files from anywhere on the machine.
+      bag.error('outside-input', `${folder}/ is a symbolic link; content folders must be real folders inside the input folder`, at(dir));
+      continue;
+    }
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
       throw new UsageError(`cannot read ${dir}: ${e.message}`, { cause: e });
@@ -120,12 +127,8 @@ export function isInside(root: string, target: string): boolean {
 }
 
 function suggestId(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'my-file';
+  const id = idForName(name);
+  return id.startsWith('entity-') ? 'my-file' : id;
 }
 
 function at(file: string): { file: string; line: number; column: number } {

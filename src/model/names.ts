@@ -3,12 +3,12 @@ import slugify from '@sindresorhus/slugify';
 
 /**
  * The key a name is looked up by (FORMAT.md §2): Unicode NFKC, case folded, whitespace collapsed.
- * JavaScript has no full case folding; lower-casing between two NFKC passes is the usual
- * approximation and agrees with folding for every script the tests cover (Latin, Cyrillic, Greek,
- * Hangul, Han).
+ * JavaScript has no case-folding function; upper- then lower-casing applies the full (one-to-many)
+ * mappings that folding uses, so "Strauß" and "STRAUSS" meet at "strauss" and final sigma meets
+ * sigma, where lower-casing alone would not.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
 /**
@@ -17,7 +17,8 @@ export function nameKey(name: string): string {
  * ("김정은") gets a short stable hash so the id is never empty.
  */
 export function idForName(name: string): string {
-  const slug = slugify(name, { decamelize: false });
+  // NFKC first, so a full-width "Ｈｅｒｏ" gets the same id as "Hero".
+  const slug = slugify(name.normalize('NFKC'), { decamelize: false });
   if (slug) return slug.slice(0, 80).replace(/-+$/, '');
   return `entity-${createHash('sha1').update(nameKey(name)).digest('hex').slice(0, 8)}`;
 }

@@ -167,6 +167,15 @@ test('blocks record each paragraph’s anchor and plain text', () => {
   ]);
 });
 
+test(
+  'every HTML id in a document is unique, even when a claim id looks like a numbered repeat',
+  () => {
+    const result = annotate('[a]{claim=x} [b]{claim=x} [c]{claim=x-2}\n\n[d]{claim=x-2-2} [e]{claim=x-2}\n');
+    const ids = [...result.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length, `ids: ${ids.join(', ')}`);
+  },
+);
+
 test('pathological input stays linear (runs under a time limit)', { timeout: 5000 }, () => {
   // markdown-it's pathological cases, with the two annotation openers: many `[[`, many `[x]{`.
   const n = 20000;
