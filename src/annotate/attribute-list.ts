@@ -27,12 +27,32 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
 const isKeyChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
 
 /**
- * Parses from `open` (the index of `{`) up to `max`. `end` is the index just past `}`.
- * A list with no `}` before `max` (or within MAX_LENGTH) is unclosed.
+ * Finds the next `}` at or after an offset, remembering the answer: spans are met left to right,
+ * so a paragraph of 100,000 `[x]{` with no `}` costs one scan, not one scan per `{`.
  */
-export function parseAttributeList(src: string, open: number, max: number): AttributeListResult {
-  const limit = Math.min(max, open + MAX_LENGTH);
-  const close = findClose(src, open + 1, limit);
+export class BraceFinder {
+  #src = '';
+  #from = 0;
+  #at = -1;
+
+  next(src: string, from: number): number {
+    if (src !== this.#src || from < this.#from || (this.#at !== -1 && from > this.#at)) {
+      this.#src = src;
+      this.#from = from;
+      this.#at = src.indexOf('}', from);
+    }
+    return this.#at;
+  }
+}
+
+/**
+ * Parses from `open` (the index of `{`) up to `max`. `end` is the index just past `}`: the list
+ * ends at the first `}` (a `}` cannot appear inside a quoted value). A list with no `}` before
+ * `max`, or within MAX_LENGTH, is unclosed.
+ */
+export function parseAttributeList(src: string, open: number, max: number, braces = new BraceFinder()): AttributeListResult {
+  const found = braces.next(src, open + 1);
+  const close = found !== -1 && found < Math.min(max, open + MAX_LENGTH) ? found : -1;
   if (close === -1) return { kind: 'unclosed' };
   const end = close + 1;
   const attributes: RawAttribute[] = [];
@@ -65,16 +85,4 @@ export function parseAttributeList(src: string, open: number, max: number): Attr
     attributes.push({ key, value, keyOffset, valueOffset });
   }
   return { kind: 'ok', attributes, end };
-}
-
-/** Index of the `}` closing the list, skipping `}` inside double quotes; -1 if none before `limit`. */
-function findClose(src: string, from: number, limit: number): number {
-  let quoted = false;
-  for (let i = from; i < limit; i++) {
-    const c = src[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === '}' && !quoted) return i;
-    else if (c === '\n' && i + 1 < limit && src[i + 1] === '\n') return -1;
-  }
-  return -1;
 }

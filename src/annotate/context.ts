@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import type { IsoDate } from '../content/dates.ts';
+import type { BraceFinder } from './attribute-list.ts';
 
 /** A resolved `[[mention]]`, as collected while parsing one document. */
 export interface MentionRecord {
@@ -63,6 +64,8 @@ export interface DocumentContext {
   readonly mentions: MentionRecord[];
   readonly spans: SpanRecord[];
   readonly blocks: BlockRecord[];
+  /** Remembers where the next `}` is, so attribute lists are found in linear time. */
+  readonly braces: BraceFinder;
 }
 
 export interface AnnotationEnv {

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
+import { BraceFinder } from './attribute-list.ts';
 import type { SourcePosition, SplitDocument } from '../types.ts';
 import { bodyPositions, fragmentPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
 
@@ -32,5 +33,5 @@ export function annotateFragment(md: MarkdownIt, text: string, at: SourcePositio
 }
 
 function newContext(file: string, root: string, bag: DiagnosticBag, positionAt: DocumentContext['positionAt']): DocumentContext {
-  return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [] };
+  return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [], braces: new BraceFinder() };
 }

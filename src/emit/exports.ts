@@ -22,8 +22,8 @@ export function exportsOf(model: Model): Record<string, unknown[]> {
       aliases: e.aliases,
       page: e.page,
       mentionCount: e.mentionCount,
-      articles: e.mentionsByArticle.map((m) => m.article.slug),
-      related: e.related.map((r) => ({ id: r.id, weight: r.weight })),
+      articles: e.articleSlugs,
+      related: e.relatedWeights,
     })),
     'data/claims.json': model.claims.map((c) => ({
       id: c.id,

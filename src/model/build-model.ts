@@ -1,3 +1,4 @@
+import type { BlockRecord } from '../annotate/context.ts';
 import type { AnnotatedText } from '../annotate/parse.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
@@ -17,6 +18,7 @@ import type {
   CountedEntity,
   DateView,
   EntityGroup,
+  Excerpt,
   EntityRef,
   EntityView,
   MentionView,
@@ -59,6 +61,30 @@ const TYPE_NAMES: Record<EntityType, string> = {
 
 /** How many entities of each type the home page lists. */
 const KEY_ENTITIES_PER_TYPE = 8;
+
+/** Caps on a page's long lists (docs/content-format.md); the exports always hold everything. */
+export const LIMITS = {
+  articlesWithSnippets: 50,
+  snippetsPerArticle: 3,
+  facts: 50,
+  quotes: 50,
+  related: 30,
+  timelineEntries: 200,
+  comparison: 30,
+} as const;
+
+/** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
+interface RawMention {
+  readonly block: BlockRecord;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The first `limit` items, mapped, and how many more there are. */
+function excerpt<T, U>(items: readonly T[], limit: number, map: (t: T) => U): Excerpt<U> {
+  const shown = items.slice(0, limit).map(map);
+  return { items: shown, total: items.length, more: items.length - shown.length };
+}
 
 /** Counters of per-item work, read by the scale test to prove the model is built in linear time. */
 export interface ModelCounters {
@@ -120,7 +146,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // One pass over every mention in every article: counts, snippets, co-occurrence.
   const sentences = new SentenceIndex(language);
   const mentionCount = new Map<EntityId, number>();
-  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: MentionView[] }>>();
+  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: RawMention[] }>>();
   const related = new Map<EntityId, Map<EntityId, number>>();
   const articleEntityCounts = new Map<ArticleSlug, Map<EntityId, number>>();
   let totalMentions = 0;
@@ -136,9 +162,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       if (!byArticle) mentionsByEntity.set(m.entity, (byArticle = new Map()));
       let entry = byArticle.get(ref.slug);
       if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
-      const block = body.blocks[m.block]!;
-      entry.mentions.push({ snippetHtml: sentences.snippet(block, m.start, m.end), href: `../${ref.page}#${block.anchor}` });
-      if (counters) counters.snippets++;
+      entry.mentions.push({ block: body.blocks[m.block]!, start: m.start, end: m.end });
       let set = perBlock.get(m.block);
       if (!set) perBlock.set(m.block, (set = new Set()));
       set.add(m.entity);
@@ -165,6 +189,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     entityRef,
     dateOf,
     bag,
+    LIMITS.comparison,
   );
   const claimsByArticle = new Map<ArticleSlug, ClaimRef[]>();
   const factsByEntity = new Map<EntityId, typeof statements.claims[number][]>();
@@ -205,17 +230,29 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   });
 
   const profiles = new Map(content.entities.map((e) => [e.id, e]));
+  // A fact sheet shows the latest reports' snippets and caps its long lists, so a page stays
+  // readable (and the build linear) when an entity is named in thousands of reports; the full
+  // lists are in the exports and on the sources page.
+  const snippetsOf = (ref: ArticleRef, raw: readonly RawMention[]): ArticleMentions => {
+    const shown = raw.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
+      if (counters) counters.snippets++;
+      return { snippetHtml: sentences.snippet(m.block, m.start, m.end), href: `../${ref.page}#${m.block.anchor}` };
+    });
+    return { article: ref, mentions: shown, more: raw.length - shown.length };
+  };
   const entities: EntityView[] = [...refs.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((ref) => {
       const profile = profiles.get(ref.id);
-      const byArticle: ArticleMentions[] = [...(mentionsByEntity.get(ref.id)?.values() ?? [])];
-      const dates = byArticle.map((x) => x.article.published);
-      const rel: WeightedEntity[] = [...(related.get(ref.id) ?? new Map<EntityId, number>())]
-        .map(([id, weight]) => ({ ...entityRef(id), weight }))
-        .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+      const byArticle = [...(mentionsByEntity.get(ref.id)?.values() ?? [])];
+      const articleRefsOf = byArticle.map((x) => x.article);
+      const dates = articleRefsOf.map((a) => a.published);
+      const relatedWeights = [...(related.get(ref.id) ?? new Map<EntityId, number>())]
+        .map(([id, weight]) => ({ id, weight }))
+        .sort((a, b) => b.weight - a.weight || entityRef(a.id).name.localeCompare(entityRef(b.id).name));
       const facts = factsByEntity.get(ref.id) ?? [];
       const quotes = quotesByEntity.get(ref.id) ?? [];
+      const timeline = buildTimeline(facts, quotes, articleRefsOf, dayLabel, LIMITS.timelineEntries);
       const view = {
         ...ref,
         aliases: profile?.meta.aliases ?? [],
@@ -224,13 +261,15 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         profileHtml: profile?.profile.html ?? '',
         mentionCount: mentionCount.get(ref.id) ?? 0,
         articleCount: byArticle.length,
+        articleSlugs: articleRefsOf.map((a) => a.slug),
         ...(dates.length ? { firstReported: minBy(dates, (d) => d.time), lastReported: minBy(dates, (d) => -d.time) } : {}),
-        mentionsByArticle: byArticle,
-        related: rel,
-        sources: groupBySource(byArticle.map((x) => x.article)),
-        facts,
-        quotes,
-        timeline: buildTimeline(facts, quotes, byArticle.map((x) => x.article), dayLabel),
+        mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, (x) => snippetsOf(x.article, x.mentions)),
+        relatedWeights,
+        related: excerpt(relatedWeights, LIMITS.related, (r): WeightedEntity => ({ ...entityRef(r.id), weight: r.weight })),
+        sources: groupBySource(articleRefsOf),
+        facts: excerpt(facts, LIMITS.facts, (c) => c),
+        quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
+        timeline,
       };
       return { ...view, jsonLd: entityJsonLd(site, view) };
     });
@@ -247,7 +286,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     })).filter((g) => g.entities.length > 0);
   const stubs = entities.filter((e) => e.stub).map((e) => counted(e.id));
 
-  return deepFreeze({
+  return freezeCollections({
     site,
     summaryHtml: content.summary.html,
     articles,
@@ -306,12 +345,12 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** The model is shared by every page: freezing it makes any template or emitter that tries to change it fail loudly. */
-function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
-  if (value && typeof value === 'object' && !seen.has(value)) {
-    seen.add(value);
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v, seen);
-  }
-  return value;
+/**
+ * The model is shared by every page. Its types are readonly throughout; at run time the model and
+ * its top-level collections are frozen (deep-freezing every snippet object would cost more than
+ * rendering them), so an emitter or template that tries to add or reorder pages fails loudly.
+ */
+function freezeCollections<T extends object>(model: T): T {
+  for (const value of Object.values(model)) if (value && typeof value === 'object') Object.freeze(value);
+  return Object.freeze(model);
 }

@@ -11,6 +11,7 @@ import type {
   ClaimView,
   DateView,
   EntityRef,
+  Excerpt,
   QuoteView,
   SourceComparison,
   TimelineDay,
@@ -40,6 +41,7 @@ export function buildStatements(
   entityRef: (id: EntityId) => EntityRef,
   dateOf: DateOf,
   bag: DiagnosticBag,
+  comparisonLimit = Infinity,
 ): Statements {
   interface Draft {
     reports: ClaimReportView[];
@@ -109,18 +111,19 @@ export function buildStatements(
   claims.sort((a, b) => b.sourceCount - a.sourceCount || (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.id, b.id));
   quotes.sort((a, b) => (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.target, b.target));
 
-  const disputes: SourceComparison['disputes'][number][] = [];
+  const disputes: SourceComparison['disputes']['items'][number][] = [];
   for (const claim of claims) {
     for (const other of claim.conflicts) if (claim.id < other.id) disputes.push({ claim, other: claimById.get(other.id)! });
   }
+  const first = <T>(items: readonly T[]): Excerpt<T> => ({ items: items.slice(0, comparisonLimit), total: items.length, more: Math.max(0, items.length - comparisonLimit) });
   return {
     claims,
     claimById,
     quotes,
     comparison: {
-      corroborated: claims.filter((c) => c.status === 'corroborated'),
-      singleSource: claims.filter((c) => c.status === 'single-source'),
-      disputes,
+      corroborated: first(claims.filter((c) => c.status === 'corroborated')),
+      singleSource: first(claims.filter((c) => c.status === 'single-source')),
+      disputes: first(disputes),
     },
   };
 }
@@ -131,21 +134,24 @@ export function buildTimeline(
   quotes: readonly QuoteView[],
   articles: readonly ArticleRef[],
   dayLabel: (day: string) => string,
-): TimelineDay[] {
+  limit = Infinity,
+): Excerpt<TimelineDay> {
   const entries: TimelineEntry[] = [];
   for (const c of claims) if (c.date) entries.push({ date: c.date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status });
   for (const q of quotes) if (q.date) entries.push({ date: q.date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source });
   for (const a of articles) entries.push({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source });
   const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
   entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
+  // Past the limit, the latest entries are kept.
+  const shown = entries.length > limit ? entries.slice(entries.length - limit) : entries;
   const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
-  for (const e of entries) {
+  for (const e of shown) {
     const day = e.date.iso.slice(0, 10);
     const last = days[days.length - 1];
     if (last && last.day === day) last.entries.push(e);
     else days.push({ day, label: dayLabel(day), entries: [e] });
   }
-  return days;
+  return { items: days, total: entries.length, more: entries.length - shown.length };
 }
 
 function byName(a: EntityRef, b: EntityRef): number {

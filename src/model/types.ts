@@ -64,6 +64,15 @@ export interface MentionView {
 export interface ArticleMentions {
   readonly article: ArticleRef;
   readonly mentions: readonly MentionView[];
+  /** Mentions in this article beyond the ones shown. */
+  readonly more: number;
+}
+
+/** The first items of a long list, the list's length, and how many are not shown. */
+export interface Excerpt<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly more: number;
 }
 
 export interface SourceGroup {
@@ -162,14 +171,19 @@ export interface EntityView extends EntityRef {
   readonly profileHtml: string;
   readonly mentionCount: number;
   readonly articleCount: number;
+  /** Every article that mentions it, newest first (for the exports). */
+  readonly articleSlugs: readonly ArticleSlug[];
   readonly firstReported?: DateView;
   readonly lastReported?: DateView;
-  readonly mentionsByArticle: readonly ArticleMentions[];
-  readonly related: readonly WeightedEntity[];
+  /** Snippets from the latest reports. */
+  readonly mentionsByArticle: Excerpt<ArticleMentions>;
+  /** Every related entity with its weight, heaviest first (for the exports). */
+  readonly relatedWeights: readonly { readonly id: EntityId; readonly weight: number }[];
+  readonly related: Excerpt<WeightedEntity>;
   readonly sources: readonly SourceGroup[];
-  readonly facts: readonly ClaimView[];
-  readonly quotes: readonly QuoteView[];
-  readonly timeline: readonly TimelineDay[];
+  readonly facts: Excerpt<ClaimView>;
+  readonly quotes: Excerpt<QuoteView>;
+  readonly timeline: Excerpt<TimelineDay>;
   readonly jsonLd: string;
 }
 
@@ -180,9 +194,9 @@ export interface EntityGroup {
 }
 
 export interface SourceComparison {
-  readonly corroborated: readonly ClaimView[];
-  readonly singleSource: readonly ClaimView[];
-  readonly disputes: readonly { readonly claim: ClaimView; readonly other: ClaimView }[];
+  readonly corroborated: Excerpt<ClaimView>;
+  readonly singleSource: Excerpt<ClaimView>;
+  readonly disputes: Excerpt<{ readonly claim: ClaimView; readonly other: ClaimView }>;
 }
 
 export interface Model {
@@ -199,7 +213,7 @@ export interface Model {
   readonly sources: readonly SourceGroup[];
   readonly claims: readonly ClaimView[];
   readonly quotes: readonly QuoteView[];
-  readonly timeline: readonly TimelineDay[];
+  readonly timeline: Excerpt<TimelineDay>;
   readonly comparison: SourceComparison;
   readonly stats: { readonly articles: number; readonly entities: number; readonly mentions: number; readonly claims: number; readonly quotes: number };
   readonly homeJsonLd: string;

@@ -7,13 +7,10 @@ import { rootOf } from './paths.ts';
  * so `<`, `>` and `&` are written as JSON escapes: a `</script>` inside a title cannot close the
  * element, and the JSON still parses to the same strings.
  */
+const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
 }
 
 const SCHEMA_TYPE: Record<EntityType, string> = {
@@ -55,8 +52,8 @@ export function entityJsonLd(site: SiteView, e: Omit<EntityView, 'jsonLd'>): str
       ...(e.sameAs.length ? { sameAs: e.sameAs } : {}),
       url: urlFor(site, e.page, e.page),
     },
-    ...e.facts.map((c) => claimLd(site, e.page, c)),
-    ...e.quotes.map((q) => quoteLd(site, e.page, q)),
+    ...e.facts.items.map((c) => claimLd(site, e.page, c)),
+    ...e.quotes.items.map((q) => quoteLd(site, e.page, q)),
   ];
   return scriptSafeJson({ '@context': 'https://schema.org', '@graph': graph });
 }

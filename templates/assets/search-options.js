@@ -29,9 +29,15 @@
     return t.length > 0 ? t : null;
   }
 
+  // The key a name is compared by when ranking exact matches first (like the build's nameKey).
+  function nameKey(s) {
+    return String(s).normalize('NFKC').toUpperCase().toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
   root.BriefingSearchOptions = {
+    nameKey: nameKey,
     fields: ['title', 'names', 'text'],
-    storeFields: ['kind', 'title', 'label', 'page', 'text'],
+    storeFields: ['kind', 'title', 'names', 'label', 'page', 'text'],
     tokenize: tokenize,
     processTerm: processTerm,
     searchOptions: { boost: { title: 3, names: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },

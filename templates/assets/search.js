@@ -54,6 +54,18 @@
     if (!query.trim()) return;
     var results = index.search(query);
     if (!results.length) results = index.search(query, { combineWith: 'OR' });
+    // A query that is exactly an entity's name or one of its aliases puts that entity first.
+    var key = options.nameKey(query);
+    var exact = function (r) {
+      if (r.kind !== 'entity') return false;
+      if (options.nameKey(r.title) === key) return true;
+      return String(r.names || '').split(' · ').some(function (n) {
+        return options.nameKey(n) === key;
+      });
+    };
+    results = results.filter(exact).concat(results.filter(function (r) {
+      return !exact(r);
+    }));
     var heading = document.createElement('p');
     heading.className = 'search-count';
     heading.textContent = results.length === 0 ? 'No results for “' + query + '”.' : results.length + ' result' + (results.length === 1 ? '' : 's') + ' for “' + query + '”';

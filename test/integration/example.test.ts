@@ -57,7 +57,8 @@ test('every direct quotation is attributed, Putin’s “There is time.” among
 
 test('editor-supplied metadata is marked on the article page', async () => {
   const doc = await readHtml(out, 'articles/kim-meets-putin-at-vostochny-cosmodrome.html');
-  assert.match(doc.querySelector('h1')!.text, /Headline supplied by the editor/);
+  assert.match(doc.querySelector('.page-head .headline-mark')!.text, /Headline supplied by the editor/);
+  assert.doesNotMatch(doc.querySelector('h1')!.text, /editor/, 'the mark is not part of the headline');
   assert.ok(doc.querySelector('.editor-note'));
 });
 
