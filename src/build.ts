@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
@@ -8,6 +9,8 @@ import { loadContent } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { emitFiles } from './emit/emit.ts';
+import { writeServiceWorker } from './emit/offline.ts';
+import { writeSearchIndexInWorker } from './emit/search.ts';
 import { buildModel, type AnnotatedContent, type ModelCounters } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
 import type { Model } from './model/types.ts';
@@ -92,15 +95,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const { model, md } = analysis;
   const staging = await createStaging(options.output, options.input);
+  await fs.mkdir(path.join(staging, 'data'));
+  // The search index is built in a worker thread while this thread renders the pages.
+  const search = writeSearchIndexInWorker(model, path.join(staging, 'data', 'search-index.js'));
   try {
     const specs = pageList(model);
     const pages = await progress.stage('pages', 'pages', () => renderPages(model, md, staging, specs), (n) => n);
     await progress.stage('emit', 'files', () => emitFiles(model, specs, staging), (n) => n);
+    await progress.stage('search', 'documents', () => search.done, (n) => n);
+    await progress.stage('offline', 'files', () => writeServiceWorker(model, staging), (n) => n);
     await commitStaging(staging, options.output);
     const durationMs = progress.elapsedMs;
     log(`Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`);
     return { ...analysis, pages, durationMs };
   } catch (error) {
+    search.cancel();
     await discardStaging(staging);
     throw error;
   }

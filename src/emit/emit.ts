@@ -6,34 +6,31 @@ import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { exportsOf } from './exports.ts';
 import { atomFeed, sitemap } from './feed.ts';
-import { manifest, writeServiceWorker } from './offline.ts';
+import { manifest } from './offline.ts';
 import { previewsScript } from './previews.ts';
-import { searchIndexScript } from './search.ts';
 
 const require = createRequire(import.meta.url);
 
 /**
- * Stage 7, emit: everything besides the pages — exports, search index, previews, feed, sitemap,
- * manifest, static assets — then the service worker, which lists all of them. Returns the number
- * of files written.
+ * Stage 7, emit: everything besides the pages and the search index (built in a worker, see
+ * search.ts) — exports, previews, feed, sitemap, manifest, static assets. Returns the number of
+ * files written. The service worker is written after both, by `writeServiceWorker`.
  */
 export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string): Promise<number> {
   const files: Record<string, string> = {};
-  for (const [file, rows] of Object.entries(exportsOf(model))) files[file] = `${JSON.stringify(rows, null, 2)}\n`;
-  files['data/search-index.js'] = searchIndexScript(model).script;
+  // One array element per line: readable and diffable, and compact at 10,000 articles.
+  for (const [file, rows] of Object.entries(exportsOf(model))) files[file] = `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
   files['data/previews.js'] = previewsScript(model);
   files['feed.xml'] = atomFeed(model);
   files['manifest.webmanifest'] = manifest(model);
   const map = sitemap(model, pages.map((p) => p.path));
   if (map) files['sitemap.xml'] = map;
 
-  await fs.mkdir(path.join(outDir, 'data'), { recursive: true });
   await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   await fs.cp(path.join(TEMPLATES_DIR, 'assets'), path.join(outDir, 'assets'), { recursive: true });
   // MiniSearch's UMD build, for the search page (a classic script: works from file://).
   // (Its package exports do not list the UMD file, so find it beside the CommonJS entry.)
   const umd = path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js');
   await fs.copyFile(umd, path.join(outDir, 'assets', 'minisearch.js'));
-  await writeServiceWorker(model, outDir);
-  return Object.keys(files).length + 1 + (await fs.readdir(path.join(outDir, 'assets'))).length;
+  return Object.keys(files).length + (await fs.readdir(path.join(outDir, 'assets'))).length;
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import MiniSearch, { type Options } from 'minisearch';
 import type { Model } from '../model/types.ts';
-import { TEMPLATES_DIR } from '../site/paths.ts';
 import { scriptSafeJson } from '../site/jsonld.ts';
+import { TEMPLATES_DIR } from '../site/paths.ts';
 
 /** One searchable thing: an entity, an article, a claim or a quote. */
 export interface SearchDocument {
@@ -13,12 +15,20 @@ export interface SearchDocument {
   readonly title: string;
   /** Other names (aliases), searched like the title. */
   readonly names: string;
+  /** Indexed in full. */
   readonly text: string;
   /** The type ("Person") or the source, shown beside the result. */
   readonly label: string;
   /** Relative to the output root. */
   readonly page: string;
 }
+
+/**
+ * How much of an article's text the index stores for result snippets. All of the text is
+ * indexed; storing all of it would make the index file several times larger (68 MB at 10,000
+ * articles), so a match further into an article shows the article's opening instead.
+ */
+export const STORED_TEXT = 600;
 
 /**
  * The tokenizer and options come from templates/assets/search-options.js, the same file the
@@ -46,14 +56,38 @@ export function searchDocuments(model: Model): SearchDocument[] {
 }
 
 /**
- * Stage emit, search: a MiniSearch index built once from the model and written as a classic
- * script (`data/search-index.js` sets `window.BRIEFING_SEARCH_INDEX`), because browsers refuse
+ * The index as a classic script (`window.BRIEFING_SEARCH_INDEX = …`), because browsers refuse
  * `fetch` of a JSON file from file:// (Pagefind's and Quartz's search fail there).
  */
-export function searchIndexScript(model: Model): { script: string; documents: number } {
-  const options = searchOptions();
-  const index = new MiniSearch<SearchDocument>(options);
-  const docs = searchDocuments(model);
+export function searchIndexScript(docs: readonly SearchDocument[]): string {
+  const index = new MiniSearch<SearchDocument>(searchOptions());
   index.addAll(docs);
-  return { script: `window.BRIEFING_SEARCH_INDEX = ${scriptSafeJson(index)};\n`, documents: docs.length };
+  // Drop the stored text beyond STORED_TEXT now that it is indexed.
+  const json = index.toJSON();
+  for (const fields of Object.values(json.storedFields) as Record<string, unknown>[]) {
+    if (typeof fields['text'] === 'string' && fields['text'].length > STORED_TEXT) fields['text'] = `${fields['text'].slice(0, STORED_TEXT)}…`;
+  }
+  return `window.BRIEFING_SEARCH_INDEX = ${scriptSafeJson(json)};\n`;
+}
+
+/**
+ * Stage emit, search: builds the index in a worker thread, so that on a 2-core machine it runs
+ * while the main thread renders pages. Resolves when `file` is written.
+ */
+export function writeSearchIndexInWorker(model: Model, file: string): { done: Promise<number>; cancel: () => void } {
+  const docs = searchDocuments(model);
+  const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
+    workerData: { docs, file, tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./search.ts', import.meta.url).href },
+  });
+  const done = new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve(docs.length) : reject(new Error(`building the search index failed: ${m.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`the search index worker stopped with code ${code}`)));
+  });
+  return { done, cancel: () => void worker.terminate() };
+}
+
+/** The same, on this thread (used by the worker, and by tests). */
+export async function writeSearchIndex(docs: readonly SearchDocument[], file: string): Promise<void> {
+  await fs.writeFile(file, searchIndexScript(docs));
 }

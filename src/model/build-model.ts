@@ -2,7 +2,7 @@ import type { BlockRecord } from '../annotate/context.ts';
 import type { AnnotatedText } from '../annotate/parse.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { articleJsonLd, entityJsonLd, homeJsonLd } from '../site/jsonld.ts';
+import { articleJsonLd, collectionJsonLd, entityJsonLd, homeJsonLd } from '../site/jsonld.ts';
 import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
@@ -71,6 +71,8 @@ export const LIMITS = {
   related: 30,
   timelineEntries: 200,
   comparison: 30,
+  articlesPerSource: 10,
+  homeArticles: 50,
 } as const;
 
 /** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
@@ -198,10 +200,10 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     for (const s of claim.subjects) push(factsByEntity, s.id, claim);
   }
   const quotesByEntity = new Map<EntityId, typeof statements.quotes[number][]>();
-  const quoteCountByArticle = new Map<ArticleSlug, number>();
+  const quotesByArticle = new Map<ArticleSlug, typeof statements.quotes[number][]>();
   for (const q of statements.quotes) {
     push(quotesByEntity, q.speaker.id, q);
-    quoteCountByArticle.set(q.article.slug, (quoteCountByArticle.get(q.article.slug) ?? 0) + 1);
+    push(quotesByArticle, q.article.slug, q);
   }
 
   const counted = (id: EntityId): CountedEntity => ({ ...entityRef(id), mentionCount: mentionCount.get(id) ?? 0 });
@@ -224,7 +226,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       text: body.blocks.map((b) => b.text).join('\n'),
       entities,
       claims: claimsByArticle.get(ref.slug) ?? [],
-      quoteCount: quoteCountByArticle.get(ref.slug) ?? 0,
+      quotes: quotesByArticle.get(ref.slug) ?? [],
     };
     return { ...view, jsonLd: articleJsonLd(site, view) };
   });
@@ -266,7 +268,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, (x) => snippetsOf(x.article, x.mentions)),
         relatedWeights,
         related: excerpt(relatedWeights, LIMITS.related, (r): WeightedEntity => ({ ...entityRef(r.id), weight: r.weight })),
-        sources: groupBySource(articleRefsOf),
+        sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource),
         facts: excerpt(facts, LIMITS.facts, (c) => c),
         quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
         timeline,
@@ -296,7 +298,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       ...byType((a, b) => a.name.localeCompare(b.name), Infinity),
       ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
     ],
-    sources: groupBySource(articles),
+    sources: groupBySource(articles, Infinity),
+    latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,
     timeline: buildTimeline(statements.claims, statements.quotes, articles, dayLabel),
@@ -308,12 +311,18 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       claims: statements.claims.length,
       quotes: statements.quotes.length,
     },
-    homeJsonLd: homeJsonLd(site, PAGES.home, statements.claims),
+    homeJsonLd: homeJsonLd(site, PAGES.home, [...statements.comparison.corroborated.items, ...statements.comparison.singleSource.items]),
+    pageJsonLd: {
+      entities: collectionJsonLd(site, PAGES.entities, 'Entities'),
+      timeline: collectionJsonLd(site, PAGES.timeline, 'Timeline'),
+      sources: collectionJsonLd(site, PAGES.sources, 'Sources'),
+      search: collectionJsonLd(site, PAGES.search, 'Search', 'SearchResultsPage'),
+    },
   });
 }
 
-/** Articles per publication, publications by name, articles newest first. */
-function groupBySource(articles: readonly ArticleRef[]): SourceGroup[] {
+/** Articles per publication, publications by name, articles newest first (the latest `limit`). */
+function groupBySource(articles: readonly ArticleRef[], limit: number): SourceGroup[] {
   const groups = new Map<string, { name: string; articles: ArticleRef[] }>();
   for (const a of articles) {
     const key = nameKey(a.source);
@@ -321,8 +330,13 @@ function groupBySource(articles: readonly ArticleRef[]): SourceGroup[] {
     if (!g) groups.set(key, (g = { name: a.source, articles: [] }));
     g.articles.push(a);
   }
-  for (const g of groups.values()) g.articles.sort((a, b) => b.published.time - a.published.time);
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...groups.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((g) => {
+      const sorted = g.articles.sort((a, b) => b.published.time - a.published.time);
+      const shown = sorted.length > limit ? sorted.slice(0, limit) : sorted;
+      return { name: g.name, articles: shown, total: sorted.length, more: sorted.length - shown.length };
+    });
 }
 
 function bump(map: Map<EntityId, Map<EntityId, number>>, a: EntityId, b: EntityId): void {

@@ -9,55 +9,43 @@ export function escapeHtml(s: string): string {
 const CONTEXT = 160;
 
 /**
- * Sentence boundaries of a block, computed once per block (not per mention) with
- * `Intl.Segmenter`, which knows each language's sentence rules.
+ * The sentence around a mention, found with `Intl.Segmenter`, which knows each language's
+ * sentence rules. `containing()` asks ICU for the boundaries around one offset only, so the cost
+ * is per mention, not per paragraph; the `Segments` of a block are made once and reused.
  */
 export class SentenceIndex {
-  readonly #cache = new WeakMap<BlockRecord, number[]>();
+  readonly #cache = new WeakMap<BlockRecord, Intl.Segments>();
   readonly #segmenter: Intl.Segmenter;
-  /** How many blocks were segmented: the scale test asserts this grows linearly. */
+  /** How many blocks were handed to the segmenter: the scale test asserts this grows linearly. */
   segmented = 0;
 
   constructor(language: string) {
     this.#segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
   }
 
-  /** Start offsets of the block's sentences. */
-  starts(block: BlockRecord): number[] {
-    let starts = this.#cache.get(block);
-    if (!starts) {
-      starts = [];
-      for (const s of this.#segmenter.segment(block.text)) starts.push(s.index);
-      this.#cache.set(block, starts);
+  #segments(block: BlockRecord): Intl.Segments {
+    let segments = this.#cache.get(block);
+    if (!segments) {
+      segments = this.#segmenter.segment(block.text);
+      this.#cache.set(block, segments);
       this.segmented++;
     }
-    return starts;
+    return segments;
   }
 
   /** The sentence around `[start, end)`, escaped, with the mention in `<mark>`. */
   snippet(block: BlockRecord, start: number, end: number): string {
-    const starts = this.starts(block);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    let from = starts[lo] ?? 0;
-    // A mention can straddle a sentence boundary the segmenter guessed (e.g. "U.S. officials").
-    let to = block.text.length;
-    for (let k = lo + 1; k < starts.length; k++) {
-      if (starts[k]! >= end) {
-        to = starts[k]!;
-        break;
-      }
-    }
+    const segments = this.#segments(block);
+    const first = segments.containing(start);
+    // A mention can straddle a boundary the segmenter guessed (e.g. "U.S. officials").
+    const last = end - 1 > start ? segments.containing(end - 1) : first;
+    const text = block.text;
+    let from = first ? first.index : 0;
+    let to = last ? last.index + last.segment.length : text.length;
     const lead = from < start - CONTEXT;
     const tail = to > end + CONTEXT;
     if (lead) from = start - CONTEXT;
     if (tail) to = end + CONTEXT;
-    const text = block.text;
     return (
       (lead ? '…' : '') +
       escapeHtml(text.slice(from, start).trimStart()) +

@@ -77,7 +77,10 @@ export interface Excerpt<T> {
 
 export interface SourceGroup {
   readonly name: string;
+  /** Newest first; on a fact sheet only the latest few. */
   readonly articles: readonly ArticleRef[];
+  readonly total: number;
+  readonly more: number;
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
@@ -155,7 +158,7 @@ export interface ArticleView extends ArticleRef {
   /** Entities mentioned, most mentioned first. */
   readonly entities: readonly CountedEntity[];
   readonly claims: readonly ClaimRef[];
-  readonly quoteCount: number;
+  readonly quotes: readonly QuoteView[];
   readonly jsonLd: string;
 }
 
@@ -204,6 +207,8 @@ export interface Model {
   readonly summaryHtml: string;
   /** Newest first. */
   readonly articles: readonly ArticleView[];
+  /** The latest articles, for the home page. */
+  readonly latestArticles: Excerpt<ArticleRef & { readonly summary?: string }>;
   /** By id; every entity with a profile plus stubs for unknown names. */
   readonly entities: readonly EntityView[];
   /** Per type, by mention count: the home page's key entities (a few per type). */
@@ -217,4 +222,6 @@ export interface Model {
   readonly comparison: SourceComparison;
   readonly stats: { readonly articles: number; readonly entities: number; readonly mentions: number; readonly claims: number; readonly quotes: number };
   readonly homeJsonLd: string;
+  /** JSON-LD of the index pages. */
+  readonly pageJsonLd: { readonly entities: string; readonly timeline: string; readonly sources: string; readonly search: string };
 }

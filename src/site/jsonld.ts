@@ -28,8 +28,7 @@ function urlFor(site: SiteView, from: PagePath, to: string): string {
 }
 
 export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): string {
-  return scriptSafeJson({
-    '@context': 'https://schema.org',
+  const article = {
     '@type': 'NewsArticle',
     headline: a.title,
     datePublished: a.published.iso,
@@ -39,6 +38,20 @@ export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): s
     url: urlFor(site, a.page, a.page),
     inLanguage: a.language,
     mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, a.page, e.page) })),
+  };
+  // The claims and quotations this report makes, each pointing at its passage.
+  const claims = a.claims.map((c) => ({ '@type': 'Claim', text: c.statement, appearance: { '@type': 'NewsArticle', headline: a.title, url: urlFor(site, a.page, c.target) } }));
+  return scriptSafeJson({ '@context': 'https://schema.org', '@graph': [article, ...claims, ...a.quotes.map((q) => quoteLd(site, a.page, q))] });
+}
+
+/** An index page (entities, timeline, sources, search) as part of the briefing's website. */
+export function collectionJsonLd(site: SiteView, page: PagePath, name: string, type = 'CollectionPage'): string {
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': type,
+    name: `${name} · ${site.title}`,
+    url: urlFor(site, page, page),
+    isPartOf: { '@type': 'WebSite', name: site.title, url: urlFor(site, page, 'index.html') },
   });
 }
 

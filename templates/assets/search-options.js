@@ -24,8 +24,11 @@
     return tokens;
   }
 
+  var ASCII = /^[\x00-\x7f]*$/;
+
   function processTerm(term) {
-    var t = term.normalize('NFKC').toLowerCase();
+    // NFKC changes nothing in ASCII: skip it for the common case (millions of terms at scale).
+    var t = ASCII.test(term) ? term.toLowerCase() : term.normalize('NFKC').toLowerCase();
     return t.length > 0 ? t : null;
   }
 

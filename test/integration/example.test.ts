@@ -66,3 +66,42 @@ test('no broken, absolute or folder link anywhere in the example site', async ()
   const { problems } = await checkLinks(out);
   assert.deepEqual(problems, []);
 });
+
+test('every page has JSON-LD that parses, and every URL in it names a real page and passage', async () => {
+  const { listFiles } = await import('../helpers/site.ts');
+  const pages = (await listFiles(out)).filter((f) => f.endsWith('.html'));
+  const types = new Set<string>();
+  const passages: { page: string; file: string; fragment: string }[] = [];
+  let urls = 0;
+  for (const page of pages) {
+    const doc = await readHtml(out, page);
+    const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+    assert.equal(scripts.length, 1, `${page} has one JSON-LD block`);
+    const data = JSON.parse(scripts[0]!.textContent) as unknown;
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '@type' && typeof x === 'string') types.add(x);
+          if (k === 'url' && typeof x === 'string') {
+            urls++;
+            const [file, fragment] = path.posix.normalize(path.posix.join(path.posix.dirname(page), x)).split('#') as [string, string?];
+            assert.ok(pages.includes(file), `${page}: JSON-LD url ${x} names no page`);
+            if (fragment) passages.push({ page, file, fragment });
+          }
+          walk(x);
+        }
+      }
+    };
+    walk(data);
+  }
+  assert.ok(urls > 100, `${urls} URLs checked`);
+  assert.ok(passages.length > 20, `${passages.length} passage links`);
+  for (const { page, file, fragment } of passages) assert.ok((await pagesIds(file)).has(fragment), `${page}: JSON-LD names ${file}#${fragment}, which has no such id`);
+  for (const t of ['NewsArticle', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Quotation', 'WebSite', 'CollectionPage']) assert.ok(types.has(t), `some page has a ${t}`);
+});
+
+async function pagesIds(file: string): Promise<Set<string>> {
+  const doc = await readHtml(out, file);
+  return new Set(doc.querySelectorAll('[id]').map((e) => e.getAttribute('id')!));
+}
