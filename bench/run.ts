@@ -91,9 +91,10 @@ async function runAll(opts: Options, work: string): Promise<{ runs: Run[]; corpo
       `corpus ${size}: ${corpus.entities} entities, ${corpus.claims} claim ids, ${corpus.words} words ` +
         `(${Math.round(performance.now() - started)} ms) in ${corpus.dir}`,
     );
-    const eleventyDir = join(work, `eleventy-${size}`);
-    if (opts.tools.includes('eleventy')) prepareEleventySite(corpus.dir, eleventyDir);
-    sites.set(size, makeTools({ repo: REPO, eleventyCwd: eleventyDir, eleventyConfig: 'eleventy.config.mjs' }));
+    const site = opts.tools.includes('eleventy')
+      ? prepareEleventySite(corpus.dir, join(work, `eleventy-${size}`))
+      : { cwd: work, configFile: 'unused' };
+    sites.set(size, makeTools({ repo: REPO, eleventyCwd: site.cwd, eleventyConfig: site.configFile }));
   }
 
   const runs: Run[] = [];
@@ -203,8 +204,9 @@ async function main(): Promise<number> {
   }
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   const cleanup = (): void => {
-    if (opts.keep) log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    if (opts.keep) return log(`kept ${work}`);
+    // maxRetries: after Ctrl-C the stopped child may still be closing files in there.
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once('SIGINT', () => {
     killRunningChild();
