@@ -46,13 +46,12 @@ export class BraceFinder {
 }
 
 /**
- * Parses from `open` (the index of `{`) up to `max`. `end` is the index just past `}`: the list
- * ends at the first `}` (a `}` cannot appear inside a quoted value). A list with no `}` before
- * `max`, or within MAX_LENGTH, is unclosed.
+ * Parses from `open` (the index of `{`) up to `max`. `end` is the index just past `}`; a `}`
+ * inside a double-quoted value does not close the list. A list with no closing `}` before `max`,
+ * or within MAX_LENGTH, is unclosed.
  */
 export function parseAttributeList(src: string, open: number, max: number, braces = new BraceFinder()): AttributeListResult {
-  const found = braces.next(src, open + 1);
-  const close = found !== -1 && found < Math.min(max, open + MAX_LENGTH) ? found : -1;
+  const close = findClose(src, open, Math.min(max, open + MAX_LENGTH), braces);
   if (close === -1) return { kind: 'unclosed' };
   const end = close + 1;
   const attributes: RawAttribute[] = [];
@@ -85,4 +84,25 @@ export function parseAttributeList(src: string, open: number, max: number, brace
     attributes.push({ key, value, keyOffset, valueOffset });
   }
   return { kind: 'ok', attributes, end };
+}
+
+/**
+ * The `}` that closes the list opened at `open`: the first one (from the shared BraceFinder, so
+ * a run of unclosed lists is scanned once) unless an odd number of quotes before it puts it
+ * inside a quoted value; then the next one after the closing quote. Bounded by `limit`.
+ */
+function findClose(src: string, open: number, limit: number, braces: BraceFinder): number {
+  let close = braces.next(src, open + 1);
+  let from = open + 1;
+  let quotes = 0;
+  while (close !== -1 && close < limit) {
+    for (let i = from; i < close; i++) if (src.charCodeAt(i) === 0x22 /* " */) quotes++;
+    if (quotes % 2 === 0) return close;
+    const endQuote = src.indexOf('"', close + 1);
+    if (endQuote === -1 || endQuote >= limit) return -1;
+    quotes++;
+    from = endQuote + 1;
+    close = src.indexOf('}', from);
+  }
+  return -1;
 }

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { EntityId, SourcePosition } from '../types.ts';
 import { contextOf, type SpanAttributes } from './context.ts';
@@ -118,9 +119,13 @@ function briefing_collect(state: StateCore): void {
 /** HTML ids of one document: `claim-x`, then `claim-x-2`, … never an id already given out. */
 class UniqueIds {
   readonly #used = new Set<string>();
+  /** Per base, the next number to try: k repeats of one claim cost O(k), not O(k²). */
+  readonly #next = new Map<string, number>();
   claim(base: string): string {
     let id = base;
-    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    let n = this.#next.get(base) ?? 2;
+    while (this.#used.has(id)) id = `${base}-${n++}`;
+    this.#next.set(base, n);
     this.#used.add(id);
     return id;
   }
@@ -136,7 +141,29 @@ function anchorHolder(tokens: readonly Token[], inlineIndex: number): Token | un
   return undefined;
 }
 
+/**
+ * markdown-it's `image` rule parses its label as a separate string; this wrapper records where the
+ * label starts in the block's text so rules inside it report the right column.
+ */
+function trackImageLabels(md: MarkdownIt): void {
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: (state: StateInline, silent: boolean) => boolean }[] }).__rules__;
+  const image = rules.find((r) => r.name === 'image')!.fn;
+  md.inline.ruler.at('image', (state, silent) => {
+    if (silent) return image(state, silent);
+    const ctx = contextOf(state.env);
+    const outer = ctx.labelOffsets[ctx.labelOffsets.length - 1];
+    const inNested = ctx.blockContent !== undefined && state.src !== ctx.blockContent;
+    ctx.labelOffsets.push((inNested ? (outer ?? 0) : 0) + state.pos + 2);
+    try {
+      return image(state, silent);
+    } finally {
+      ctx.labelOffsets.pop();
+    }
+  });
+}
+
 export function registerCollectRules(md: MarkdownIt): void {
+  trackImageLabels(md);
   md.core.ruler.at('inline', briefing_inline);
   // Last, after linkify and text_join, so the children are final (escapes merged into text).
   md.core.ruler.push('briefing_collect', briefing_collect);

@@ -24,6 +24,8 @@ export interface SpanAttributes {
   readonly date?: IsoDate;
   readonly about: readonly EntityId[];
   readonly conflicts: readonly ClaimId[];
+  /** Where each `conflicts=` id is written, for "names no claim" diagnostics. */
+  readonly conflictsAt: readonly SourcePosition[];
 }
 
 export interface SpanRecord extends SpanAttributes {
@@ -61,6 +63,8 @@ export interface DocumentContext {
   readonly blockPositions?: (map: readonly [number, number], content: string, fromColumn?: number) => PositionMap;
   /** The inline text of the current block; nested parses (an image's label) are located inside it. */
   blockContent?: string;
+  /** Offsets in the block's text where the labels of the images being parsed begin (innermost last). */
+  readonly labelOffsets: number[];
   readonly mentions: MentionRecord[];
   readonly spans: SpanRecord[];
   readonly blocks: BlockRecord[];
@@ -78,8 +82,8 @@ export interface AnnotationEnv {
  */
 export function positionIn(ctx: DocumentContext, src: string, offset: number): SourcePosition {
   if (ctx.blockContent === undefined || src === ctx.blockContent) return ctx.positionAt(offset);
-  const base = ctx.blockContent.indexOf(src);
-  return ctx.positionAt(Math.max(0, base) + offset);
+  const base = ctx.labelOffsets[ctx.labelOffsets.length - 1] ?? Math.max(0, ctx.blockContent.indexOf(src));
+  return ctx.positionAt(base + offset);
 }
 
 export function contextOf(env: unknown): DocumentContext {

@@ -2,8 +2,10 @@ import MarkdownIt from 'markdown-it';
 import type { EntityRegistry } from '../model/registry.ts';
 import { annotations } from './plugin.ts';
 
+/** A URL scheme (RFC 3986: a letter, then letters, digits, "+", "-" or ".", then ":"). */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Schemes a Markdown link may use. Everything else (javascript:, vbscript:, data:, file:, …) stays text. */
-const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
+const SAFE_SCHEME = /^(?:https?|mailto):/i;
 
 /**
  * The project's one Markdown parser. Raw HTML is off rather than sanitised: news text copied from
@@ -18,7 +20,8 @@ export function createMarkdown(registry: EntityRegistry): MarkdownIt {
     // eslint-disable-next-line no-control-regex
     const trimmed = url.replace(/[\u0000-\u0020]/g, '');
     if (/^data:image\/(?:gif|png|jpeg|webp);/i.test(trimmed)) return builtIn(url);
-    return SAFE_LINK.test(trimmed) && builtIn(url);
+    // No scheme: a relative link (which may contain ":" further on, as in "foo):").
+    return (!SCHEME.test(trimmed) || SAFE_SCHEME.test(trimmed)) && builtIn(url);
   };
   md.use(annotations, { registry });
   return md;

@@ -64,12 +64,20 @@ export function mentionRule(registry: EntityRegistry) {
  * Only the word before `[[` is looked at, so the check is bounded by one word.
  */
 function insideFuzzyUrl(state: StateInline, start: number): boolean {
-  if (!state.md.options.linkify) return false;
+  if (!state.md.options.linkify || start === 0) return false;
+  const before = state.src[start - 1]!;
+  // A URL before "[[" ends in a path character; a mention right after another ("]]") or after
+  // a space cannot be inside one. This keeps runs of mentions without spaces linear.
+  if (before === ']' || /\s/.test(before)) return false;
   let from = start;
-  while (from > 0 && !/\s/.test(state.src[from - 1]!)) from--;
+  const limit = Math.max(0, start - MAX_URL_WORD);
+  while (from > limit && !/\s/.test(state.src[from - 1]!)) from--;
   const word = state.src.slice(from, start);
   return word.includes('/') && state.md.linkify.test(word);
 }
+
+/** Longest word looked back over for a URL (longer URLs before a mention are not detected). */
+const MAX_URL_WORD = 512;
 
 export function registerMentionRule(md: MarkdownIt, registry: EntityRegistry): void {
   md.inline.ruler.before('link', 'briefing_mention', mentionRule(registry));

@@ -33,5 +33,5 @@ export function annotateFragment(md: MarkdownIt, text: string, at: SourcePositio
 }
 
 function newContext(file: string, root: string, bag: DiagnosticBag, positionAt: DocumentContext['positionAt']): DocumentContext {
-  return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [], braces: new BraceFinder() };
+  return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [], braces: new BraceFinder(), labelOffsets: [] };
 }

@@ -37,7 +37,7 @@ export function spanRule(registry: EntityRegistry) {
       return false;
     }
 
-    let attributes: SpanAttributes = { about: [], conflicts: [] };
+    let attributes: SpanAttributes = { about: [], conflicts: [], conflictsAt: [] };
     if (list.kind === 'malformed') ctx.bag.error('bad-span', list.message, pos(list.offset));
     else attributes = readAttributes(list.attributes, ctx, registry, pos, start);
 
@@ -66,6 +66,7 @@ function readAttributes(
   let date: IsoDate | undefined;
   const about: EntityId[] = [];
   const conflicts: ClaimId[] = [];
+  const conflictPositions: SourcePosition[] = [];
   const seen = new Set<string>();
   let conflictsAt: RawAttribute | undefined;
   let dateAt: RawAttribute | undefined;
@@ -103,8 +104,10 @@ function readAttributes(
       case 'conflicts':
         conflictsAt = attr;
         for (const item of splitList(attr.value)) {
-          if (ID_PATTERN.test(item.text)) conflicts.push(item.text as ClaimId);
-          else ctx.bag.error('bad-claim-id', `conflicting claim id "${item.text}" is invalid: use lowercase letters, digits and hyphens`, pos(attr.valueOffset + item.offset));
+          if (ID_PATTERN.test(item.text)) {
+            conflicts.push(item.text as ClaimId);
+            conflictPositions.push(pos(attr.valueOffset + item.offset));
+          } else ctx.bag.error('bad-claim-id', `conflicting claim id "${item.text}" is invalid: use lowercase letters, digits and hyphens`, pos(attr.valueOffset + item.offset));
         }
         break;
     }
@@ -112,7 +115,7 @@ function readAttributes(
   if (conflictsAt && !claim) ctx.bag.error('conflicts-without-claim', 'conflicts= needs claim= on the same span: only a claim can contradict another', pos(conflictsAt.keyOffset));
   if (dateAt && !claim && !quote) ctx.bag.error('date-without-subject', 'date= needs claim= or quote= on the same span: it dates a claim or a quotation', pos(dateAt.keyOffset));
   if (raw.length === 0) ctx.bag.error('empty-span', 'attribute span has no attributes: add claim=, quote=, date=, about= or conflicts=', pos(spanStart));
-  return { claim, quote, date, about, conflicts };
+  return { claim, quote, date, about, conflicts, conflictsAt: conflictPositions };
 }
 
 /** A comma-separated list, each item with its offset in the value (for its diagnostic). */

@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import jsYaml from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import type { Locate, SourceFile, SourcePosition, SplitDocument } from '../types.ts';
 
@@ -29,9 +30,10 @@ const FORBIDDEN_KEYS = new Set([
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 
 /**
- * Stage 2, front matter: splits a file into its YAML front matter and Markdown body with gray-matter,
- * parsing the YAML with `yaml` (not js-yaml) because it keeps the source range of every key and
- * value, rejects duplicate keys, and never builds objects through `__proto__`.
+ * Stage 2, front matter: splits a file into its YAML front matter and Markdown body with gray-matter.
+ * The YAML is read by js-yaml (core schema, fast; duplicate keys are an error; `__proto__` becomes
+ * an own key, never the prototype); when a problem needs its position, the text is parsed again
+ * with the `yaml` package, which keeps the source range of every key and value.
  */
 export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocument | undefined {
   const { text, path: file } = source;
@@ -70,17 +72,24 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     return undefined;
   }
 
-  let doc: Document.Parsed | undefined;
-  let lineCounter = new LineCounter();
+  let yamlText: string | undefined;
+  let data: unknown;
+  let failed = false;
   const refuse = (): never => {
     throw new Error('only YAML front matter is allowed');
   };
   const file0 = matter(text, {
     language: 'yaml',
     engines: {
+      // js-yaml's core schema for speed (no timestamps: dates stay strings, checked by the schema);
+      // errors and positions come from the `yaml` package below, parsed only when needed.
       yaml: (src: string) => {
-        lineCounter = new LineCounter();
-        doc = parseDocument(src, { lineCounter, uniqueKeys: true, schema: 'core', merge: false, prettyErrors: false });
+        yamlText = src;
+        try {
+          data = jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false });
+        } catch {
+          failed = true;
+        }
         return {};
       },
       // Defence in depth: gray-matter resolves these names through `aliase()`; none may run.
@@ -93,56 +102,109 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
 
   // The opening line `---` is file line 1; gray-matter's `matter` text starts right after the
   // three dashes, so YAML line N is file line N and its columns are the file's.
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const positioned = (): { doc: Document.Parsed; lineCounter: LineCounter } => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(yamlText ?? '', { lineCounter, uniqueKeys: true, schema: 'core', merge: false, prettyErrors: false });
+      parsed = { doc, lineCounter };
+    }
+    return parsed;
+  };
   const yamlPos = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = positioned().lineCounter.linePos(offset);
     return { file, line, column: col };
   };
 
   const bodyLineOffset = countNewlines(text, text.length - file0.content.length);
   const locate: Locate = (keyPath) => {
-    const range = doc ? rangeOf(doc, keyPath) : undefined;
+    if (yamlText === undefined) return start;
+    const range = rangeOf(positioned().doc, keyPath);
     return range === undefined ? start : yamlPos(range);
   };
 
-  if (!doc) {
+  if (yamlText === undefined) {
     // An empty front matter block: valid, no keys.
     return { source, data: {}, body: file0.content, bodyLineOffset, locate };
   }
 
-  let ok = true;
-  for (const error of doc.errors) {
-    ok = false;
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(error.pos[0]));
-  }
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        ok = false;
-        const range = pair.key.range;
-        bag.error(
-          'forbidden-key',
-          `key "${String(pair.key.value)}" is not allowed in front matter: Briefing decides page paths and layouts itself, and prototype keys are never accepted`,
-          range ? yamlPos(range[0]) : start,
-        );
-      }
-    },
-  });
-  if (!ok) return undefined;
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    // An alias bomb ("billion laughs") or similar: a diagnostic, not a crash.
-    bag.error('bad-yaml', `invalid YAML front matter: ${(error as Error).message}`, start);
+  if (failed) {
+    // js-yaml said no: let `yaml` say why and where (it reports every error, with positions).
+    const { doc } = positioned();
+    for (const error of doc.errors) {
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(error.pos[0]));
+    }
+    if (doc.errors.length === 0) bag.error('bad-yaml', 'invalid YAML front matter', start);
     return undefined;
   }
+
+  // Aliases expand to copies wherever the data is used: refuse an alias bomb ("billion laughs").
+  if (/[\s[,]\*[^\s,\]}]/.test(yamlText)) {
+    try {
+      positioned().doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      bag.error('bad-yaml', `invalid YAML front matter: ${(error as Error).message}`, start);
+      return undefined;
+    }
+  }
+
+  let ok = true;
+  for (const keyPath of forbiddenKeyPaths(data)) {
+    ok = false;
+    const key = String(keyPath[keyPath.length - 1]);
+    bag.error(
+      'forbidden-key',
+      `key "${key}" is not allowed in front matter: Briefing decides page paths and layouts itself, and prototype keys are never accepted`,
+      keyPosition(positioned().doc, keyPath, yamlPos) ?? start,
+    );
+  }
+  if (!ok) return undefined;
+
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     bag.error('bad-front-matter', 'front matter must be a map of keys to values', start);
     return undefined;
   }
   return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate };
+}
+
+/**
+ * Paths of forbidden keys at any depth. Aliases can make the data a graph that shares nodes
+ * (the "billion laughs" shape), so each object is visited once.
+ */
+function forbiddenKeyPaths(data: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown, at: (string | number)[]): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
+    else {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) found.push([...at, key]);
+        walk((value as Record<string, unknown>)[key], [...at, key]);
+      }
+    }
+  };
+  walk(data, []);
+  return found;
+}
+
+/** Where the key at the end of `keyPath` is written (the key itself, not its value). */
+function keyPosition(doc: Document.Parsed, keyPath: readonly (string | number)[], pos: (offset: number) => SourcePosition): SourcePosition | undefined {
+  let node: YamlNode | null | undefined = doc.contents;
+  let keyStart: number | undefined;
+  for (const segment of keyPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return undefined;
+      keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment] as YamlNode | undefined;
+    } else return undefined;
+  }
+  return keyStart === undefined ? undefined : pos(keyStart);
 }
 
 /** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */

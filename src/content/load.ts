@@ -42,6 +42,7 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise
       throw new UsageError(`cannot read ${dir}: ${e.message}`, { cause: e });
     });
     const names = entries.map((e) => e.name).sort();
+    const wanted: { file: string; id: string }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       if (name.startsWith('.')) continue;
@@ -58,11 +59,29 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise
         );
         continue;
       }
-      const source = await readSource(file, kind, id, root, bag);
-      if (source && source !== 'missing') files.push(source);
+      wanted.push({ file, id });
     }
+    // Read in parallel (a few dozen at a time): one file after another leaves the disk idle.
+    const read = await mapLimit(wanted, READ_CONCURRENCY, ({ file, id }) => readSource(file, kind, id, root, bag));
+    for (const source of read) if (source && source !== 'missing') files.push(source);
   }
   return files;
+}
+
+const READ_CONCURRENCY = 32;
+
+/** `items.map(fn)` with at most `limit` calls under way; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 async function readSource(

@@ -93,7 +93,8 @@ function check<S extends z.ZodObject>(split: SplitDocument, schema: S, bag: Diag
     const key = issue.path.map(String).join('.');
     const keyPath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const top = String(issue.path[0] ?? '');
-    const missing = issue.code === 'invalid_type' && issue.path.length === 1 && !(top in split.data);
+    // zod reports a missing key as invalid_type, or as invalid_value for an enum: absent is absent.
+    const missing = issue.path.length === 1 && !(top in split.data);
     const message = missing
       ? `missing required key "${key}"${KEY_HINTS[top] ? ` (${KEY_HINTS[top]})` : ''}`
       : `"${key}": ${issue.message.replace(/^Invalid input: /, '')}`;

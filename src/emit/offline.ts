@@ -17,8 +17,7 @@ export async function writeServiceWorker(model: Model, outDir: string): Promise<
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !NOT_CACHED.has(f))
     .sort();
-  // "./" first: the site's front door as a browser requests it.
-  const urls = ['./', ...files.map((f) => `./${f.split('/').map(encodeURIComponent).join('/')}`)];
+  const urls = files.map((f) => `./${f.split('/').map(encodeURIComponent).join('/')}`);
   const logic = await fs.readFile(path.join(TEMPLATES_DIR, 'offline', 'sw.js'), 'utf8');
   const head = `var CACHE = ${JSON.stringify(`briefing-${model.site.buildId}`)};\nvar FILES = ${JSON.stringify(urls)};\n`;
   await fs.writeFile(path.join(outDir, 'sw.js'), head + logic);

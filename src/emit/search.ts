@@ -24,11 +24,14 @@ export interface SearchDocument {
 }
 
 /**
- * How much of an article's text the index stores for result snippets. All of the text is
- * indexed; storing all of it would make the index file several times larger (68 MB at 10,000
- * articles), so a match further into an article shows the article's opening instead.
+ * How much article text the index stores for result snippets, in all. All of the text is
+ * indexed; storing all of it makes the index file several times larger on a big briefing (68 MB
+ * at 10,000 articles). Below the budget every article's text is stored whole (snippets show the
+ * match wherever it is); above it each article keeps an equal share from its start (at least
+ * MIN_STORED characters), and a match further in shows the article's opening.
  */
-export const STORED_TEXT = 600;
+export const STORED_TEXT_BUDGET = 16_000_000;
+export const MIN_STORED = 600;
 
 /**
  * The tokenizer and options come from templates/assets/search-options.js, the same file the
@@ -62,10 +65,16 @@ export function searchDocuments(model: Model): SearchDocument[] {
 export function searchIndexScript(docs: readonly SearchDocument[]): string {
   const index = new MiniSearch<SearchDocument>(searchOptions());
   index.addAll(docs);
-  // Drop the stored text beyond STORED_TEXT now that it is indexed.
+  // Cut the stored text to the budget now that it is indexed.
   const json = index.toJSON();
-  for (const fields of Object.values(json.storedFields) as Record<string, unknown>[]) {
-    if (typeof fields['text'] === 'string' && fields['text'].length > STORED_TEXT) fields['text'] = `${fields['text'].slice(0, STORED_TEXT)}…`;
+  const stored = Object.values(json.storedFields) as Record<string, unknown>[];
+  let total = 0;
+  for (const fields of stored) if (typeof fields['text'] === 'string') total += fields['text'].length;
+  if (total > STORED_TEXT_BUDGET) {
+    const share = Math.max(MIN_STORED, Math.floor(STORED_TEXT_BUDGET / Math.max(1, docs.length)));
+    for (const fields of stored) {
+      if (typeof fields['text'] === 'string' && fields['text'].length > share) fields['text'] = `${fields['text'].slice(0, share)}…`;
+    }
   }
   return `window.BRIEFING_SEARCH_INDEX = ${scriptSafeJson(json)};\n`;
 }

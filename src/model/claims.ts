@@ -1,7 +1,7 @@
 import type { SpanRecord } from '../annotate/context.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import type { ClaimId, EntityId } from '../types.ts';
+import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from './names.ts';
 import type {
   ArticleRef,
@@ -50,7 +50,7 @@ export function buildStatements(
     conflicts: Set<ClaimId>;
   }
   const drafts = new Map<ClaimId, Draft>();
-  const conflictUses: { from: ClaimId; to: ClaimId; span: SpanRecord }[] = [];
+  const conflictUses: { from: ClaimId; to: ClaimId; at: SourcePosition }[] = [];
   const quotes: QuoteView[] = [];
 
   for (const { article, spans } of articles) {
@@ -64,7 +64,7 @@ export function buildStatements(
         for (const id of span.mentions) d.subjects.add(id);
         for (const id of span.about) d.subjects.add(id);
         d.sources.set(nameKey(article.source), article.source);
-        for (const other of span.conflicts) conflictUses.push({ from: span.claim, to: other, span });
+        span.conflicts.forEach((other, i) => conflictUses.push({ from: span.claim!, to: other, at: span.conflictsAt[i] ?? span.at }));
       }
       if (span.quote) {
         quotes.push({ speaker: entityRef(span.quote), article, text: span.text, target, ...(date ? { date } : {}) });
@@ -73,10 +73,10 @@ export function buildStatements(
   }
 
   // Conflicts hold in both directions: if A contradicts B, B's fact sheet shows A too.
-  for (const { from, to, span } of conflictUses) {
+  for (const { from, to, at } of conflictUses) {
     const other = drafts.get(to);
     if (!other) {
-      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}`, span.at);
+      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}`, at);
       continue;
     }
     if (from === to) continue;

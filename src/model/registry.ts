@@ -31,6 +31,8 @@ export class EntityRegistry {
   readonly #byKey = new Map<string, Claimant[]>();
   readonly #ids = new Set<string>();
   readonly #stubs = new Map<string, StubEntity>();
+  /** Resolutions by the target as written: the same names recur thousands of times. */
+  readonly #resolved = new Map<string, Resolution>();
 
   constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag) {
     for (const { split } of entities) this.#ids.add(split.source.id);
@@ -62,10 +64,17 @@ export class EntityRegistry {
   }
 
   resolve(target: string): Resolution {
-    const claimants = this.#byKey.get(nameKey(target));
-    if (!claimants) return { kind: 'unknown' };
-    if (claimants.length > 1) return { kind: 'ambiguous', ids: claimants.map((c) => c.id) };
-    return { kind: 'found', id: claimants[0]!.id };
+    let r = this.#resolved.get(target);
+    if (!r) {
+      const claimants = this.#byKey.get(nameKey(target));
+      r = !claimants
+        ? { kind: 'unknown' }
+        : claimants.length > 1
+          ? { kind: 'ambiguous', ids: claimants.map((c) => c.id) }
+          : { kind: 'found', id: claimants[0]!.id };
+      this.#resolved.set(target, r);
+    }
+    return r;
   }
 
   has(id: string): boolean {

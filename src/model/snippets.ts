@@ -8,40 +8,34 @@ export function escapeHtml(s: string): string {
 /** The longest stretch of text kept on each side of a mention inside a long sentence. */
 const CONTEXT = 160;
 
+/** How far around a mention the segmenter looks: more than CONTEXT, so a cut sentence still shows CONTEXT. */
+const WINDOW = 2 * CONTEXT;
+
 /**
  * The sentence around a mention, found with `Intl.Segmenter`, which knows each language's
- * sentence rules. `containing()` asks ICU for the boundaries around one offset only, so the cost
- * is per mention, not per paragraph; the `Segments` of a block are made once and reused.
+ * sentence rules. Only a window around the mention is segmented, and `containing()` asks ICU for
+ * the boundaries around one offset, so the cost is per mention shown, not per paragraph.
  */
 export class SentenceIndex {
-  readonly #cache = new WeakMap<BlockRecord, Intl.Segments>();
   readonly #segmenter: Intl.Segmenter;
-  /** How many blocks were handed to the segmenter: the scale test asserts this grows linearly. */
+  /** How many windows were segmented: the scale test asserts this grows linearly. */
   segmented = 0;
 
   constructor(language: string) {
     this.#segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
   }
 
-  #segments(block: BlockRecord): Intl.Segments {
-    let segments = this.#cache.get(block);
-    if (!segments) {
-      segments = this.#segmenter.segment(block.text);
-      this.#cache.set(block, segments);
-      this.segmented++;
-    }
-    return segments;
-  }
-
   /** The sentence around `[start, end)`, escaped, with the mention in `<mark>`. */
   snippet(block: BlockRecord, start: number, end: number): string {
-    const segments = this.#segments(block);
-    const first = segments.containing(start);
-    // A mention can straddle a boundary the segmenter guessed (e.g. "U.S. officials").
-    const last = end - 1 > start ? segments.containing(end - 1) : first;
     const text = block.text;
-    let from = first ? first.index : 0;
-    let to = last ? last.index + last.segment.length : text.length;
+    const base = Math.max(0, start - WINDOW);
+    const segments = this.#segmenter.segment(text.slice(base, Math.min(text.length, end + WINDOW)));
+    this.segmented++;
+    const first = segments.containing(start - base);
+    // A mention can straddle a boundary the segmenter guessed (e.g. "U.S. officials").
+    const last = end - 1 > start ? segments.containing(end - 1 - base) : first;
+    let from = first ? base + first.index : base;
+    let to = last ? base + last.index + last.segment.length : Math.min(text.length, end + WINDOW);
     const lead = from < start - CONTEXT;
     const tail = to > end + CONTEXT;
     if (lead) from = start - CONTEXT;

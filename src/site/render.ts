@@ -17,6 +17,18 @@ import { TEMPLATES_DIR } from './paths.ts';
  */
 export async function renderPages(model: Model, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
   const views = viewRenderer(model);
+  // Eleventy keeps every page it renders in memory until it has written them all; in batches,
+  // memory (and garbage-collection time) stays bounded however large the briefing grows.
+  const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
+  let written = 0;
+  for (let i = 0; i < pages.length; i += batch) written += await renderBatch(pages.slice(i, i + batch), md, outDir, views);
+  return written;
+}
+
+/** Pages per Eleventy run (see renderPages). */
+const RENDER_BATCH = 3000;
+
+async function renderBatch(pages: readonly PageSpec[], md: MarkdownIt, outDir: string, views: (spec: PageSpec) => string): Promise<number> {
   const elev = new Eleventy(path.join(TEMPLATES_DIR, 'pages'), outDir, {
     quietMode: true,
     // Never load an eleventy.config.js from the user's working folder: this build is configured here.

@@ -18,7 +18,13 @@ self.addEventListener('install', function (event) {
       for (var i = 0; i < FILES.length; i += BATCH) {
         (function (batch) {
           chain = chain.then(function () {
-            return cache.addAll(batch);
+            // cache: 'reload' goes past the browser's HTTP cache, which may still hold the
+            // previous build's files on a host that sends max-age (GitHub Pages sends 600 s).
+            return cache.addAll(
+              batch.map(function (url) {
+                return new Request(url, { cache: 'reload' });
+              }),
+            );
           });
         })(FILES.slice(i, i + BATCH));
       }
@@ -52,8 +58,11 @@ self.addEventListener('fetch', function (event) {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
-      // search.html?q=… is the same file as search.html.
-      return cache.match(request, { ignoreSearch: true }).then(function (hit) {
+      // search.html?q=… is the same file as search.html; a folder URL is its index.html (not
+      // precached as "./" itself: hosts differ in how they answer a folder).
+      var url = new URL(request.url);
+      var key = url.pathname.slice(-1) === '/' ? new URL('index.html', url) : request;
+      return cache.match(key, { ignoreSearch: true }).then(function (hit) {
         return hit || fetch(request);
       });
     }),

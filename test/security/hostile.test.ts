@@ -118,7 +118,8 @@ test('JSON-LD cannot be closed by a </script> in a title, and parses back to the
     const data = JSON.parse(blocks[0]!) as unknown;
     assert.ok(JSON.stringify(data).includes('</script>'), `${page}: the title survives as data`);
   }
-  const article = JSON.parse((await fs.readFile(path.join(out, 'articles/evil.html'), 'utf8')).match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as { headline: string; url: string };
+  const graph = JSON.parse((await fs.readFile(path.join(out, 'articles/evil.html'), 'utf8')).match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as { '@graph': { '@type': string; headline: string; url: string }[] };
+  const article = graph['@graph'].find((n) => n['@type'] === 'NewsArticle')!;
   assert.equal(article.headline, `Headline ${CLOSE_SCRIPT} ${XSS}`);
   assert.equal(article.url, 'https://example.org/b/articles/evil.html');
 });
