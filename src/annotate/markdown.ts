@@ -16,9 +16,16 @@ export function createMarkdown(registry: EntityRegistry): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   const builtIn = md.validateLink.bind(md);
   md.validateLink = (url: string) => {
-    // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): drop them first.
+    // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), and the
+    // URL reaches us percent-encoded ("java%20script:"): decode, then drop them, then judge.
+    let decoded = url;
+    try {
+      decoded = decodeURIComponent(url);
+    } catch {
+      // Not valid percent-encoding: judge the text as written.
+    }
     // eslint-disable-next-line no-control-regex
-    const trimmed = url.replace(/[\u0000-\u0020]/g, '');
+    const trimmed = decoded.replace(/[\u0000-\u0020]/g, '');
     if (/^data:image\/(?:gif|png|jpeg|webp);/i.test(trimmed)) return builtIn(url);
     // No scheme: a relative link (which may contain ":" further on, as in "foo):").
     return (!SCHEME.test(trimmed) || SAFE_SCHEME.test(trimmed)) && builtIn(url);

@@ -49,6 +49,7 @@ const CASES: Record<string, string> = {
   'bad-span-date': 'articles/report.md line 7, indented by two spaces (a paragraph continuation): `date=2023-13-01`, the value at column 51',
   'bad-claim-in-blockquote-list': 'articles/report.md line 7 `> - [[Alpha]] said [it]{claim=Bad}` (a list item inside a block quote): the value `Bad` at column 31',
   'bad-claim-in-table': 'articles/report.md line 8, a table cell `[closed]{claim=Closed}`: the value `Closed` at column 30',
+  'bad-claim-after-tab': 'articles/report.md line 7, a list item\'s continuation line indented with one tab: `claim=Bridge_Closed`, the value at column 31 (the tab is one character)',
   'bad-claim-in-image-alt':
     'articles/report.md line 6: the span `[x]{claim=Bad}` inside an image\'s text at column 29, value at column 39 (the same characters earlier in a code span are not a span)',
 };
@@ -68,6 +69,8 @@ const KNOWN_BUGS: Record<string, string> = {
     'bug: a missing `type` is reported as invalid-value ("Invalid option") instead of missing-key: zod 4 reports a missing enum as invalid_value, and src/content/validate.ts only treats invalid_type as missing',
   'conflicts-unknown-claim':
     'bug: "conflicts=X names no claim" is reported at the start of the span (8:18), not at X (9:35): src/model/claims.ts uses span.at because SpanRecord keeps no position for conflicts items',
+  'bad-claim-after-tab':
+    'bug: columns on a list item\'s continuation line indented with a tab are one too far right (7:32, not 7:31): markdown-it turns the part of the tab beyond the item\'s indent into spaces, and bodyPositions in src/annotate/context.ts then fails to match the content line to its source line and falls back to column base 0',
   'bad-claim-in-image-alt':
     'bug: a diagnostic inside an image\'s text is placed at the first earlier occurrence of the same characters in the paragraph (6:18, inside the code span), not at the span (6:39): positionIn in src/annotate/context.ts finds the label with indexOf',
 };
