@@ -133,7 +133,7 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     const { doc } = positioned();
     for (const error of doc.errors) {
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(error.pos[0]));
+      bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(errorOffset(yamlText, error.code, message, error.pos[0])));
     }
     if (doc.errors.length === 0) bag.error('bad-yaml', 'invalid YAML front matter', start);
     return undefined;
@@ -166,6 +166,17 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     return undefined;
   }
   return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate };
+}
+
+/**
+ * Where to point for a YAML error. `yaml` reports a missing closing quote where the text ends;
+ * the author needs the quote that was opened and never closed.
+ */
+function errorOffset(src: string, code: string, message: string, offset: number): number {
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
+  if (!quote) return offset;
+  const open = src.lastIndexOf(quote, Math.min(offset, src.length) - 1);
+  return open === -1 ? offset : open;
 }
 
 /**
