@@ -64,12 +64,12 @@ const KEY_ENTITIES_PER_TYPE = 8;
 
 /** Caps on a page's long lists (docs/content-format.md); the exports always hold everything. */
 export const LIMITS = {
-  articlesWithSnippets: 50,
+  articlesWithSnippets: 30,
   snippetsPerArticle: 3,
-  facts: 50,
-  quotes: 50,
+  facts: 30,
+  quotes: 30,
   related: 30,
-  timelineEntries: 200,
+  timelineEntries: 100,
   comparison: 30,
   articlesPerSource: 10,
   homeArticles: 50,
@@ -90,10 +90,22 @@ function excerpt<T, U>(items: readonly T[], limit: number, map: (t: T) => U): Ex
 
 /** Counters of per-item work, read by the scale test to prove the model is built in linear time. */
 export interface ModelCounters {
+  /** Mentions walked (once each). */
   mentions: number;
+  /** Snippets cut out (only the ones pages show). */
   snippets: number;
+  /** Co-occurrence updates (entity pairs per paragraph). */
   pairs: number;
-  sentenceBlocks: number;
+  /** Windows handed to the sentence segmenter. */
+  sentenceWindows: number;
+  /** (entity, article) pairs visited while building fact sheets. */
+  entityArticleVisits: number;
+  /** Timeline entries sorted, across the briefing's and every entity's timeline. */
+  timelineEntries: number;
+}
+
+export function newCounters(): ModelCounters {
+  return { mentions: 0, snippets: 0, pairs: 0, sentenceWindows: 0, entityArticleVisits: 0, timelineEntries: 0 };
 }
 
 /**
@@ -130,6 +142,11 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     refs.set(s.id, { id: s.id, name: s.name, type: s.type, typeLabel: 'No profile yet', page: entityPage(s.id), stub: true });
   }
   const entityRef = (id: EntityId): EntityRef => refs.get(id)!;
+  // Entities in name order, once, with the briefing language's collation: sorts below compare
+  // ranks instead of calling localeCompare (an ICU call) millions of times.
+  const collator = new Intl.Collator(language);
+  const nameRank = new Map([...refs.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((r, i) => [r.id, i]));
+  const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
 
   // Articles, newest first.
   const articleRefs = content.articles.map(({ slug, meta, body }) => ({
@@ -143,7 +160,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     meta,
     body,
   }));
-  articleRefs.sort((a, b) => b.ref.published.time - a.ref.published.time || a.ref.title.localeCompare(b.ref.title));
+  articleRefs.sort((a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0));
 
   // One pass over every mention in every article: counts, snippets, co-occurrence.
   const sentences = new SentenceIndex(language);
@@ -181,10 +198,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       }
     }
   }
-  if (counters) {
-    counters.mentions += totalMentions;
-    counters.sentenceBlocks += sentences.segmented;
-  }
+  if (counters) counters.mentions += totalMentions;
 
   const statements = buildStatements(
     articleRefs.map(({ ref, body }) => ({ article: ref, spans: body.spans })),
@@ -211,7 +225,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const articles: ArticleView[] = articleRefs.map(({ ref, meta, body }) => {
     const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
       .map(([id, n]) => ({ ...entityRef(id), mentionCount: n }))
-      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+      .sort((a, b) => b.mentionCount - a.mentionCount || byName(a, b));
     const view = {
       ...ref,
       ...optional('url', meta.url),
@@ -251,10 +265,14 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       const dates = articleRefsOf.map((a) => a.published);
       const relatedWeights = [...(related.get(ref.id) ?? new Map<EntityId, number>())]
         .map(([id, weight]) => ({ id, weight }))
-        .sort((a, b) => b.weight - a.weight || entityRef(a.id).name.localeCompare(entityRef(b.id).name));
+        .sort((a, b) => b.weight - a.weight || byName(a, b));
       const facts = factsByEntity.get(ref.id) ?? [];
       const quotes = quotesByEntity.get(ref.id) ?? [];
       const timeline = buildTimeline(facts, quotes, articleRefsOf, dayLabel, LIMITS.timelineEntries);
+      if (counters) {
+        counters.entityArticleVisits += byArticle.length;
+        counters.timelineEntries += timeline.total;
+      }
       const view = {
         ...ref,
         aliases: profile?.meta.aliases ?? [],
@@ -287,22 +305,23 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         .slice(0, limit),
     })).filter((g) => g.entities.length > 0);
   const stubs = entities.filter((e) => e.stub).map((e) => counted(e.id));
+  if (counters) counters.sentenceWindows += sentences.segmented;
 
   return freezeCollections({
     site,
     summaryHtml: content.summary.html,
     articles,
     entities,
-    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name), KEY_ENTITIES_PER_TYPE),
+    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE),
     entityGroups: [
-      ...byType((a, b) => a.name.localeCompare(b.name), Infinity),
+      ...byType(byName, Infinity),
       ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
     ],
     sources: groupBySource(articles, Infinity),
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,
-    timeline: buildTimeline(statements.claims, statements.quotes, articles, dayLabel),
+    timeline: countTimeline(buildTimeline(statements.claims, statements.quotes, articles, dayLabel), counters),
     comparison: statements.comparison,
     stats: {
       articles: articles.length,
@@ -319,6 +338,11 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       search: collectionJsonLd(site, PAGES.search, 'Search', 'SearchResultsPage'),
     },
   });
+}
+
+function countTimeline<T extends { total: number }>(timeline: T, counters: ModelCounters | undefined): T {
+  if (counters) counters.timelineEntries += timeline.total;
+  return timeline;
 }
 
 /** Articles per publication, publications by name, articles newest first (the latest `limit`). */

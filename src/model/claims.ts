@@ -155,7 +155,7 @@ export function buildTimeline(
 }
 
 function byName(a: EntityRef, b: EntityRef): number {
-  return a.name.localeCompare(b.name) || compare(a.id, b.id);
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : compare(a.id, b.id);
 }
 
 function compare(a: string, b: string): number {

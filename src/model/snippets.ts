@@ -18,7 +18,7 @@ const WINDOW = 2 * CONTEXT;
  */
 export class SentenceIndex {
   readonly #segmenter: Intl.Segmenter;
-  /** How many windows were segmented: the scale test asserts this grows linearly. */
+  /** How many windows were segmented (counted by the scale test). */
   segmented = 0;
 
   constructor(language: string) {

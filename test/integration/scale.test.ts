@@ -1,0 +1,41 @@
+/**
+ * No quadratic step: the same generator at two sizes, and every per-item work counter of the
+ * model must grow no faster than the content. Counts, not clock time, so a busy machine cannot
+ * make this pass or fail.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { generateCorpus } from '../../bench/generate.ts';
+import { analyze } from '../../src/index.ts';
+import { newCounters, type ModelCounters } from '../../src/model/build-model.ts';
+import { tempDir } from '../helpers/site.ts';
+
+const dirs: string[] = [];
+after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
+
+async function countsFor(articles: number): Promise<{ counters: ModelCounters; mentions: number; pages: number }> {
+  const dir = await tempDir();
+  dirs.push(dir);
+  const input = path.join(dir, 'content');
+  generateCorpus(input, { articles, seed: 7 });
+  const counters = newCounters();
+  const result = await analyze({ input, counters });
+  assert.equal(result.ok, true, JSON.stringify(result.diagnostics.slice(0, 3)));
+  return { counters, mentions: result.model!.stats.mentions, pages: result.model!.articles.length + result.model!.entities.length };
+}
+
+test('model work grows linearly with the content (200 → 400 articles)', { timeout: 120_000 }, async () => {
+  const small = await countsFor(200);
+  const large = await countsFor(400);
+  const contentGrowth = large.mentions / small.mentions;
+  assert.ok(contentGrowth > 1.7 && contentGrowth < 2.3, `the corpus doubles (mentions ×${contentGrowth.toFixed(2)})`);
+  for (const key of Object.keys(small.counters) as (keyof ModelCounters)[]) {
+    const a = small.counters[key];
+    const b = large.counters[key];
+    assert.ok(a > 0, `${key} is counted`);
+    // Linear work grows like the content; allow 25% for the generator's popularity skew.
+    assert.ok(b / a <= contentGrowth * 1.25, `${key}: ${a} → ${b} (×${(b / a).toFixed(2)}) grows faster than the content (×${contentGrowth.toFixed(2)})`);
+  }
+});
