@@ -1,4 +1,4 @@
-import type { ArticleSlug, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
+import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -14,18 +14,12 @@ export interface DateView {
   readonly time: number;
 }
 
-export interface SiteView {
-  readonly title: string;
-  readonly subtitle?: string;
-  readonly description?: string;
-  readonly language: string;
-  readonly publisher?: string;
-  readonly author?: string;
+/** The briefing's settings as pages show them. */
+export type SiteView = Omit<BriefingSettings, 'updated'> & {
   readonly updated?: DateView;
-  readonly baseUrl?: string;
   /** Distinguishes one build's files from another's (offline cache name). */
   readonly buildId: string;
-}
+};
 
 export interface ArticleRef {
   readonly slug: ArticleSlug;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import type MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
@@ -17,18 +16,26 @@ import { TEMPLATES_DIR } from './paths.ts';
  */
 export async function renderPages(model: Model, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
   const views = viewRenderer(model);
+  // Loaded here, not at the top: `briefing check` never renders, and Eleventy takes a while to load.
+  const { default: Eleventy } = await import('@11ty/eleventy');
   // Eleventy keeps every page it renders in memory until it has written them all; in batches,
   // memory (and garbage-collection time) stays bounded however large the briefing grows.
   const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
   let written = 0;
-  for (let i = 0; i < pages.length; i += batch) written += await renderBatch(pages.slice(i, i + batch), md, outDir, views);
+  for (let i = 0; i < pages.length; i += batch) written += await renderBatch(Eleventy, pages.slice(i, i + batch), md, outDir, views);
   return written;
 }
 
 /** Pages per Eleventy run (see renderPages). */
 const RENDER_BATCH = 3000;
 
-async function renderBatch(pages: readonly PageSpec[], md: MarkdownIt, outDir: string, views: (spec: PageSpec) => string): Promise<number> {
+async function renderBatch(
+  Eleventy: typeof import('@11ty/eleventy').default,
+  pages: readonly PageSpec[],
+  md: MarkdownIt,
+  outDir: string,
+  views: (spec: PageSpec) => string,
+): Promise<number> {
   const elev = new Eleventy(path.join(TEMPLATES_DIR, 'pages'), outDir, {
     quietMode: true,
     // Never load an eleventy.config.js from the user's working folder: this build is configured here.
