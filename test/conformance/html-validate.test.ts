@@ -56,7 +56,9 @@ async function validateSite(input: string, name: string): Promise<{ pages: strin
 }
 
 test('the validator is live: it rejects a page with a duplicate id and an unclosed element', async () => {
-  const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p id="a">one</p><p id="a">two<div></body></html>');
+  const report = await validator.validateString(
+    '<!doctype html><html lang="en"><head><title>x</title></head><body><p id="a">one</p><p id="a">two<div></body></html>',
+  );
   assert.equal(report.valid, false);
   assert.ok(report.results[0]!.messages.some((m) => m.ruleId === 'no-dup-id'));
 });

@@ -60,13 +60,17 @@ after(async () => fs.rm(dir, { recursive: true, force: true }));
 
 async function allText(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const f of await listFiles(out)) if (/\.(html|js|json|xml|webmanifest)$/.test(f)) files.set(f, await fs.readFile(path.join(out, f), 'utf8'));
+  for (const f of await listFiles(out))
+    if (/\.(html|js|json|xml|webmanifest)$/.test(f)) files.set(f, await fs.readFile(path.join(out, f), 'utf8'));
   return files;
 }
 
 test('the hostile folder builds (only the unknown script-named entity warns)', () => {
   assert.equal(result.ok, true, JSON.stringify(result.diagnostics));
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['unknown-entity']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['unknown-entity'],
+  );
 });
 
 test('no template engine ran over bodies or front matter: {{ 7 * 7 }} stays text, 49 appears nowhere', async () => {
@@ -77,7 +81,14 @@ test('no template engine ran over bodies or front matter: {{ 7 * 7 }} stays text
 });
 
 test('no script, event handler or dangerous URL from content reaches any page', async () => {
-  const own = new Set(['data/previews.js', 'assets/site.js', 'assets/search.js', 'assets/search-options.js', 'assets/minisearch.js', 'data/search-index.js']);
+  const own = new Set([
+    'data/previews.js',
+    'assets/site.js',
+    'assets/search.js',
+    'assets/search-options.js',
+    'assets/minisearch.js',
+    'data/search-index.js',
+  ]);
   for (const [file, text] of await allText()) {
     if (!file.endsWith('.html')) continue;
     const doc = await readHtml(out, file);
@@ -118,7 +129,11 @@ test('JSON-LD cannot be closed by a </script> in a title, and parses back to the
     const data = JSON.parse(blocks[0]!) as unknown;
     assert.ok(JSON.stringify(data).includes('</script>'), `${page}: the title survives as data`);
   }
-  const graph = JSON.parse((await fs.readFile(path.join(out, 'articles/evil.html'), 'utf8')).match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as { '@graph': { '@type': string; headline: string; url: string }[] };
+  const graph = JSON.parse(
+    (await fs.readFile(path.join(out, 'articles/evil.html'), 'utf8')).match(
+      /<script type="application\/ld\+json">([\s\S]*?)<\/script>/,
+    )![1]!,
+  ) as { '@graph': { '@type': string; headline: string; url: string }[] };
   const article = graph['@graph'].find((n) => n['@type'] === 'NewsArticle')!;
   assert.equal(article.headline, `Headline ${CLOSE_SCRIPT} ${XSS}`);
   assert.equal(article.url, 'https://example.org/b/articles/evil.html');
@@ -137,7 +152,10 @@ test('the search index and preview scripts hold hostile strings only as JSON str
     const text = await fs.readFile(path.join(out, file), 'utf8');
     assert.ok(!/<\/?script/i.test(text), `${file} has no literal script tag`);
     assert.ok(!text.includes('<img'), `${file} has no literal img tag`);
-    const json = text.slice(text.indexOf('=') + 1).trim().replace(/;$/, '');
+    const json = text
+      .slice(text.indexOf('=') + 1)
+      .trim()
+      .replace(/;$/, '');
     assert.doesNotThrow(() => JSON.parse(json), `${file} is one JSON value`);
   }
 });
