@@ -24,6 +24,7 @@
     return tokens;
   }
 
+  // eslint-disable-next-line no-control-regex
   var ASCII = /^[\x00-\x7f]*$/;
 
   function processTerm(term) {
