@@ -3,32 +3,33 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { EntityId, SourcePosition } from '../types.ts';
-import { contextOf, type SpanAttributes } from './context.ts';
+import { contextOf, type PositionMap, type SpanAttributes } from './context.ts';
 
 /**
  * Core rule replacing markdown-it's `inline`: the same loop, but before each block's inline text is
  * parsed it tells the document context how offsets in that text map to the source file, so inline
  * rules can report `path:line:column` without module state.
  *
- * Table cells have no line map of their own: they take their row's (`tr_open`), and cells of one
- * row are looked for left to right, so two cells with the same text get their own columns.
+ * Table cells have no line map of their own: their row's line (`tr_open`) is split into cells the
+ * way markdown-it splits it, and the cells take those positions in order.
  */
 function briefing_inline(state: StateCore): void {
   const ctx = contextOf(state.env);
-  let rowMap: [number, number] | undefined;
-  let rowCursor = 0;
+  let rowCells: PositionMap[] = [];
+  let cell = 0;
+  let rowEnd: PositionMap | undefined;
   for (const tok of state.tokens) {
-    if (tok.type === 'tr_open') {
-      rowMap = tok.map as [number, number];
-      rowCursor = 0;
+    if (tok.type === 'tr_open' && tok.map && ctx.tableRowPositions) {
+      rowCells = ctx.tableRowPositions(tok.map[0]);
+      cell = 0;
+      const line = tok.map[0];
+      rowEnd = ctx.blockPositions?.([line, line + 1], '');
     }
     if (tok.type !== 'inline') continue;
     if (ctx.blockPositions) {
       if (tok.map) ctx.positionAt = ctx.blockPositions(tok.map as [number, number], tok.content);
-      else if (rowMap) {
-        ctx.positionAt = ctx.blockPositions(rowMap, tok.content, rowCursor);
-        rowCursor = ctx.positionAt(0).column - 1 + tok.content.length;
-      }
+      // A table cell: its row's cells in order (markdown-it pads short rows with empty cells).
+      else ctx.positionAt = rowCells[cell++] ?? rowEnd ?? ctx.positionAt;
     }
     ctx.blockContent = tok.content;
     state.md.inline.parse(tok.content, state.md, state.env, tok.children ?? (tok.children = []));

@@ -59,6 +59,8 @@ export interface DocumentContext {
   readonly bag: DiagnosticBag;
   /** How offsets in the current inline text map to the file; set per block by the core rule. */
   positionAt: PositionMap;
+  /** Position maps for the cells of the table row on a body line (0-based), for bodies. */
+  readonly tableRowPositions?: (line: number) => PositionMap[];
   /** Builds the position map for a block from its line map and content (bodies), or undefined for fragments. */
   readonly blockPositions?: (map: readonly [number, number], content: string, fromColumn?: number) => PositionMap;
   /** The inline text of the current block; nested parses (an image's label) are located inside it. */
@@ -104,10 +106,15 @@ export function bodyPositions(file: string, bodyLines: readonly string[], bodyLi
     const columnBase = starts.map((start, k) => {
       const end = k + 1 < starts.length ? starts[k + 1]! - 1 : content.length;
       const line = content.slice(start, end);
-      const src = bodyLines[map[0] + k] ?? '';
+      // markdown-it replaces NUL with U+FFFD before parsing; compare with the same text.
+      const src = (bodyLines[map[0] + k] ?? '').replace(/\0/g, '\uFFFD');
       if (fromColumn === 0 && src.endsWith(line)) return src.length - line.length;
       const trimmed = src.trimEnd();
       if (fromColumn === 0 && trimmed.endsWith(line)) return trimmed.length - line.length;
+      // A tab partly inside a list item's indent becomes spaces in the content: match the text
+      // after the leading whitespace, and count the content's own leading spaces back.
+      const text = line.trimStart();
+      if (fromColumn === 0 && text && trimmed.endsWith(text.trimEnd())) return trimmed.length - text.trimEnd().length - (line.length - text.length);
       return Math.max(0, src.indexOf(line, fromColumn));
     });
     return (offset) => {
@@ -131,4 +138,44 @@ export function bodyPositions(file: string, bodyLines: readonly string[], bodyLi
 /** Position map for a one-line fragment (a front-matter value) that starts at `base`. */
 export function fragmentPositions(base: SourcePosition): PositionMap {
   return (offset) => ({ file: base.file, line: base.line, column: base.column + offset });
+}
+
+/**
+ * Position maps for the cells of a table row, found the way markdown-it's table rule splits a
+ * row (`escapedSplit`): at each `|` not preceded by a backslash, the row trimmed, an empty first
+ * and last cell dropped, each cell trimmed; an escaped `\|` loses its backslash in the content, so
+ * offsets after it are one column further right in the source.
+ */
+export function tableRowPositions(file: string, bodyLines: readonly string[], bodyLineOffset: number) {
+  return (line: number): PositionMap[] => {
+    const src = bodyLines[line] ?? '';
+    const from = src.length - src.trimStart().length;
+    const to = src.trimEnd().length;
+    const cells: { start: number; end: number; escapes: number[] }[] = [];
+    let start = from;
+    let escapes: number[] = [];
+    for (let pos = from; pos < to; pos++) {
+      if (src.charCodeAt(pos) !== 0x7c /* | */) continue;
+      if (pos > from && src.charCodeAt(pos - 1) === 0x5c /* \ */) {
+        escapes.push(pos - 1);
+        continue;
+      }
+      cells.push({ start, end: pos, escapes });
+      start = pos + 1;
+      escapes = [];
+    }
+    cells.push({ start, end: to, escapes });
+    if (cells.length && cells[0]!.end === cells[0]!.start) cells.shift();
+    if (cells.length && cells[cells.length - 1]!.end === cells[cells.length - 1]!.start) cells.pop();
+    return cells.map(({ start: s, end, escapes: esc }) => {
+      let contentStart = s;
+      while (contentStart < end && /\s/.test(src[contentStart]!)) contentStart++;
+      return (offset: number): SourcePosition => {
+        // Each removed backslash before this point of the content shifts the source by one.
+        let column = contentStart + offset;
+        for (const e of esc) if (e >= contentStart && e <= column) column++;
+        return { file, line: bodyLineOffset + line + 1, column: column + 1 };
+      };
+    });
+  };
 }

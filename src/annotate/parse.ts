@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
 import type { SourcePosition, SplitDocument } from '../types.ts';
-import { bodyPositions, fragmentPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
+import { bodyPositions, fragmentPositions, tableRowPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
 
 /** A document's Markdown turned into HTML plus what the annotations said (stage: annotate). */
 export interface AnnotatedText {
@@ -16,7 +16,10 @@ export interface AnnotatedText {
 export function annotateBody(md: MarkdownIt, doc: SplitDocument, root: string, bag: DiagnosticBag): AnnotatedText {
   const file = doc.source.path;
   const ctx = newContext(file, root, bag, fragmentPositions({ file, line: doc.bodyLineOffset + 1, column: 1 }));
-  const env = { briefing: { ...ctx, blockPositions: bodyPositions(file, doc.body.split('\n'), doc.bodyLineOffset) } };
+  const lines = doc.body.split('\n');
+  const env = {
+    briefing: { ...ctx, blockPositions: bodyPositions(file, lines, doc.bodyLineOffset), tableRowPositions: tableRowPositions(file, lines, doc.bodyLineOffset) },
+  };
   const tokens = md.parse(doc.body, env);
   const html = md.renderer.render(tokens, md.options, env);
   const { mentions, spans, blocks } = env.briefing;

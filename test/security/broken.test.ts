@@ -83,17 +83,8 @@ const GENERATED: Record<string, Record<string, Buffer>> = {
   },
 };
 
-/** Cases where Briefing does not yet report what expected.json says: todo tests, see the report. */
-const KNOWN_BUGS: Record<string, string> = {
-  'bad-claim-after-empty-cell':
-    'bug: after an empty first cell every later cell of the table row is placed at column 1 (8:16, not 8:21): briefing_inline (src/annotate/collect.ts) locates a row\'s first cell with the block heuristic (fromColumn 0 → "the source line ends with the content"), which an empty cell always satisfies, so rowCursor jumps to the end of the row and indexOf finds nothing for the next cell',
-  'bad-claim-beside-escaped-pipe':
-    'bug: in a table cell holding an escaped pipe, columns count from the cell, not the line (8:16, not 8:18): markdown-it unescapes "\\|" in the cell content, bodyPositions in src/annotate/context.ts cannot find it in the source row and falls back to column base 0',
-  'bad-claim-after-nul':
-    'bug: a NUL character on a line shifts the columns after it in any indented block (6:28, not 6:30): markdown-it replaces NUL with U+FFFD, so bodyPositions in src/annotate/context.ts cannot find the content line in its source line and falls back to column base 0',
-  'bad-claim-after-tab':
-    "bug: columns on a list item's continuation line indented with a tab are one too far right (7:32, not 7:31): markdown-it turns the part of the tab beyond the item's indent into spaces, and bodyPositions in src/annotate/context.ts then fails to match the content line to its source line and falls back to column base 0",
-};
+/** Cases where Briefing does not yet report what expected.json says (todo tests); none at present. */
+const KNOWN_BUGS: Record<string, string> = {};
 
 interface Expected {
   readonly file: string;
