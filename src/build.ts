@@ -19,7 +19,7 @@ import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
 import { renderPages } from './site/render.ts';
 import { TEMPLATE_VERSION } from './version.ts';
-import type { ArticleSlug, EntityId, SplitDocument, ValidContent } from './types.ts';
+import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
 
 export interface CheckOptions {
   /** The content folder (FORMAT.md §1). */
@@ -41,11 +41,15 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   readonly model?: Model;
   readonly md?: MarkdownIt;
+  /** For the next analysis of the same folder (`serve`). */
+  readonly cache?: AnalysisCache;
 }
 
 export interface BuildResult extends Analysis {
   readonly pages: number;
   readonly durationMs: number;
+  /** An incremental rebuild returns before the search index is rewritten; this settles when it is. */
+  readonly settled?: Promise<void>;
 }
 
 /**
@@ -53,27 +57,89 @@ export interface BuildResult extends Analysis {
  * load → front matter → validate → annotate → model. Each stage returns new data; problems
  * go into one DiagnosticBag so a single run reports all of them.
  */
-export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent)): Promise<Analysis> {
+export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache): Promise<Analysis> {
   const bag = new DiagnosticBag();
   const files = await progress.stage('load', 'files', () => loadContent(options.input, bag), (f) => f.length);
+  // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
+  const next = newCache();
   const split = await progress.stage(
     'parse',
     'documents',
-    () => files.map((f) => splitDocument(f, bag)).filter((d): d is SplitDocument => d !== undefined),
+    () => files.map((f) => remember(next.split, cache?.split, f.path, f.text, bag, (b) => splitDocument(f, b))).filter((d): d is SplitDocument => d !== undefined),
     (d) => d.length,
   );
   const validation = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => split.length - v.rejected.length);
-  const registry = new EntityRegistry(validation.entities, bag);
-  const md = createMarkdown(registry);
+  // The registry and parser are kept while briefing.md and the entities are unchanged.
+  next.entitiesKey = entitiesKey(files);
+  const reuse = cache !== undefined && cache.entitiesKey === next.entitiesKey && cache.registry !== undefined;
+  const registryBag = new DiagnosticBag();
+  const registry = reuse ? cache.registry! : new EntityRegistry(validation.entities, registryBag);
+  next.registry = registry;
+  next.registryDiagnostics = reuse ? cache.registryDiagnostics : registryBag.items;
+  for (const d of next.registryDiagnostics) bag.add(d);
+  const md = reuse ? cache.md! : createMarkdown(registry);
+  next.md = md;
+  const bodies = reuse ? cache.bodies : undefined;
   // A document with bad front matter is left out of the site, but its body is still checked so
   // that one run reports every problem.
   for (const doc of validation.rejected) annotateBody(md, doc, '../', bag);
   const valid = validation.content;
-  if (!valid) return { ok: false, diagnostics: bag.sorted() };
+  if (!valid) return { ok: false, diagnostics: bag.sorted(), cache: next };
 
-  const annotated = await progress.stage('annotate', 'documents', () => annotate(valid, md, registry, bag, buildId(files)), (a) => 1 + a.articles.length + a.entities.length);
+  const annotated = await progress.stage(
+    'annotate',
+    'documents',
+    () =>
+      annotate(valid, md, registry, bag, buildId(files), (doc, root) =>
+        remember(next.bodies, bodies, doc.source.path, doc.source.text, bag, (b) => annotateBody(md, doc, root, b)),
+      ),
+    (a) => 1 + a.articles.length + a.entities.length,
+  );
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
-  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md };
+  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, cache: next };
+}
+
+/**
+ * What `serve` keeps between rebuilds: each file's parsed front matter and annotated body, keyed
+ * by its text, with the diagnostics they produced; and the registry and parser, valid while
+ * briefing.md and the entity files are unchanged.
+ */
+export interface AnalysisCache {
+  entitiesKey: string;
+  registry?: EntityRegistry;
+  md?: MarkdownIt;
+  registryDiagnostics: readonly Diagnostic[];
+  readonly split: Map<string, Cached<SplitDocument | undefined>>;
+  readonly bodies: Map<string, Cached<AnnotatedText>>;
+}
+
+interface Cached<T> {
+  readonly text: string;
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function newCache(): AnalysisCache {
+  return { entitiesKey: '', registryDiagnostics: [], split: new Map(), bodies: new Map() };
+}
+
+/** `make(bag)`, or its remembered result and diagnostics when `text` is what it was made from. */
+function remember<T>(into: Map<string, Cached<T>>, from: Map<string, Cached<T>> | undefined, key: string, text: string, bag: DiagnosticBag, make: (bag: DiagnosticBag) => T): T {
+  let entry = from?.get(key);
+  if (!entry || entry.text !== text) {
+    const own = new DiagnosticBag();
+    entry = { text, value: make(own), diagnostics: own.items };
+  }
+  into.set(key, entry);
+  for (const d of entry.diagnostics) bag.add(d);
+  return entry.value;
+}
+
+/** Changes when briefing.md or any entity file changes (they decide how every mention resolves). */
+function entitiesKey(files: readonly SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) if (f.kind !== 'article') hash.update(f.path).update('\0').update(f.text).update('\0');
+  return hash.digest('hex');
 }
 
 /** `briefing check`: validates everything, writes nothing. */
@@ -115,7 +181,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function annotate(valid: ValidContent, md: MarkdownIt, registry: EntityRegistry, bag: DiagnosticBag, id: string): AnnotatedContent {
+function annotate(
+  valid: ValidContent,
+  md: MarkdownIt,
+  registry: EntityRegistry,
+  bag: DiagnosticBag,
+  id: string,
+  articleBody: (doc: SplitDocument, root: string) => AnnotatedText,
+): AnnotatedContent {
   const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
     for (const span of text.spans) {
       if (span.claim || span.quote) {
@@ -125,7 +198,7 @@ function annotate(valid: ValidContent, md: MarkdownIt, registry: EntityRegistry,
     return text;
   };
   const summary = outsideArticles(valid.briefing.split, annotateBody(md, valid.briefing.split, '', bag));
-  const articles = valid.articles.map(({ split, meta }) => ({ slug: split.source.id as ArticleSlug, meta, body: annotateBody(md, split, '../', bag) }));
+  const articles = valid.articles.map(({ split, meta }) => ({ slug: split.source.id as ArticleSlug, meta, body: articleBody(split, '../') }));
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,
@@ -135,7 +208,16 @@ function annotate(valid: ValidContent, md: MarkdownIt, registry: EntityRegistry,
       html: annotateFragment(md, value, split.locate(['attributes', label]), '../', bag).html,
     })),
   }));
-  return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs, buildId: id };
+  // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
+  const used = new Set<string>();
+  for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile)]) {
+    for (const m of text.mentions) used.add(m.entity);
+    for (const sp of text.spans) {
+      if (sp.quote) used.add(sp.quote);
+      for (const a of sp.about) used.add(a);
+    }
+  }
+  return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs.filter((st) => used.has(st.id)), buildId: id };
 }
 
 /** Same content, same id: the offline cache name changes exactly when the site does. */

@@ -26,6 +26,10 @@ export class DiagnosticBag {
     this.#items.push({ severity: 'warning', code, message, file: at.file, line: at.line, column: at.column });
   }
 
+  add(d: Diagnostic): void {
+    this.#items.push(d);
+  }
+
   get items(): readonly Diagnostic[] {
     return this.#items;
   }

@@ -1,0 +1,85 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { analyze, build, type BuildOptions, type BuildResult } from './build.ts';
+import { emitFiles } from './emit/emit.ts';
+import { writeServiceWorker } from './emit/offline.ts';
+import { writeSearchIndexInWorker } from './emit/search.ts';
+import type { Model } from './model/types.ts';
+import { formatMs, Progress, silent } from './progress.ts';
+import { pageList, type PageSpec } from './site/pages.ts';
+import { renderPages } from './site/render.ts';
+
+/**
+ * `serve`'s rebuild after an edit. When only article files changed, only what they touch is
+ * redone: unchanged files are not parsed or annotated again (the analysis cache), the model is
+ * rebuilt, and only the changed articles' pages, the fact sheets of the entities they name (before
+ * and after the edit, with the subjects of their claims and the speakers of their quotes) and the
+ * site-wide pages are rendered, straight into the output folder. Anything else (briefing.md, an
+ * entity, a template) means a full build. Written in place, not swapped in: a dev server's folder.
+ */
+export async function rebuild(options: BuildOptions, previous: BuildResult | undefined, changed: ReadonlySet<string>): Promise<BuildResult> {
+  const articlesDir = path.join(path.resolve(options.input), 'articles') + path.sep;
+  const onlyArticles = changed.size > 0 && [...changed].every((p) => p.startsWith(articlesDir) && p.endsWith('.md'));
+  if (!previous?.model || !previous.cache || !onlyArticles) return build(options);
+
+  const log = options.log ?? silent;
+  const progress = new Progress(log);
+  const analysis = await analyze(options, progress, previous.cache);
+  if (!analysis.ok || !analysis.model || !analysis.md) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
+  if (analysis.cache?.entitiesKey !== previous.cache.entitiesKey) return build(options);
+
+  const model = analysis.model;
+  const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
+  const entities = touchedEntities(previous.model, slugs);
+  for (const id of touchedEntities(model, slugs)) entities.add(id);
+  const all = pageList(model);
+  const pages = all.filter(
+    (spec) =>
+      (spec.view !== 'article' && spec.view !== 'entity') ||
+      (spec.view === 'article' && slugs.has(spec.path.slice('articles/'.length, -'.html'.length))) ||
+      (spec.view === 'entity' && entities.has(spec.path.slice('entities/'.length, -'.html'.length))),
+  );
+  const out = path.resolve(options.output);
+  await removeGonePages(previous.model, all, out);
+  await previous.settled;
+  const search = writeSearchIndexInWorker(model, path.join(out, 'data', 'search-index.js'));
+  try {
+    const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.md!, out, pages), (n) => n);
+    await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
+    log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
+    // The pages are ready for the browser now; the search index (the slowest part) and the
+    // service worker that lists it follow. The next rebuild waits for them (`settled`).
+    const settled = search.done.then(
+      () => writeServiceWorker(model, out).then(() => undefined),
+      (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
+    );
+    return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
+  } catch (error) {
+    search.cancel();
+    throw error;
+  }
+}
+
+/** Entities whose fact sheets show something of these articles. */
+export function touchedEntities(model: Model, slugs: ReadonlySet<string>): Set<string> {
+  const ids = new Set<string>();
+  const claims = new Map(model.claims.map((c) => [c.id, c]));
+  for (const a of model.articles) {
+    if (!slugs.has(a.slug)) continue;
+    for (const e of a.entities) ids.add(e.id);
+    for (const q of a.quotes) ids.add(q.speaker.id);
+    for (const ref of a.claims) {
+      const claim = claims.get(ref.id);
+      for (const s of claim?.subjects ?? []) ids.add(s.id);
+      for (const other of claim?.conflicts ?? []) for (const s of claims.get(other.id)?.subjects ?? []) ids.add(s.id);
+    }
+  }
+  return ids;
+}
+
+/** Pages of articles and entities that no longer exist. */
+async function removeGonePages(previous: Model, now: readonly PageSpec[], out: string): Promise<void> {
+  const kept = new Set(now.map((p) => p.path));
+  const gone = [...previous.articles.map((a) => a.page), ...previous.entities.map((e) => e.page)].filter((p) => !kept.has(p));
+  await Promise.all(gone.map((p) => fs.rm(path.join(out, p), { force: true })));
+}
