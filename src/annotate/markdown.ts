@@ -2,15 +2,17 @@ import MarkdownIt from 'markdown-it';
 import type { EntityRegistry } from '../model/registry.ts';
 import { annotations } from './plugin.ts';
 
-/** A URL scheme (RFC 3986: a letter, then letters, digits, "+", "-" or ".", then ":"). */
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** Schemes a Markdown link may use. Everything else (javascript:, vbscript:, data:, file:, …) stays text. */
-const SAFE_SCHEME = /^(?:https?|mailto):/i;
+/**
+ * Schemes a Markdown link may never use: they run code or read the reader's disk. Others
+ * (http, mailto, irc, …) are links, as in CommonMark; images may also be data:image/png|gif|jpeg|webp.
+ */
+const DANGEROUS_SCHEME = /^(?:javascript|vbscript|file|data):/i;
 
 /**
  * The project's one Markdown parser. Raw HTML is off rather than sanitised: news text copied from
  * the web has no HTML worth keeping, and a parser that never emits it leaves nothing for a
- * sanitiser to miss (docs/security.md). Links are limited to http(s), mailto and relative paths.
+ * sanitiser to miss (docs/security.md). javascript:, vbscript:, file: and data: links stay text,
+ * also when spaces, control characters or percent-encoding hide the scheme.
  */
 export function createMarkdown(registry: EntityRegistry): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
@@ -27,8 +29,7 @@ export function createMarkdown(registry: EntityRegistry): MarkdownIt {
     // eslint-disable-next-line no-control-regex
     const trimmed = decoded.replace(/[\u0000-\u0020]/g, '');
     if (/^data:image\/(?:gif|png|jpeg|webp);/i.test(trimmed)) return builtIn(url);
-    // No scheme: a relative link (which may contain ":" further on, as in "foo):").
-    return (!SCHEME.test(trimmed) || SAFE_SCHEME.test(trimmed)) && builtIn(url);
+    return !DANGEROUS_SCHEME.test(trimmed) && builtIn(url);
   };
   md.use(annotations, { registry });
   return md;

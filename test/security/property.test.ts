@@ -284,7 +284,7 @@ function htmlProblems(html: string, root: HTMLElement = parse(html)): string[] {
       if (attr === 'href') {
         // docs/security.md: javascript:, vbscript:, data: (except images) and file: never reach an href.
         const scheme = schemeOf(value);
-        if (scheme && !['http', 'https', 'mailto'].includes(scheme) && !SAFE_DATA_IMAGE.test(value))
+        if (scheme && ['javascript', 'vbscript', 'file', 'data'].includes(scheme) && !SAFE_DATA_IMAGE.test(value))
           problems.push(`href with scheme ${scheme}: ${value}`);
       }
       if (attr === 'src') {
