@@ -77,7 +77,7 @@ async function waitForPrecache(page: Page, not?: string): Promise<CacheStatus> {
       return s && s.cache !== not && s.cached === s.total ? s : undefined;
     },
     not ? `a new worker (not ${not}) with everything precached` : 'the service worker to precache the site',
-    30_000,
+    60_000,
   );
 }
 
@@ -145,8 +145,10 @@ async function updateScenario(s: Scenario): Promise<{ oldCache: string; newCache
   const sw = await fs.readFile(path.join(s.site.out, 'sw.js'), 'utf8');
   assert.ok(!sw.includes(JSON.stringify(first.cache)), 'the new build names a new cache');
 
-  // The next visit is answered by the old worker; loading it checks for a new worker.
+  // The next visit is answered by the old worker; loading it checks for a new worker. Ask for
+  // the check explicitly too, so a slow machine does not wait for the browser's own timing.
   await s.page.goto(`${s.server.origin}/index.html`, { waitUntil: 'load' });
+  await s.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   const second = await waitForPrecache(s.page, first.cache);
   await s.page.goto(`${s.server.origin}/entities/${ENTITY}.html`, { waitUntil: 'load' });
   const lede = (await s.page.textContent('.page-head .lede')) ?? '';
