@@ -7,9 +7,8 @@ import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { readJson } from '../helpers/site.ts';
-import { buildExample, foreignRequests, launchChromium, recordRequests, removeDir, WAIT, type BuiltSite } from './helpers.ts';
+import type { BrowserContext } from 'playwright-core';
+import { foreignRequests, openExample, WAIT, type BuiltSite, type ExampleSession } from './helpers.ts';
 
 interface AxeNode {
   target: unknown[];
@@ -25,27 +24,22 @@ interface AxeViolation {
 }
 
 let site: BuiltSite;
-let browser: Browser;
+
 let context: BrowserContext;
 let requests: string[];
 let axeSource: string;
 let article: string;
 
+let session: ExampleSession;
+
 before(async () => {
   const require = createRequire(import.meta.url);
   axeSource = await fs.readFile(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-  site = await buildExample();
-  const articles = await readJson<{ slug: string }[]>(site.out, 'data/articles.json');
-  article = `articles/${articles[0]!.slug}.html`;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  requests = recordRequests(context);
+  session = await openExample();
+  ({ site, article, context, requests } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await removeDir(site?.tmp);
-});
+after(async () => session?.close());
 
 function describe(violations: AxeViolation[]): string {
   return violations

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readHtml, readJson } from '../helpers/site.ts';
-import { buildExample, foreignRequests, launchChromium, recordRequests, removeDir, WAIT, type BuiltSite } from './helpers.ts';
+import { readHtml } from '../helpers/site.ts';
+import { foreignRequests, openExample, recordRequests, WAIT, type BuiltSite, type ExampleSession } from './helpers.ts';
 
 let site: BuiltSite;
 let browser: Browser;
@@ -14,19 +14,14 @@ let context: BrowserContext;
 let requests: string[];
 let article: string;
 
+let session: ExampleSession;
+
 before(async () => {
-  site = await buildExample();
-  const articles = await readJson<{ slug: string }[]>(site.out, 'data/articles.json');
-  article = `articles/${articles[0]!.slug}.html`;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  requests = recordRequests(context);
+  session = await openExample();
+  ({ site, article, browser, context, requests } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await removeDir(site?.tmp);
-});
+after(async () => session?.close());
 
 async function withPage<T>(ctx: BrowserContext, rel: string, fn: (page: Page) => Promise<T>): Promise<T> {
   const page = await ctx.newPage();

@@ -172,3 +172,33 @@ export async function waitUntil<T>(check: () => Promise<T | undefined> | T | und
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The example built, Chromium launched, one desktop context recording its requests. */
+export interface ExampleSession {
+  readonly site: BuiltSite;
+  /** The first article's page, relative to the site. */
+  readonly article: string;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openExample(): Promise<ExampleSession> {
+  const site = await buildExample();
+  const articles = JSON.parse(await fs.readFile(path.join(site.out, 'data/articles.json'), 'utf8')) as { slug: string }[];
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests = recordRequests(context);
+  return {
+    site,
+    article: `articles/${articles[0]!.slug}.html`,
+    browser,
+    context,
+    requests,
+    close: async () => {
+      await browser.close();
+      await removeDir(site.tmp);
+    },
+  };
+}
