@@ -79,6 +79,10 @@
       li.innerHTML =
         '<span class="type">' + escapeHtml(KIND[r.kind] || r.kind) + (r.label ? ' · ' + escapeHtml(r.label) : '') + '</span>' +
         '<a class="result-title" href="' + escapeHtml(r.page) + '">' + highlight(r.title, terms) + '</a>' +
+        // Found by another name: show the names, so the reader sees why.
+        (r.names && terms.some(function (t) { return r.names.toLowerCase().indexOf(String(t).toLowerCase()) >= 0; })
+          ? '<p class="result-names">Also called ' + highlight(r.names, terms) + '</p>'
+          : '') +
         (r.text ? '<p class="snippet">' + highlight(excerpt(r.text, terms), terms) + '</p>' : '');
       list.appendChild(li);
     });
