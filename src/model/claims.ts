@@ -84,8 +84,13 @@ export function buildStatements(
     other.conflicts.add(from);
   }
 
+  // A claim's headline is one source's own wording: the first report that reads as a sentence
+  // (starts with a capital letter or a quotation mark), else the first report.
   const refs = new Map<ClaimId, ClaimRef>();
-  for (const [id, d] of drafts) refs.set(id, { id, statement: d.reports[0]!.text, target: d.reports[0]!.target });
+  for (const [id, d] of drafts) {
+    const lead = d.reports.find((r) => /^[\p{Lu}\p{Lt}“"‘'«]/u.test(r.text)) ?? d.reports[0]!;
+    refs.set(id, { id, statement: lead.text, target: lead.target });
+  }
 
   const claims: ClaimView[] = [];
   const claimById = new Map<ClaimId, ClaimView>();
