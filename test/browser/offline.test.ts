@@ -200,7 +200,9 @@ test('offline, a page never visited and a search still load, from the cache', as
 });
 
 test('after a rebuild with changed content, the new worker serves the new pages and the old cache is gone', async () => {
-  const r = await updateScenario(main);
+  // A context of its own: Playwright's setOffline (the test above) can stay in force for workers
+  // started later in the same context, which would make the new worker's precache fail.
+  const r = await updateScenario(await startScenario());
   assert.notEqual(r.newCache, r.oldCache);
   assert.equal(r.lede.trim(), r.marker, 'the changed summary is served');
   assert.deepEqual(r.keys, [r.newCache], 'only the new build’s cache is left');
