@@ -1,6 +1,6 @@
 import { cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
-import { BriefingError, ContentError, UsageError } from './diagnostics.ts';
+import { BriefingError, UsageError } from './diagnostics.ts';
 import { VERSION } from './version.ts';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or file-system trouble (or an internal error). */
@@ -95,10 +95,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function reportError(error: unknown): number {
-  if (error instanceof ContentError) {
-    printDiagnostics(error.diagnostics);
-    return EXIT.content;
-  }
   if (error instanceof UsageError) {
     process.stderr.write(`briefing: error: ${error.message}\n`);
     return EXIT.usage;

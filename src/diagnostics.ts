@@ -78,18 +78,14 @@ export function diagnosticsToJson(items: readonly Diagnostic[], cwd: string = pr
   );
 }
 
-/** Base of the errors Briefing throws; `cause` keeps the error it wraps. */
+/**
+ * Base of the errors Briefing throws; `cause` keeps the error it wraps. Content problems are not
+ * thrown: they are diagnostics, returned with `ok: false`.
+ */
 export class BriefingError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
-  }
-}
-
-/** The content has errors; the diagnostics say which. Exit code 1. */
-export class ContentError extends BriefingError {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(`the content has ${diagnostics.filter((d) => d.severity === 'error').length || diagnostics.length} problem(s)`);
   }
 }
 
