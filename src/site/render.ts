@@ -6,7 +6,6 @@ import type { Model } from '../model/types.ts';
 import { pageList, type PageSpec } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
 
-
 /**
  * Stage 6, pages: Eleventy renders one JavaScript template (`templates/pages/site.11ty.js`),
  * paginated with `size: 1` over the page list, and each page's HTML comes from a Nunjucks view
@@ -18,8 +17,8 @@ export async function renderPages(model: Model, md: MarkdownIt, outDir: string, 
   const views = viewRenderer(model);
   // Loaded here, not at the top: `briefing check` never renders, and Eleventy takes a while to load.
   const { default: Eleventy } = await import('@11ty/eleventy');
-  // Eleventy keeps every page it renders in memory until it has written them all; in batches,
-  // memory (and garbage-collection time) stays bounded however large the briefing grows.
+  // Eleventy keeps every page it renders in memory until it has written them all; batches cap
+  // that share of the memory (docs/performance.md: the model, not the pages, is most of the rest).
   const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
   let written = 0;
   for (let i = 0; i < pages.length; i += batch) written += await renderBatch(Eleventy, pages.slice(i, i + batch), md, outDir, views);
@@ -42,6 +41,8 @@ async function renderBatch(
     configPath: false,
     config(cfg: EleventyUserConfig) {
       cfg.setTemplateFormats(['11ty.js']);
+      // No data files: all data is the model, handed over below. (So Eleventy issue 1100, directory
+      // data files ignored under an absolute input path like this one, cannot bite.)
       cfg.setDataDirectory('../no-data');
       cfg.setUseGitIgnore(false);
       cfg.setWatchJavaScriptDependencies(false);
