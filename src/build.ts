@@ -30,6 +30,8 @@ export interface CheckOptions {
   readonly log?: Log;
   /** Filled with per-item work counts (scale tests). */
   readonly counters?: ModelCounters;
+  /** Keep what the next analysis can reuse (`serve`); off for one-off builds, to save memory. */
+  readonly keepCache?: boolean;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -84,7 +86,7 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
   // that one run reports every problem.
   for (const doc of validation.rejected) annotateBody(md, doc, '../', bag);
   const valid = validation.content;
-  if (!valid) return { ok: false, diagnostics: bag.sorted(), cache: next };
+  if (!valid) return { ok: false, diagnostics: bag.sorted(), ...(options.keepCache ? { cache: next } : {}) };
 
   const annotated = await progress.stage(
     'annotate',
@@ -96,7 +98,7 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
     (a) => 1 + a.articles.length + a.entities.length,
   );
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
-  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, cache: next };
+  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, ...(options.keepCache ? { cache: next } : {}) };
 }
 
 /**

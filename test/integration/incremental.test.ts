@@ -24,13 +24,13 @@ async function copyFixture(): Promise<string> {
 test('editing one article: only its pages are rendered, and the site equals a full build', async () => {
   const input = await copyFixture();
   const out = path.join(path.dirname(input), 'site');
-  const first = await build({ input, output: out });
+  const first = await build({ input, output: out, keepCache: true });
   assert.equal(first.ok, true);
 
   // Lind now also meets the Harbour Bridge and an unknown Quay Authority (a new stub).
   const file = path.join(input, 'articles/lind-interview.md');
   await fs.appendFile(file, '\nLater [[Mara Lind]] crossed the [[Harbour Bridge]] with the [[Quay Authority]].\n');
-  const second = await rebuild({ input, output: out }, first, new Set([file]));
+  const second = await rebuild({ input, output: out, keepCache: true }, first, new Set([file]));
   assert.equal(second.ok, true);
   await second.settled;
   assert.ok(second.pages < first.pages, `rendered ${second.pages} of ${first.pages} pages`);
@@ -45,10 +45,10 @@ test('editing one article: only its pages are rendered, and the site equals a fu
 test('deleting an article removes its page and stubs only it named; briefing.md changes mean a full build', async () => {
   const input = await copyFixture();
   const out = path.join(path.dirname(input), 'site');
-  const first = await build({ input, output: out });
+  const first = await build({ input, output: out, keepCache: true });
   const file = path.join(input, 'articles/ferries-add-sailings.md');
   await fs.rm(file);
-  const second = await rebuild({ input, output: out }, first, new Set([file]));
+  const second = await rebuild({ input, output: out, keepCache: true }, first, new Set([file]));
   assert.equal(second.ok, true);
   await second.settled;
   const files = await snapshot(out);
@@ -57,6 +57,6 @@ test('deleting an article removes its page and stubs only it named; briefing.md 
 
   const briefing = path.join(input, 'briefing.md');
   await fs.appendFile(briefing, '\nMore summary.\n');
-  const third = await rebuild({ input, output: out }, second, new Set([briefing]));
+  const third = await rebuild({ input, output: out, keepCache: true }, second, new Set([briefing]));
   assert.equal(third.pages, first.pages - 2, 'a full build: every page');
 });
