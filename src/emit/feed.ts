@@ -1,14 +1,14 @@
 import type { Model } from '../model/types.ts';
+import { publishedUrl } from '../site/paths.ts';
 
 /** XML text and attribute escaping. */
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** A page's absolute URL under `baseUrl`, or the relative path when there is none. */
-export function siteUrl(model: Model, page: string): string {
-  const base = model.site.baseUrl;
-  return base ? new URL(page, base.endsWith('/') ? base : `${base}/`).href : page;
+/** A page's URL in the feed and sitemap (both at the output root): absolute under `baseUrl`, else relative. */
+function siteUrl(model: Model, page: string): string {
+  return publishedUrl(model.site.baseUrl, 'feed.xml', page);
 }
 
 /** Atom timestamps need a time: a bare date counts as midnight UTC. */

@@ -1,6 +1,6 @@
 import type { ArticleView, ClaimView, EntityView, QuoteView, SiteView } from '../model/types.ts';
 import type { EntityType, PagePath } from '../types.ts';
-import { rootOf } from './paths.ts';
+import { publishedUrl } from './paths.ts';
 
 /**
  * schema.org JSON-LD for each page. The result is embedded in `<script type="application/ld+json">`,
@@ -24,7 +24,7 @@ const SCHEMA_TYPE: Record<EntityType, string> = {
 
 /** A page's URL as seen from `from`: absolute under `baseUrl` when set, else relative. */
 function urlFor(site: SiteView, from: PagePath, to: string): string {
-  return site.baseUrl ? new URL(to, site.baseUrl.endsWith('/') ? site.baseUrl : `${site.baseUrl}/`).href : rootOf(from) + to;
+  return publishedUrl(site.baseUrl, from, to);
 }
 
 export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): string {

@@ -23,6 +23,14 @@ export function entityPage(id: EntityId | string): PagePath {
   return `entities/${id}.html` as PagePath;
 }
 
+/**
+ * The URL by which page `from` names `to` (both relative to the output root) in metadata: absolute
+ * under `baseUrl` (which the model ends with "/") when the briefing sets one, else relative.
+ */
+export function publishedUrl(baseUrl: string | undefined, from: string, to: string): string {
+  return baseUrl ? new URL(to, baseUrl).href : rootOf(from as PagePath) + to;
+}
+
 /** The prefix that leads from `page` back to the output root: "" or "../". */
 export function rootOf(page: PagePath): string {
   const depth = page.split('/').length - 1;
