@@ -3,6 +3,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { EntityId, SourcePosition } from '../types.ts';
+import { flat } from '../strings.ts';
 import { contextOf, type PositionMap, type SpanAttributes } from './context.ts';
 
 /**
@@ -97,12 +98,18 @@ function briefing_collect(state: StateCore): void {
             const attrs = meta.attributes;
             const spanAnchor = ids.claim(attrs.claim ? `claim-${attrs.claim}` : attrs.quote ? `quote-${++quoteCount}` : `span-${++spanCount}`);
             span.token.attrSet('id', spanAnchor);
+            // Fields written out, not spread: V8 gives every `{ ...x, y }` object its own hidden class.
             ctx.spans.push({
-              ...attrs,
+              claim: attrs.claim,
+              quote: attrs.quote,
+              date: attrs.date,
+              about: attrs.about,
+              conflicts: attrs.conflicts,
+              conflictsAt: attrs.conflictsAt,
               anchor: spanAnchor,
               at: meta.at,
               block,
-              text: text.slice(span.start).replace(/\s+/gu, ' ').trim(),
+              text: flat(text.slice(span.start).replace(/\s+/gu, ' ').trim()),
               mentions: span.mentions,
             });
             // Mentions in a nested span belong to the enclosing spans too.
@@ -113,7 +120,7 @@ function briefing_collect(state: StateCore): void {
       }
     };
     walk(tok.children);
-    ctx.blocks.push({ anchor, text });
+    ctx.blocks.push({ anchor, text: flat(text) });
   }
 }
 

@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
+import { flat } from '../strings.ts';
 import type { SourcePosition, SplitDocument } from '../types.ts';
 import { bodyPositions, fragmentPositions, tableRowPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
 
@@ -21,7 +22,8 @@ export function annotateBody(md: MarkdownIt, doc: SplitDocument, root: string, b
     briefing: { ...ctx, blockPositions: bodyPositions(file, lines, doc.bodyLineOffset), tableRowPositions: tableRowPositions(file, lines, doc.bodyLineOffset) },
   };
   const tokens = md.parse(doc.body, env);
-  const html = md.renderer.render(tokens, md.options, env);
+  // Kept until the pages are written: one flat string, not the renderer's rope (src/strings.ts).
+  const html = flat(md.renderer.render(tokens, md.options, env));
   const { mentions, spans, blocks } = env.briefing;
   return { html, mentions, spans, blocks };
 }
@@ -30,7 +32,7 @@ export function annotateBody(md: MarkdownIt, doc: SplitDocument, root: string, b
 export function annotateFragment(md: MarkdownIt, text: string, at: SourcePosition, root: string, bag: DiagnosticBag): AnnotatedText {
   const env = { briefing: newContext(at.file, root, bag, fragmentPositions(at)) };
   const tokens = md.parseInline(text, env);
-  const html = md.renderer.render(tokens, md.options, env);
+  const html = flat(md.renderer.render(tokens, md.options, env));
   const { mentions, spans, blocks } = env.briefing;
   return { html, mentions, spans, blocks };
 }

@@ -52,7 +52,7 @@ export function searchDocuments(model: Model): SearchDocument[] {
   }
   for (const a of model.articles) add({ kind: 'article', title: a.title, names: '', text: a.text, label: `${a.source} · ${a.published.display}`, page: a.page });
   for (const c of model.claims) {
-    add({ kind: 'claim', title: c.statement, names: '', text: c.reports.slice(1).map((r) => r.text).join(' … '), label: c.sources.join(', '), page: c.reports[0]!.target });
+    add({ kind: 'claim', title: c.statement, names: '', text: [...new Set(c.reports.map((r) => r.text))].filter((t) => t !== c.statement).join(' … '), label: c.sources.join(', '), page: c.reports[0]!.target });
   }
   for (const q of model.quotes) add({ kind: 'quote', title: q.text, names: q.speaker.name, text: '', label: `${q.speaker.name} · ${q.article.source}`, page: q.target });
   return docs;

@@ -42,6 +42,7 @@ export function buildStatements(
   dateOf: DateOf,
   bag: DiagnosticBag,
   comparisonLimit = Infinity,
+  citationLimit = Infinity,
 ): Statements {
   interface Draft {
     reports: ClaimReportView[];
@@ -103,6 +104,7 @@ export function buildStatements(
       id,
       statement: refs.get(id)!.statement,
       reports: d.reports,
+      citations: citations(d.reports, citationLimit),
       subjects: [...d.subjects].map(entityRef).sort(byName),
       sourceCount,
       sources: [...d.sources.values()].sort(),
@@ -165,4 +167,26 @@ function byName(a: EntityRef, b: EntityRef): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The reports a page cites for a claim: each source's first report, then the others in order,
+ * cut at `limit`. A claim repeated by a thousand reports must not make every page that shows it a
+ * thousand citations long; the exports keep them all.
+ */
+function citations(reports: readonly ClaimReportView[], limit: number): Excerpt<ClaimReportView> {
+  if (reports.length <= limit) return { items: reports, total: reports.length, more: 0 };
+  const seen = new Set<string>();
+  const first: ClaimReportView[] = [];
+  const rest: ClaimReportView[] = [];
+  for (const r of reports) {
+    const key = nameKey(r.article.source);
+    if (seen.has(key)) rest.push(r);
+    else {
+      seen.add(key);
+      first.push(r);
+    }
+  }
+  const items = first.concat(rest).slice(0, limit);
+  return { items, total: reports.length, more: reports.length - items.length };
 }

@@ -1,4 +1,5 @@
 import type { BlockRecord } from '../annotate/context.ts';
+import { flat } from '../strings.ts';
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(s: string): string {
@@ -40,7 +41,7 @@ export class SentenceIndex {
     const tail = to > end + CONTEXT;
     if (lead) from = start - CONTEXT;
     if (tail) to = end + CONTEXT;
-    return (
+    return flat(
       (lead ? '…' : '') +
       escapeHtml(text.slice(from, start).trimStart()) +
       '<mark>' +

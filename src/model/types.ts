@@ -35,7 +35,8 @@ export interface EntityRef {
   readonly type: EntityType;
   readonly typeLabel: string;
   readonly page: PagePath;
-  readonly summary?: string;
+  /** Always present (undefined without one), so every reference has the same shape. */
+  readonly summary: string | undefined;
   /** Named in a mention but has no profile file. */
   readonly stub: boolean;
 }
@@ -92,7 +93,10 @@ export interface ClaimView {
   readonly id: ClaimId;
   /** The first report's wording, as a headline for the claim. */
   readonly statement: string;
+  /** Every report, in article order (for the exports). */
   readonly reports: readonly ClaimReportView[];
+  /** The reports a page cites: one per source first, then the rest, up to a cap. */
+  readonly citations: Excerpt<ClaimReportView>;
   readonly subjects: readonly EntityRef[];
   /** Distinct publications (`source`) among the reports. */
   readonly sourceCount: number;

@@ -75,7 +75,7 @@ function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
   return {
     '@type': 'Claim',
     text: c.statement,
-    appearance: c.reports.map((r) => ({ '@type': 'NewsArticle', headline: r.article.title, url: urlFor(site, from, r.target) })),
+    appearance: c.citations.items.map((r) => ({ '@type': 'NewsArticle', headline: r.article.title, url: urlFor(site, from, r.target) })),
     about: c.subjects.map((s) => ({ '@type': SCHEMA_TYPE[s.type], name: s.name, url: urlFor(site, from, s.page) })),
   };
 }
