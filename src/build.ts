@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
+import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
 import { annotateBody, annotateFragment, type AnnotatedText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent } from './content/load.ts';
@@ -32,6 +33,11 @@ export interface CheckOptions {
   readonly counters?: ModelCounters;
   /** Keep what the next analysis can reuse (`serve`); off for one-off builds, to save memory. */
   readonly keepCache?: boolean;
+  /**
+   * Annotate articles on a worker thread beside this one: by default when there are many
+   * (PARALLEL_MIN_ARTICLES) and a second core; `true` always (tests), `false` never.
+   */
+  readonly parallel?: boolean;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -62,6 +68,26 @@ export interface BuildResult extends Analysis {
 export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache): Promise<Analysis> {
   const bag = new DiagnosticBag();
   const files = await progress.stage('load', 'files', () => loadContent(options.input, bag), (f) => f.length);
+  // A full analysis of many articles annotates them on two threads; one under `serve` with a
+  // cache annotates only what changed, on this one. Started now, the worker loads its code while
+  // this thread parses and validates.
+  const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
+  const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
+  try {
+    return await analyzeFiles(options, progress, cache, bag, files, worker);
+  } finally {
+    worker?.close();
+  }
+}
+
+async function analyzeFiles(
+  options: CheckOptions,
+  progress: Progress,
+  cache: AnalysisCache | undefined,
+  bag: DiagnosticBag,
+  files: readonly SourceFile[],
+  worker: AnnotationWorker | undefined,
+): Promise<Analysis> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const next = newCache();
   const split = await progress.stage(
@@ -88,13 +114,19 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
   const valid = validation.content;
   if (!valid) return { ok: false, diagnostics: bag.sorted(), ...(options.keepCache ? { cache: next } : {}) };
 
+  const inThread = (doc: SplitDocument, b: DiagnosticBag): AnnotatedText =>
+    remember(next.bodies, bodies, doc.source.path, doc.source.text, b, (own) => annotateBody(md, doc, '../', own));
   const annotated = await progress.stage(
     'annotate',
     'documents',
     () =>
-      annotate(valid, md, registry, bag, buildId(files), (doc, root) =>
-        remember(next.bodies, bodies, doc.source.path, doc.source.text, bag, (b) => annotateBody(md, doc, root, b)),
-      ),
+      annotate(valid, md, registry, bag, buildId(files), async (docs) => {
+        if (!worker) return docs.map((doc) => inThread(doc, bag));
+        return annotateInParallel(worker, registry, docs, '../', bag, (i, b) => inThread(docs[i]!, b), (i, r) => {
+          // Remembered like an in-thread result, for the next analysis under `serve`.
+          next.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
+        });
+      }),
     (a) => 1 + a.articles.length + a.entities.length,
   );
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
@@ -183,14 +215,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function annotate(
+async function annotate(
   valid: ValidContent,
   md: MarkdownIt,
   registry: EntityRegistry,
   bag: DiagnosticBag,
   id: string,
-  articleBody: (doc: SplitDocument, root: string) => AnnotatedText,
-): AnnotatedContent {
+  articleBodies: (docs: readonly SplitDocument[]) => Promise<AnnotatedText[]>,
+): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
     for (const span of text.spans) {
       if (span.claim || span.quote) {
@@ -200,7 +232,9 @@ function annotate(
     return text;
   };
   const summary = outsideArticles(valid.briefing.split, annotateBody(md, valid.briefing.split, '', bag));
-  const articles = valid.articles.map(({ split, meta }) => ({ slug: split.source.id as ArticleSlug, meta, body: articleBody(split, '../') }));
+  // In document order after the summary and before the profiles, as stubs are made in that order.
+  const bodies = await articleBodies(valid.articles.map((a) => a.split));
+  const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: bodies[i]! }));
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,

@@ -13,8 +13,11 @@ export interface AnnotatedText {
   readonly blocks: readonly BlockRecord[];
 }
 
+/** What `annotateBody` reads of a document: a `SplitDocument`, or the part of one a worker is sent. */
+export type BodySource = Pick<SplitDocument, 'body' | 'bodyLineOffset'> & { readonly source: Pick<SplitDocument['source'], 'path'> };
+
 /** Parses and renders a document body for a page whose links start with `root` ("" or "../"). */
-export function annotateBody(md: MarkdownIt, doc: SplitDocument, root: string, bag: DiagnosticBag): AnnotatedText {
+export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag: DiagnosticBag): AnnotatedText {
   const file = doc.source.path;
   const ctx = newContext(file, root, bag, fragmentPositions({ file, line: doc.bodyLineOffset + 1, column: 1 }));
   const lines = doc.body.split('\n');

@@ -1,5 +1,4 @@
-import type { DiagnosticBag } from '../diagnostics.ts';
-import { displayPath } from '../diagnostics.ts';
+import { DiagnosticBag, displayPath } from '../diagnostics.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { idForName, nameKey } from './names.ts';
 
@@ -15,6 +14,12 @@ export interface StubEntity {
   readonly type: EntityType;
   /** Where the name was first used. */
   readonly firstUse: SourcePosition;
+}
+
+/** What a registry knows from the entity files, as plain data a worker thread can receive. */
+export interface RegistrySnapshot {
+  readonly ids: readonly string[];
+  readonly byKey: readonly (readonly [string, readonly Claimant[]])[];
 }
 
 interface Claimant {
@@ -43,6 +48,20 @@ export class EntityRegistry {
       this.#claim(meta.name, id, file, split.locate(['name']), bag);
       meta.aliases.forEach((alias, i) => this.#claim(alias, id, file, split.locate(['aliases', i]), bag));
     }
+  }
+
+  /** The names and ids from the entity files (not the stubs made since). */
+  snapshot(): RegistrySnapshot {
+    const stubIds = new Set([...this.#stubs.values()].map((s) => s.id as string));
+    return { ids: [...this.#ids].filter((id) => !stubIds.has(id)), byKey: [...this.#byKey] };
+  }
+
+  /** A registry that resolves like the one `snapshot` was taken from, before any stub was made. */
+  static fromSnapshot(snapshot: RegistrySnapshot): EntityRegistry {
+    const registry = new EntityRegistry([], new NoDiagnostics());
+    for (const id of snapshot.ids) registry.#ids.add(id);
+    for (const [key, claimants] of snapshot.byKey) registry.#byKey.set(key, [...claimants]);
+    return registry;
   }
 
   #claim(name: string, id: EntityId, file: string, at: SourcePosition, bag: DiagnosticBag): void {
@@ -101,4 +120,15 @@ export class EntityRegistry {
   get stubs(): readonly StubEntity[] {
     return [...this.#stubs.values()];
   }
+
+  /** How many stubs exist: `stubs.slice(n)` are the ones made after this was read. */
+  get stubCount(): number {
+    return this.#stubs.size;
+  }
+}
+
+/** The registry from a snapshot reports nothing: its names were checked where it was taken. */
+class NoDiagnostics extends DiagnosticBag {
+  override error(): void {}
+  override warning(): void {}
 }

@@ -1,0 +1,65 @@
+/**
+ * Annotating articles on a worker thread beside the main one (src/annotate/parallel.ts) must
+ * give exactly what one thread gives: the same model, the same diagnostics, the same stub ids,
+ * also when two unknown names slug to one id and the threads meet them in another order.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { analyze } from '../../src/build.ts';
+import { tempDir, writeTree } from '../helpers/site.ts';
+
+const dirs: string[] = [];
+after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
+
+async function both(input: string) {
+  const [one, two] = [await analyze({ input, parallel: false }), await analyze({ input, parallel: true })];
+  return { one, two };
+}
+
+function article(title: string, body: string, day: number): string {
+  return `---\ntitle: ${title}\nsource: Test Wire\npublished: 2024-03-${String(day).padStart(2, '0')}\n---\n${body}\n`;
+}
+
+test('the newsroom fixture: the same model and diagnostics on one thread and on two', async () => {
+  const { one, two } = await both('test/fixtures/sites/newsroom');
+  assert.equal(one.ok, true);
+  assert.deepEqual(two.diagnostics, one.diagnostics);
+  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
+});
+
+test('unknown names that slug to one id get the ids one thread gives them', async () => {
+  const input = path.join(await tempDir(), 'content');
+  dirs.push(path.dirname(input));
+  // "Quay Authority" and "Quay-Authority" are two names (two stubs) with one slug. In document
+  // order the first is met first and gets quay-authority; the worker (first articles) and this
+  // thread (last article) each meet one of them first.
+  await writeTree(input, {
+    'briefing.md': '---\ntitle: Stubs\nlanguage: en\n---\nA test.\n',
+    'entities/harbour.md': '---\nname: Harbour\ntype: place\n---\nA harbour.\n',
+    'articles/a.md': article('A', 'The [[Quay Authority]] met at the [[Harbour]].', 1),
+    'articles/b.md': article('B', 'Nothing unknown here, only the [[Harbour]].', 2),
+    'articles/c.md': article('C', 'Again the [[Quay Authority]].', 3),
+    'articles/d.md': article('D', 'The [[Quay-Authority]] replied, and [[Quay Authority]] too.', 4),
+  });
+  const { one, two } = await both(input);
+  assert.deepEqual(two.diagnostics, one.diagnostics);
+  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
+  const ids = one.model!.entities.map((e) => e.id).sort();
+  assert.deepEqual(ids, ['harbour', 'quay-authority', 'quay-authority-2']);
+  // Articles are newest first: d is the first. Its "Quay-Authority" is the second name met.
+  const d = one.model!.articles.find((a) => a.slug === 'd')!;
+  assert.match(d.html, /entities\/quay-authority-2\.html"[^>]*>Quay-Authority</);
+});
+
+test('a failing worker is reported, not swallowed', async () => {
+  const { AnnotationWorker } = await import('../../src/annotate/parallel.ts');
+  const worker = AnnotationWorker.start(true)!;
+  try {
+    // A snapshot that is not one makes the worker's registry throw.
+    await assert.rejects(worker.run(null as never, [], '../'), /annotating in a worker failed/);
+  } finally {
+    worker.close();
+  }
+});
