@@ -48,9 +48,6 @@ async function renderBatch(
       cfg.setWatchJavaScriptDependencies(false);
       // One Markdown parser for the whole project (Eleventy bundles its own markdown-it otherwise).
       cfg.setLibrary('md', md);
-      // Eleventy writes each page with writeFileSync by default; async writes run on libuv's
-      // thread pool while this thread renders the next page (the second core does the I/O).
-      cfg.configureTemplateHandling({ writeMode: 'async' });
       cfg.addJavaScriptFunction('renderView', views);
       cfg.addGlobalData('pages', pages);
       // Eleventy warns when a configured function takes a large share of the build; rendering every
@@ -94,7 +91,6 @@ interface EleventyUserConfig {
   setUseGitIgnore(enabled: boolean): void;
   setWatchJavaScriptDependencies(enabled: boolean): void;
   setLibrary(name: string, lib: unknown): void;
-  configureTemplateHandling(options: { writeMode: 'sync' | 'async' }): void;
   addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   benchmarkManager: { setVerboseOutput(v: boolean): void; benchmarkGroups: Record<string, { setIsVerbose(v: boolean): void }> };
