@@ -132,6 +132,7 @@ export function newCounters(): ModelCounters {
  */
 export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters): Model {
   const language = content.settings.language;
+  const sourceKey = rememberedNameKey();
   const dateOf = (d: IsoDate): DateView => ({ iso: d.iso, display: formatDate(d, language), time: d.time });
   const dayLabel = (day: string): string => {
     const d = parseIsoDate(day);
@@ -322,7 +323,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, (x) => snippetsOf(x.article, x.mentions)),
         relatedWeights,
         related: excerpt(relatedWeights, LIMITS.related, (r): WeightedEntity => withWeight(entityRef(r.id), r.weight)),
-        sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource),
+        sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource, sourceKey),
         facts: excerpt(facts, LIMITS.facts, (c) => c),
         quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
         timeline,
@@ -355,7 +356,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       ...byType(byName, Infinity),
       ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
     ],
-    sources: groupBySource(articles, Infinity),
+    sources: groupBySource(articles, Infinity, sourceKey),
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,
@@ -384,10 +385,10 @@ function countTimeline<T extends { total: number }>(timeline: T, counters: Model
 }
 
 /** Articles per publication, publications by name, articles newest first (the latest `limit`). */
-function groupBySource(articles: readonly ArticleRef[], limit: number): SourceGroup[] {
+function groupBySource(articles: readonly ArticleRef[], limit: number, sourceKey: (name: string) => string): SourceGroup[] {
   const groups = new Map<string, { name: string; articles: ArticleRef[] }>();
   for (const a of articles) {
-    const key = nameKey(a.source);
+    const key = sourceKey(a.source);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { name: a.source, articles: [] }));
     g.articles.push(a);
@@ -399,6 +400,16 @@ function groupBySource(articles: readonly ArticleRef[], limit: number): SourceGr
       const shown = sorted.length > limit ? sorted.slice(0, limit) : sorted;
       return { name: g.name, articles: shown, total: sorted.length, more: sorted.length - shown.length };
     });
+}
+
+/** `nameKey` with a memory: publications are a few names, met once per article on every fact sheet. */
+function rememberedNameKey(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = nameKey(name)));
+    return key;
+  };
 }
 
 function bump(map: Map<EntityId, Map<EntityId, number>>, a: EntityId, b: EntityId): void {

@@ -28,8 +28,32 @@ export function entityPage(id: EntityId | string): PagePath {
  * under `baseUrl` (which the model ends with "/") when the briefing sets one, else relative.
  */
 export function publishedUrl(baseUrl: string | undefined, from: string, to: string): string {
-  return baseUrl ? new URL(to, baseUrl).href : rootOf(from as PagePath) + to;
+  if (!baseUrl) return rootOf(from as PagePath) + to;
+  // Page paths Briefing makes (ids, slugs, anchors) resolve by appending to a clean base: skip
+  // the URL parser, which a big briefing calls hundreds of thousands of times for JSON-LD.
+  if (SIMPLE_PATH.test(to) && cleanBase(baseUrl)) return baseUrl + to;
+  return new URL(to, baseUrl).href;
 }
+
+/** A relative path with nothing the URL parser would change (no dot segments, escapes or scheme). */
+const SIMPLE_PATH = /^(?![./])(?!.*\/\.)[A-Za-z0-9_~/-]+(?:\.html)?(?:#[A-Za-z0-9_-]+)?$/;
+
+/** Whether `base` is already what the URL parser makes of it, ends in "/" and has no query or fragment. */
+function cleanBase(base: string): boolean {
+  let clean = CLEAN_BASES.get(base);
+  if (clean === undefined) {
+    try {
+      clean = new URL(base).href === base && base.endsWith('/') && !/[?#]/.test(base);
+    } catch {
+      clean = false;
+    }
+    CLEAN_BASES.set(base, clean);
+  }
+  return clean;
+}
+
+/** One entry per base URL a build uses (one per briefing). */
+const CLEAN_BASES = new Map<string, boolean>();
 
 /** The prefix that leads from `page` back to the output root: "" or "../". */
 export function rootOf(page: PagePath): string {
