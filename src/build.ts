@@ -12,7 +12,7 @@ import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { emitFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
 import { writeSearchIndexInWorker } from './emit/search.ts';
-import { buildModel, type AnnotatedContent, type ModelCounters } from './model/build-model.ts';
+import { buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
 import type { Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging } from './output.ts';
@@ -65,7 +65,7 @@ export interface BuildResult extends Analysis {
  * load → front matter → validate → annotate → model. Each stage returns new data; problems
  * go into one DiagnosticBag so a single run reports all of them.
  */
-export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache): Promise<Analysis> {
+export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache, previous?: ModelReuse): Promise<Analysis> {
   const bag = new DiagnosticBag();
   const files = await progress.stage('load', 'files', () => loadContent(options.input, bag), (f) => f.length);
   // A full analysis of many articles annotates them on two threads; one under `serve` with a
@@ -74,7 +74,7 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await analyzeFiles(options, progress, cache, bag, files, worker);
+    return await analyzeFiles(options, progress, cache, bag, files, worker, previous);
   } finally {
     worker?.close();
   }
@@ -87,6 +87,7 @@ async function analyzeFiles(
   bag: DiagnosticBag,
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
+  previous: ModelReuse | undefined,
 ): Promise<Analysis> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const next = newCache();
@@ -129,7 +130,9 @@ async function analyzeFiles(
       }),
     (a) => 1 + a.articles.length + a.entities.length,
   );
-  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters), (m) => m.entities.length);
+  // The previous model's views are valid only while briefing.md and the entities are unchanged.
+  const modelReuse = reuse ? previous : undefined;
+  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
   return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, ...(options.keepCache ? { cache: next } : {}) };
 }
 

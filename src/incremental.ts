@@ -4,6 +4,7 @@ import { analyze, build, type BuildOptions, type BuildResult } from './build.ts'
 import { emitFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
 import { writeSearchIndexInWorker } from './emit/search.ts';
+import { touchedEntities } from './model/touched.ts';
 import type { Model } from './model/types.ts';
 import { formatMs, Progress, silent } from './progress.ts';
 import { pageList, type PageSpec } from './site/pages.ts';
@@ -24,13 +25,13 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
 
   const log = options.log ?? silent;
   const progress = new Progress(log);
-  const analysis = await analyze(options, progress, previous.cache);
+  const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
+  const analysis = await analyze(options, progress, previous.cache, { previous: previous.model, changed: slugs });
   if (!analysis.ok || !analysis.model || !analysis.md) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   if (analysis.cache?.entitiesKey !== previous.cache.entitiesKey) return build(options);
 
   const model = analysis.model;
-  const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
-  const entities = touchedEntities(previous.model, slugs);
+  const entities = new Set<string>(touchedEntities(previous.model, slugs));
   for (const id of touchedEntities(model, slugs)) entities.add(id);
   const all = pageList(model);
   const pages = all.filter(
@@ -58,23 +59,6 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
     search.cancel();
     throw error;
   }
-}
-
-/** Entities whose fact sheets show something of these articles. */
-export function touchedEntities(model: Model, slugs: ReadonlySet<string>): Set<string> {
-  const ids = new Set<string>();
-  const claims = new Map(model.claims.map((c) => [c.id, c]));
-  for (const a of model.articles) {
-    if (!slugs.has(a.slug)) continue;
-    for (const e of a.entities) ids.add(e.id);
-    for (const q of a.quotes) ids.add(q.speaker.id);
-    for (const ref of a.claims) {
-      const claim = claims.get(ref.id);
-      for (const s of claim?.subjects ?? []) ids.add(s.id);
-      for (const other of claim?.conflicts ?? []) for (const s of claims.get(other.id)?.subjects ?? []) ids.add(s.id);
-    }
-  }
-  return ids;
 }
 
 /** Pages of articles and entities that no longer exist. */

@@ -4,17 +4,19 @@ import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { articleJsonLd, collectionJsonLd, entityJsonLd, homeJsonLd } from '../site/jsonld.ts';
 import { articlePage, entityPage, PAGES } from '../site/paths.ts';
-import type { ArticleMeta, ArticleSlug, BriefingSettings, EntityId, EntityMeta, EntityType } from '../types.ts';
+import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import { buildStatements, buildTimeline } from './claims.ts';
 import { nameKey } from './names.ts';
 import type { StubEntity } from './registry.ts';
 import { SentenceIndex } from './snippets.ts';
+import { touchedBy, touchedEntities } from './touched.ts';
 import type {
   ArticleMentions,
   ArticleRef,
   ArticleView,
   ClaimRef,
+  ClaimView,
   CountedEntity,
   DateView,
   EntityGroup,
@@ -130,7 +132,18 @@ export function newCounters(): ModelCounters {
  * walks the content once; per-entity lists are filled by pushing into maps keyed by id, never by
  * scanning all articles for each entity (the quadratic trap of backlinks components).
  */
-export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters): Model {
+/**
+ * What `serve` hands over after an edit of articles only (briefing.md and the entities unchanged):
+ * the previous model and the slugs of the articles that changed, appeared or went away. The views
+ * of the other articles, and of the entities none of those articles touch before or after the
+ * edit, are the same as before and are taken over instead of computed again.
+ */
+export interface ModelReuse {
+  readonly previous: Model;
+  readonly changed: ReadonlySet<string>;
+}
+
+export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters, reuse?: ModelReuse): Model {
   const language = content.settings.language;
   const sourceKey = rememberedNameKey();
   const dateOf = (d: IsoDate): DateView => ({ iso: d.iso, display: formatDate(d, language), time: d.time });
@@ -241,7 +254,10 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
 
   const counted = (id: EntityId): CountedEntity => withCount(entityRef(id), mentionCount.get(id) ?? 0);
 
+  const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
   const articles: ArticleView[] = articleRefs.map(({ ref, meta, body }) => {
+    const kept = reuse && !reuse.changed.has(ref.slug) ? previousArticles.get(ref.slug) : undefined;
+    if (kept) return kept;
     const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
       .map(([id, n]) => withCount(entityRef(id), n))
       .sort((a, b) => b.mentionCount - a.mentionCount || byName(a, b));
@@ -283,9 +299,12 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     });
     return { article: ref, mentions: shown, more: raw.length - shown.length };
   };
+  const keptEntities = reuse ? untouchedEntities(reuse, articles, statements.claimById) : new Map<EntityId, EntityView>();
   const entities: EntityView[] = [...refs.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((ref) => {
+      const kept = keptEntities.get(ref.id);
+      if (kept) return kept;
       const profile = profiles.get(ref.id);
       const byArticle = [...(mentionsByEntity.get(ref.id)?.values() ?? [])];
       const articleRefsOf = byArticle.map((x) => x.article);
@@ -400,6 +419,13 @@ function groupBySource(articles: readonly ArticleRef[], limit: number, sourceKey
       const shown = sorted.length > limit ? sorted.slice(0, limit) : sorted;
       return { name: g.name, articles: shown, total: sorted.length, more: sorted.length - shown.length };
     });
+}
+
+/** The previous model's entity views that the changed articles touch neither before nor after the edit. */
+function untouchedEntities(reuse: ModelReuse, articles: readonly ArticleView[], claims: ReadonlyMap<ClaimId, ClaimView>): Map<EntityId, EntityView> {
+  const touched = touchedEntities(reuse.previous, reuse.changed);
+  for (const id of touchedBy(articles, claims, reuse.changed)) touched.add(id);
+  return new Map(reuse.previous.entities.filter((e) => !touched.has(e.id)).map((e) => [e.id, e]));
 }
 
 /** `nameKey` with a memory: publications are a few names, met once per article on every fact sheet. */

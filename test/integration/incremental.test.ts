@@ -42,6 +42,38 @@ test('editing one article: only its pages are rendered, and the site equals a fu
   for (const [file, bytes] of b) assert.equal(a.get(file), bytes, `${file} equals the full build's`);
 });
 
+test('a run of edits (claim wording, title and date, a mention removed): each rebuild equals a full build', async () => {
+  const input = await copyFixture();
+  const dir = path.dirname(input);
+  const out = path.join(dir, 'site');
+  let last = await build({ input, output: out, keepCache: true });
+  assert.equal(last.ok, true);
+  const edit = async (name: string, change: (text: string) => string): Promise<void> => {
+    const file = path.join(input, 'articles', name);
+    const before = await fs.readFile(file, 'utf8');
+    const after = change(before);
+    assert.notEqual(after, before, `the edit of ${name} changes it`);
+    await fs.writeFile(file, after);
+    last = await rebuild({ input, output: out, keepCache: true }, last, new Set([file]));
+    assert.equal(last.ok, true);
+    await last.settled;
+    const fresh = path.join(dir, `fresh-${name}`);
+    const full = await build({ input, output: fresh });
+    // The model, with the views taken over from the previous one, is the one a full build makes.
+    assert.deepEqual(JSON.parse(JSON.stringify(last.model)), JSON.parse(JSON.stringify(full.model)));
+    const [a, b] = [await snapshot(out), await snapshot(fresh)];
+    assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `after ${name}: the same files`);
+    for (const [f, bytes] of b) assert.equal(a.get(f), bytes, `after ${name}: ${f} equals the full build's`);
+  };
+  // The claim's headline moves to the other report's wording (this one no longer reads as a
+  // sentence), which changes the claim that contradicts it too.
+  await edit('ferries-add-sailings.md', (t) => t.replace('[[[Portvale Council]] closed the bridge because of cracks]', '[the council closed the bridge because of cracks]'));
+  // A new title and date: every fact sheet listing this report changes.
+  await edit('council-closes-bridge.md', (t) => t.replace('title: Council closes the Harbour Bridge', 'title: Harbour Bridge shut').replace('published: 2024-03-01', 'published: 2024-02-28'));
+  // Bluewater is no longer named here.
+  await edit('council-closes-bridge.md', (t) => t.replace('[[Bluewater]] will add ferries', 'ferries will be added'));
+});
+
 test('deleting an article removes its page and stubs only it named; briefing.md changes mean a full build', async () => {
   const input = await copyFixture();
   const out = path.join(path.dirname(input), 'site');
