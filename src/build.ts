@@ -6,7 +6,7 @@ import { createMarkdown } from './annotate/markdown.ts';
 import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
 import { annotateBody, annotateFragment, type AnnotatedText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
-import { loadContent } from './content/load.ts';
+import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { emitFiles } from './emit/emit.ts';
@@ -67,14 +67,17 @@ export interface BuildResult extends Analysis {
  */
 export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache, previous?: ModelReuse): Promise<Analysis> {
   const bag = new DiagnosticBag();
-  const files = await progress.stage('load', 'files', () => loadContent(options.input, bag), (f) => f.length);
+  // With a cache (`serve`), a file whose size and times are unchanged is not read again.
+  const next = newCache();
+  const memory = options.keepCache ? { previous: cache?.files, next: next.files } : undefined;
+  const files = await progress.stage('load', 'files', () => loadContent(options.input, bag, memory), (f) => f.length);
   // A full analysis of many articles annotates them on two threads; one under `serve` with a
   // cache annotates only what changed, on this one. Started now, the worker loads its code while
   // this thread parses and validates.
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await analyzeFiles(options, progress, cache, bag, files, worker, previous);
+    return await analyzeFiles(options, progress, cache, next, bag, files, worker, previous);
   } finally {
     worker?.close();
   }
@@ -84,13 +87,13 @@ async function analyzeFiles(
   options: CheckOptions,
   progress: Progress,
   cache: AnalysisCache | undefined,
+  next: AnalysisCache,
   bag: DiagnosticBag,
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
   previous: ModelReuse | undefined,
 ): Promise<Analysis> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
-  const next = newCache();
   const split = await progress.stage(
     'parse',
     'documents',
@@ -117,6 +120,11 @@ async function analyzeFiles(
 
   const inThread = (doc: SplitDocument, b: DiagnosticBag): AnnotatedText =>
     remember(next.bodies, bodies, doc.source.path, doc.source.text, b, (own) => annotateBody(md, doc, '../', own));
+  // briefing.md and the profiles are remembered the same way; attribute values by file and label.
+  const body = (doc: SplitDocument, root: string): AnnotatedText =>
+    remember(next.bodies, bodies, doc.source.path, doc.source.text, bag, (own) => annotateBody(md, doc, root, own));
+  const fragment = (doc: SplitDocument, label: string, value: string): AnnotatedText =>
+    remember(next.bodies, bodies, `${doc.source.path}\0${label}`, value, bag, (own) => annotateFragment(md, value, doc.locate(['attributes', label]), '../', own));
   const annotated = await progress.stage(
     'annotate',
     'documents',
@@ -127,7 +135,7 @@ async function analyzeFiles(
           // Remembered like an in-thread result, for the next analysis under `serve`.
           next.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
         });
-      }),
+      }, body, fragment),
     (a) => 1 + a.articles.length + a.entities.length,
   );
   // The previous model's views are valid only while briefing.md and the entities are unchanged.
@@ -148,6 +156,7 @@ export interface AnalysisCache {
   registryDiagnostics: readonly Diagnostic[];
   readonly split: Map<string, Cached<SplitDocument | undefined>>;
   readonly bodies: Map<string, Cached<AnnotatedText>>;
+  readonly files: FileMemory;
 }
 
 interface Cached<T> {
@@ -157,7 +166,7 @@ interface Cached<T> {
 }
 
 function newCache(): AnalysisCache {
-  return { entitiesKey: '', registryDiagnostics: [], split: new Map(), bodies: new Map() };
+  return { entitiesKey: '', registryDiagnostics: [], split: new Map(), bodies: new Map(), files: new Map() };
 }
 
 /** `make(bag)`, or its remembered result and diagnostics when `text` is what it was made from. */
@@ -225,6 +234,8 @@ async function annotate(
   bag: DiagnosticBag,
   id: string,
   articleBodies: (docs: readonly SplitDocument[]) => Promise<AnnotatedText[]>,
+  body: (doc: SplitDocument, root: string) => AnnotatedText,
+  fragment: (doc: SplitDocument, label: string, value: string) => AnnotatedText,
 ): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
     for (const span of text.spans) {
@@ -234,22 +245,24 @@ async function annotate(
     }
     return text;
   };
-  const summary = outsideArticles(valid.briefing.split, annotateBody(md, valid.briefing.split, '', bag));
+  const summary = outsideArticles(valid.briefing.split, body(valid.briefing.split, ''));
   // In document order after the summary and before the profiles, as stubs are made in that order.
   const bodies = await articleBodies(valid.articles.map((a) => a.split));
   const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: bodies[i]! }));
+  const attributeTexts: AnnotatedText[] = [];
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,
-    profile: outsideArticles(split, annotateBody(md, split, '../', bag)),
-    attributes: meta.attributes.map(({ label, value }) => ({
-      label,
-      html: annotateFragment(md, value, split.locate(['attributes', label]), '../', bag).html,
-    })),
+    profile: outsideArticles(split, body(split, '../')),
+    attributes: meta.attributes.map(({ label, value }) => {
+      const text = fragment(split, label, value);
+      attributeTexts.push(text);
+      return { label, html: text.html };
+    }),
   }));
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
   const used = new Set<string>();
-  for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile)]) {
+  for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
     for (const m of text.mentions) used.add(m.entity);
     for (const sp of text.spans) {
       if (sp.quote) used.add(sp.quote);

@@ -17,14 +17,21 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
  * Nothing outside the folder is read: symbolic links are refused, and ids come from file names
  * that must match the id pattern, so no name can point elsewhere.
  */
-export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise<SourceFile[]> {
+/**
+ * What `serve` remembers of each file read: its text, and the size and times it had then. A file
+ * whose size, modification time and change time are all as before is not read again (the change
+ * time moves on every write, also one that restores the modification time).
+ */
+export type FileMemory = Map<string, { readonly size: number; readonly mtimeMs: number; readonly ctimeMs: number; readonly source: SourceFile }>;
+
+export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?: { readonly previous?: FileMemory; readonly next: FileMemory }): Promise<SourceFile[]> {
   const root = path.resolve(inputDir);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`input folder not found: ${inputDir}`);
 
   const files: SourceFile[] = [];
   const briefingPath = path.join(root, 'briefing.md');
-  const briefing = await readSource(briefingPath, 'briefing', 'briefing', root, bag);
+  const briefing = await readSource(briefingPath, 'briefing', 'briefing', root, bag, memory);
   if (briefing === 'missing') {
     bag.error('missing-briefing', 'briefing.md is missing: every content folder needs one (title in its front matter)', at(briefingPath));
   } else if (briefing) files.push(briefing);
@@ -62,7 +69,7 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag): Promise
       wanted.push({ file, id });
     }
     // Read in parallel (a few dozen at a time): one file after another leaves the disk idle.
-    const read = await mapLimit(wanted, READ_CONCURRENCY, ({ file, id }) => readSource(file, kind, id, root, bag));
+    const read = await mapLimit(wanted, READ_CONCURRENCY, ({ file, id }) => readSource(file, kind, id, root, bag, memory));
     for (const source of read) if (source && source !== 'missing') files.push(source);
   }
   return files;
@@ -90,9 +97,15 @@ async function readSource(
   id: string,
   root: string,
   bag: DiagnosticBag,
+  memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
 ): Promise<SourceFile | 'missing' | undefined> {
   const lstat = await fs.lstat(file).catch(() => undefined);
   if (!lstat) return 'missing';
+  const known = memory?.previous?.get(file);
+  if (known && lstat.isFile() && known.size === lstat.size && known.mtimeMs === lstat.mtimeMs && known.ctimeMs === lstat.ctimeMs && known.source.kind === kind) {
+    memory!.next.set(file, known);
+    return known.source;
+  }
   if (lstat.isSymbolicLink()) {
     // A link could make the build read (and publish) a file from outside the input folder.
     const target = await fs.realpath(file).catch(() => undefined);
@@ -117,7 +130,10 @@ async function readSource(
   // CRLF → LF keeps every line number and column the same; lone CRs are treated as line ends by
   // markdown-it too, so normalise them the same way.
   text = text.replace(/\r\n?/g, '\n');
-  return { kind, path: file, id, text };
+  const source: SourceFile = { kind, path: file, id, text };
+  // Only a plain file is remembered: a link's target can change without the link changing.
+  if (memory && lstat.isFile()) memory.next.set(file, { size: lstat.size, mtimeMs: lstat.mtimeMs, ctimeMs: lstat.ctimeMs, source });
+  return source;
 }
 
 /** Position of the first byte sequence that is not UTF-8, found by decoding line by line. */

@@ -178,3 +178,25 @@ test('a fact sheet shows mentions in context, each linking to its paragraph', as
   assert.equal(snippets[3]!.getAttribute('href'), '../articles/council-closes-bridge.html#p-2');
   assert.match(doc.querySelector('.infobox')!.text, /4 in 2 reports/);
 });
+
+test('an unknown name in an entity attribute gets its stub page, so the attribute link works', async () => {
+  const dir = await tempDir();
+  try {
+    const input = path.join(dir, 'content');
+    await fs.mkdir(path.join(input, 'entities'), { recursive: true });
+    await fs.mkdir(path.join(input, 'articles'));
+    await fs.writeFile(path.join(input, 'briefing.md'), '---\ntitle: T\nlanguage: en\n---\nHi.\n');
+    await fs.writeFile(path.join(input, 'entities/harbour.md'), '---\nname: Harbour\ntype: place\nattributes:\n  Operator: "[[Quay Nobody]]"\n---\nA harbour.\n');
+    await fs.writeFile(path.join(input, 'articles/a.md'), '---\ntitle: A\nsource: W\npublished: 2024-01-01\n---\nThe [[Harbour]].\n');
+    const out = path.join(dir, 'site');
+    const result = await build({ input, output: out });
+    assert.equal(result.ok, true);
+    assert.ok(result.diagnostics.some((d) => d.code === 'unknown-entity' && d.line === 5));
+    const harbour = await readHtml(out, 'entities/harbour.html');
+    assert.ok(harbour.querySelector('a[href="../entities/quay-nobody.html"]'), 'the attribute links to the stub');
+    const { problems } = await checkLinks(out);
+    assert.deepEqual(problems, []);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
