@@ -43,22 +43,18 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const out = path.resolve(options.output);
   await removeGonePages(previous.model, all, out);
   await previous.settled;
+  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.md!, out, pages), (n) => n);
+  await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
+  log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
+  // The pages are ready for the browser now; the search index (the slowest part) and the service
+  // worker that lists it follow, started only now so they take nothing from the pages' time. The
+  // next rebuild waits for them (`settled`).
   const search = writeSearchIndexInWorker(model, path.join(out, 'data', 'search-index.js'));
-  try {
-    const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.md!, out, pages), (n) => n);
-    await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
-    log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
-    // The pages are ready for the browser now; the search index (the slowest part) and the
-    // service worker that lists it follow. The next rebuild waits for them (`settled`).
-    const settled = search.done.then(
-      () => writeServiceWorker(model, out).then(() => undefined),
-      (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
-    );
-    return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
-  } catch (error) {
-    search.cancel();
-    throw error;
-  }
+  const settled = search.done.then(
+    () => writeServiceWorker(model, out).then(() => undefined),
+    (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
+  );
+  return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
 }
 
 /** Pages of articles and entities that no longer exist. */
