@@ -53,6 +53,15 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
   assert.match(d.html, /entities\/quay-authority-2\.html"[^>]*>Quay-Authority</);
 });
 
+test('broken annotations: the same errors, at the same positions, from the worker as from this thread', async () => {
+  for (const name of ['bad-claim-in-table', 'bad-span-date', 'unclosed-span', 'unknown-span-key', 'conflicts-unknown-claim', 'bad-claim-in-image-alt']) {
+    const { one, two } = await both(`test/fixtures/broken/${name}`);
+    assert.equal(one.ok, false, name);
+    assert.equal(two.ok, false, name);
+    assert.deepEqual(two.diagnostics, one.diagnostics, name);
+  }
+});
+
 test('a failing worker is reported, not swallowed', async () => {
   const { AnnotationWorker } = await import('../../src/annotate/parallel.ts');
   const worker = AnnotationWorker.start(true)!;
