@@ -21,26 +21,33 @@ async function copyFixture(): Promise<string> {
   return input;
 }
 
-test('editing one article: only its pages are rendered, and the site equals a full build', async () => {
-  const input = await copyFixture();
-  const out = path.join(path.dirname(input), 'site');
-  const first = await build({ input, output: out, keepCache: true });
-  assert.equal(first.ok, true);
+for (const parallel of [false, true]) {
+  test(`editing one article: only its pages are rendered, and the site equals a full build (first build ${parallel ? 'with' : 'without'} the annotation worker)`, async () => {
+    const input = await copyFixture();
+    const out = path.join(path.dirname(input), 'site');
+    // With the worker, the bodies it annotated are what the rebuild takes from the cache.
+    const first = await build({ input, output: out, keepCache: true, parallel });
+    assert.equal(first.ok, true);
 
-  // Lind now also meets the Harbour Bridge and an unknown Quay Authority (a new stub).
-  const file = path.join(input, 'articles/lind-interview.md');
-  await fs.appendFile(file, '\nLater [[Mara Lind]] crossed the [[Harbour Bridge]] with the [[Quay Authority]].\n');
-  const second = await rebuild({ input, output: out, keepCache: true }, first, new Set([file]));
-  assert.equal(second.ok, true);
-  await second.settled;
-  assert.ok(second.pages < first.pages, `rendered ${second.pages} of ${first.pages} pages`);
+    // Lind now also meets the Harbour Bridge and an unknown Quay Authority (a new stub).
+    const file = path.join(input, 'articles/lind-interview.md');
+    await fs.appendFile(file, '\nLater [[Mara Lind]] crossed the [[Harbour Bridge]] with the [[Quay Authority]].\n');
+    const second = await rebuild({ input, output: out, keepCache: true }, first, new Set([file]));
+    assert.equal(second.ok, true);
+    await second.settled;
+    assert.ok(second.pages < first.pages, `rendered ${second.pages} of ${first.pages} pages`);
 
-  const fresh = path.join(path.dirname(input), 'fresh');
-  assert.equal((await build({ input, output: fresh })).ok, true);
-  const [a, b] = [await snapshot(out), await snapshot(fresh)];
-  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), 'the same files');
-  for (const [file, bytes] of b) assert.equal(a.get(file), bytes, `${file} equals the full build's`);
-});
+    const fresh = path.join(path.dirname(input), 'fresh');
+    const full = await build({ input, output: fresh });
+    assert.equal(full.ok, true);
+    // Diagnostics of unchanged files come from the cache: they must be the ones a full build finds.
+    assert.deepEqual(second.diagnostics, full.diagnostics);
+    assert.ok(full.diagnostics.length > 0, 'the fixture has warnings to compare');
+    const [a, b] = [await snapshot(out), await snapshot(fresh)];
+    assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), 'the same files');
+    for (const [file, bytes] of b) assert.equal(a.get(file), bytes, `${file} equals the full build's`);
+  });
+}
 
 test('a run of edits (claim wording, title and date, a mention removed): each rebuild equals a full build', async () => {
   const input = await copyFixture();
@@ -67,9 +74,15 @@ test('a run of edits (claim wording, title and date, a mention removed): each re
   };
   // The claim's headline moves to the other report's wording (this one no longer reads as a
   // sentence), which changes the claim that contradicts it too.
-  await edit('ferries-add-sailings.md', (t) => t.replace('[[[Portvale Council]] closed the bridge because of cracks]', '[the council closed the bridge because of cracks]'));
+  await edit('ferries-add-sailings.md', (t) =>
+    t.replace('[[[Portvale Council]] closed the bridge because of cracks]', '[the council closed the bridge because of cracks]'),
+  );
   // A new title and date: every fact sheet listing this report changes.
-  await edit('council-closes-bridge.md', (t) => t.replace('title: Council closes the Harbour Bridge', 'title: Harbour Bridge shut').replace('published: 2024-03-01', 'published: 2024-02-28'));
+  await edit('council-closes-bridge.md', (t) =>
+    t
+      .replace('title: Council closes the Harbour Bridge', 'title: Harbour Bridge shut')
+      .replace('published: 2024-03-01', 'published: 2024-02-28'),
+  );
   // Bluewater is no longer named here.
   await edit('council-closes-bridge.md', (t) => t.replace('[[Bluewater]] will add ferries', 'ferries will be added'));
 });
