@@ -118,11 +118,10 @@ async function analyzeFiles(
   const valid = validation.content;
   if (!valid) return { ok: false, diagnostics: bag.sorted(), ...(options.keepCache ? { cache: next } : {}) };
 
-  const inThread = (doc: SplitDocument, b: DiagnosticBag): AnnotatedText =>
-    remember(next.bodies, bodies, doc.source.path, doc.source.text, b, (own) => annotateBody(md, doc, '../', own));
-  // briefing.md and the profiles are remembered the same way; attribute values by file and label.
-  const body = (doc: SplitDocument, root: string): AnnotatedText =>
-    remember(next.bodies, bodies, doc.source.path, doc.source.text, bag, (own) => annotateBody(md, doc, root, own));
+  // Every body is remembered by its file's text (articles, briefing.md, profiles); attribute values
+  // by file and label.
+  const body = (doc: SplitDocument, root: string, into = bag): AnnotatedText =>
+    remember(next.bodies, bodies, doc.source.path, doc.source.text, into, (own) => annotateBody(md, doc, root, own));
   const fragment = (doc: SplitDocument, label: string, value: string): AnnotatedText =>
     remember(next.bodies, bodies, `${doc.source.path}\0${label}`, value, bag, (own) => annotateFragment(md, value, doc.locate(['attributes', label]), '../', own));
   const annotated = await progress.stage(
@@ -130,8 +129,8 @@ async function analyzeFiles(
     'documents',
     () =>
       annotate(valid, md, registry, bag, buildId(files), async (docs) => {
-        if (!worker) return docs.map((doc) => inThread(doc, bag));
-        return annotateInParallel(worker, registry, docs, '../', bag, (i, b) => inThread(docs[i]!, b), (i, r) => {
+        if (!worker) return docs.map((doc) => body(doc, '../'));
+        return annotateInParallel(worker, registry, docs, '../', bag, (i, into) => body(docs[i]!, '../', into), (i, r) => {
           // Remembered like an in-thread result, for the next analysis under `serve`.
           next.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
         });
