@@ -12,9 +12,9 @@ import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { emitFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
 import { writeSearchIndexInWorker } from './emit/search.ts';
-import { buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
+import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
-import type { Model } from './model/types.ts';
+import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
@@ -49,6 +49,8 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   readonly model?: Model;
   readonly md?: MarkdownIt;
+  /** The articles' HTML and text, beside the model (see `ArticleBodies`). */
+  readonly bodies?: ArticleBodies;
   /** For the next analysis of the same folder (`serve`). */
   readonly cache?: AnalysisCache;
 }
@@ -140,7 +142,7 @@ async function analyzeFiles(
   // The previous model's views are valid only while briefing.md and the entities are unchanged.
   const modelReuse = reuse ? previous : undefined;
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
-  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, ...(options.keepCache ? { cache: next } : {}) };
+  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, bodies: articleBodies(annotated), ...(options.keepCache ? { cache: next } : {}) };
 }
 
 /**
@@ -201,17 +203,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? silent;
   const progress = new Progress(log);
   const analysis = await analyze(options, progress);
-  if (!analysis.ok || !analysis.model || !analysis.md) {
+  if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   }
-  const { model, md } = analysis;
+  const { model, md, bodies } = analysis;
   const staging = await createStaging(options.output, options.input);
   await fs.mkdir(path.join(staging, 'data'));
-  // The search index is built in a worker thread while this thread renders the pages.
-  const search = writeSearchIndexInWorker(model, path.join(staging, 'data', 'search-index.js'));
+  // The search index is built in a worker thread while this thread renders the pages. The worker
+  // has its own copy of the texts now; this thread needs them no more.
+  const search = writeSearchIndexInWorker(model, bodies.text, path.join(staging, 'data', 'search-index.js'));
+  bodies.text.clear();
   try {
     const specs = pageList(model);
-    const pages = await progress.stage('pages', 'pages', () => renderPages(model, md, staging, specs), (n) => n);
+    const pages = await progress.stage('pages', 'pages', () => renderPages(model, bodies, md, staging, specs), (n) => n);
     await progress.stage('emit', 'files', () => emitFiles(model, specs, staging), (n) => n);
     await progress.stage('search', 'documents', () => search.done, (n) => n);
     await progress.stage('offline', 'files', () => writeServiceWorker(model, staging), (n) => n);

@@ -27,7 +27,7 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const progress = new Progress(log);
   const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
   const analysis = await analyze(options, progress, previous.cache, { previous: previous.model, changed: slugs });
-  if (!analysis.ok || !analysis.model || !analysis.md) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
+  if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   if (analysis.cache?.entitiesKey !== previous.cache.entitiesKey) return build(options);
 
   const model = analysis.model;
@@ -43,13 +43,13 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const out = path.resolve(options.output);
   await removeGonePages(previous.model, all, out);
   await previous.settled;
-  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.md!, out, pages), (n) => n);
+  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, pages), (n) => n);
   await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
   log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
   // The pages are ready for the browser now; the search index (the slowest part) and the service
   // worker that lists it follow, started only now so they take nothing from the pages' time. The
   // next rebuild waits for them (`settled`).
-  const search = writeSearchIndexInWorker(model, path.join(out, 'data', 'search-index.js'));
+  const search = writeSearchIndexInWorker(model, analysis.bodies!.text, path.join(out, 'data', 'search-index.js'));
   const settled = search.done.then(
     () => writeServiceWorker(model, out).then(() => undefined),
     (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),

@@ -44,13 +44,14 @@ export function searchOptions(): Options<SearchDocument> {
   return sandbox.BriefingSearchOptions!;
 }
 
-export function searchDocuments(model: Model): SearchDocument[] {
+/** What the index holds; article bodies come from `texts` (by slug), which the model does not keep. */
+export function searchDocuments(model: Model, texts: ReadonlyMap<string, string>): SearchDocument[] {
   const docs: SearchDocument[] = [];
   const add = (d: Omit<SearchDocument, 'id'>): void => void docs.push({ id: docs.length, ...d });
   for (const e of model.entities) {
     add({ kind: 'entity', title: e.name, names: e.aliases.join(' · '), text: e.summary ?? '', label: e.typeLabel, page: e.page });
   }
-  for (const a of model.articles) add({ kind: 'article', title: a.title, names: '', text: a.text, label: `${a.source} · ${a.published.display}`, page: a.page });
+  for (const a of model.articles) add({ kind: 'article', title: a.title, names: '', text: texts.get(a.slug) ?? '', label: `${a.source} · ${a.published.display}`, page: a.page });
   for (const c of model.claims) {
     add({ kind: 'claim', title: c.statement, names: '', text: [...new Set(c.reports.map((r) => r.text))].filter((t) => t !== c.statement).join(' … '), label: c.sources.join(', '), page: c.reports[0]!.target });
   }
@@ -83,8 +84,8 @@ export function searchIndexScript(docs: readonly SearchDocument[]): string {
  * Stage emit, search: builds the index in a worker thread, so that on a 2-core machine it runs
  * while the main thread renders pages. Resolves when `file` is written.
  */
-export function writeSearchIndexInWorker(model: Model, file: string): { done: Promise<number>; cancel: () => void } {
-  const docs = searchDocuments(model);
+export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => void } {
+  const docs = searchDocuments(model, texts);
   const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
     workerData: { docs, file, tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./search.ts', import.meta.url).href },
   });

@@ -2,7 +2,7 @@ import type { BlockRecord } from '../annotate/context.ts';
 import type { AnnotatedText } from '../annotate/parse.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { articleJsonLd, collectionJsonLd, entityJsonLd, homeJsonLd } from '../site/jsonld.ts';
+import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
 import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
@@ -12,6 +12,7 @@ import type { StubEntity } from './registry.ts';
 import { SentenceIndex } from './snippets.ts';
 import { touchedBy, touchedEntities } from './touched.ts';
 import type {
+  ArticleBodies,
   ArticleMentions,
   ArticleRef,
   ArticleView,
@@ -97,9 +98,6 @@ function withCount(r: EntityRef, mentionCount: number): CountedEntity {
 function withWeight(r: EntityRef, weight: number): WeightedEntity {
   return { id: r.id, name: r.name, type: r.type, typeLabel: r.typeLabel, page: r.page, summary: r.summary, stub: r.stub, weight };
 }
-
-/** A view under construction: its JSON-LD is filled in last, from the view itself. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The first `limit` items, mapped, and how many more there are. */
 function excerpt<T, U>(items: readonly T[], limit: number, map: (t: T) => U): Excerpt<U> {
@@ -255,7 +253,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const counted = (id: EntityId): CountedEntity => withCount(entityRef(id), mentionCount.get(id) ?? 0);
 
   const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
-  const articles: ArticleView[] = articleRefs.map(({ ref, meta, body }) => {
+  const articles: ArticleView[] = articleRefs.map(({ ref, meta }) => {
     const kept = reuse && !reuse.changed.has(ref.slug) ? previousArticles.get(ref.slug) : undefined;
     if (kept) return kept;
     const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
@@ -263,7 +261,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       .sort((a, b) => b.mentionCount - a.mentionCount || byName(a, b));
     // Every field written out (no `...ref`, no optional spreads): V8 gives each object built by
     // spreading its own hidden class, and there is one of these per article.
-    const view: Mutable<ArticleView> = {
+    return {
       slug: ref.slug,
       title: ref.title,
       page: ref.page,
@@ -277,15 +275,10 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       tags: meta.tags,
       editorSupplied: meta.editorSupplied,
       editorNote: meta.editorNote,
-      html: body.html,
-      text: body.blocks.map((b) => b.text).join('\n'),
       entities,
       claims: claimsByArticle.get(ref.slug) ?? [],
       quotes: quotesByArticle.get(ref.slug) ?? [],
-      jsonLd: '',
     };
-    view.jsonLd = articleJsonLd(site, view);
-    return view;
   });
 
   const profiles = new Map(content.entities.map((e) => [e.id, e]));
@@ -322,7 +315,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       const first = dates.length ? minBy(dates, (d) => d.time) : undefined;
       const last = dates.length ? minBy(dates, (d) => -d.time) : undefined;
       // Every field written out, as for articles above.
-      const view: Mutable<EntityView> = {
+      return {
         id: ref.id,
         name: ref.name,
         type: ref.type,
@@ -346,10 +339,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         facts: excerpt(facts, LIMITS.facts, (c) => c),
         quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
         timeline,
-        jsonLd: '',
       };
-      view.jsonLd = entityJsonLd(site, view);
-      return view;
     });
 
   const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number): EntityGroup[] =>
@@ -466,4 +456,12 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function freezeCollections<T extends object>(model: T): T {
   for (const value of Object.values(model)) if (value && typeof value === 'object') Object.freeze(value);
   return Object.freeze(model);
+}
+
+/** The articles' bodies, beside the model (see `ArticleBodies`). */
+export function articleBodies(content: AnnotatedContent): ArticleBodies {
+  return {
+    html: new Map(content.articles.map((a) => [a.slug, a.body.html])),
+    text: new Map(content.articles.map((a) => [a.slug, a.body.blocks.map((b) => b.text).join('\n')])),
+  };
 }

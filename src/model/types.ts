@@ -2,8 +2,9 @@ import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, Page
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
- * templates as global data. Everything a page shows is here, already counted, sorted and
- * formatted: templates render and never search, count or sort.
+ * templates. Everything a page shows is here, already counted, sorted and formatted (except the
+ * articles' bodies, kept beside it in `ArticleBodies`, and each page's JSON-LD, made as the page
+ * is rendered): templates render and never search, count or sort.
  */
 
 export interface DateView {
@@ -150,14 +151,23 @@ export interface ArticleView extends ArticleRef {
   readonly tags: readonly string[];
   readonly editorSupplied: readonly string[];
   readonly editorNote?: string;
-  readonly html: string;
-  /** The body as plain text, paragraph per line (for the search index). */
-  readonly text: string;
   /** Entities mentioned, most mentioned first. */
   readonly entities: readonly CountedEntity[];
   readonly claims: readonly ClaimRef[];
   readonly quotes: readonly QuoteView[];
-  readonly jsonLd: string;
+}
+
+/**
+ * The articles' bodies, kept beside the model rather than in it: the HTML is read by one page
+ * each and the plain text by the search index, once, and a big briefing's bodies are most of its
+ * memory (docs/performance.md). The pages stage deletes each article's HTML once its page is
+ * rendered; the build drops the texts once the search index has them.
+ */
+export interface ArticleBodies {
+  /** Body HTML by article slug. */
+  readonly html: Map<string, string>;
+  /** The body as plain text, paragraph per line, by article slug (for the search index). */
+  readonly text: Map<string, string>;
 }
 
 export interface AttributeView {
@@ -185,7 +195,6 @@ export interface EntityView extends EntityRef {
   readonly facts: Excerpt<ClaimView>;
   readonly quotes: Excerpt<QuoteView>;
   readonly timeline: Excerpt<TimelineDay>;
-  readonly jsonLd: string;
 }
 
 export interface EntityGroup {

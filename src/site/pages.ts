@@ -8,8 +8,7 @@ export interface PageSpec {
   readonly view: 'home' | 'article' | 'entity' | 'entities' | 'timeline' | 'sources' | 'search';
   /** The prefix leading back to the output root from this page: "" or "../". */
   readonly root: string;
-  /** The view's variable name and value (`article`, `entity`), if it renders one item. */
-  readonly itemName?: 'article' | 'entity';
+  /** The article or entity the page shows (`article` and `entity` views). */
   readonly item?: unknown;
 }
 
@@ -22,7 +21,7 @@ export function pageList(model: Model): PageSpec[] {
     fixed(PAGES.timeline, 'timeline'),
     fixed(PAGES.sources, 'sources'),
     fixed(PAGES.search, 'search'),
-    ...model.articles.map((a): PageSpec => ({ path: a.page, view: 'article', root: rootOf(a.page), itemName: 'article', item: a })),
-    ...model.entities.map((e): PageSpec => ({ path: e.page, view: 'entity', root: rootOf(e.page), itemName: 'entity', item: e })),
+    ...model.articles.map((a): PageSpec => ({ path: a.page, view: 'article', root: rootOf(a.page), item: a })),
+    ...model.entities.map((e): PageSpec => ({ path: e.page, view: 'entity', root: rootOf(e.page), item: e })),
   ];
 }

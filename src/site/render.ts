@@ -2,7 +2,8 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
-import type { Model } from '../model/types.ts';
+import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
+import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
 
@@ -13,15 +14,20 @@ import { TEMPLATES_DIR } from './paths.ts';
  * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
  * paid once, not once per article.
  */
-export async function renderPages(model: Model, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
-  const views = viewRenderer(model);
+export async function renderPages(model: Model, bodies: ArticleBodies, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
+  const views = viewRenderer(model, bodies.html);
   // Loaded here, not at the top: `briefing check` never renders, and Eleventy takes a while to load.
   const { default: Eleventy } = await import('@11ty/eleventy');
   // Eleventy keeps every page it renders in memory until it has written them all; batches cap
   // that share of the memory (docs/performance.md: the model, not the pages, is most of the rest).
   const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
   let written = 0;
-  for (let i = 0; i < pages.length; i += batch) written += await renderBatch(Eleventy, pages.slice(i, i + batch), md, outDir, views);
+  for (let i = 0; i < pages.length; i += batch) {
+    const slice = pages.slice(i, i + batch);
+    written += await renderBatch(Eleventy, slice, md, outDir, views);
+    // An article's HTML is read by its page only: let it go once the page is written.
+    for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
+  }
   return written;
 }
 
@@ -72,16 +78,24 @@ async function renderBatch(
  * only in templates/ (Eleventy's default loader also searches the working folder), compiled once
  * and cached for every page.
  */
-export function viewRenderer(model: Model): (spec: PageSpec) => string {
+export function viewRenderer(model: Model, html: ReadonlyMap<string, string>): (spec: PageSpec) => string {
   const loader = new nunjucks.FileSystemLoader(['views', 'layouts', 'partials'].map((d) => path.join(TEMPLATES_DIR, d)));
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  return (spec) =>
-    env.render(`${spec.view}.njk`, {
-      briefing: model,
-      root: spec.root,
-      pagePath: spec.path,
-      ...(spec.itemName ? { [spec.itemName]: spec.item } : {}),
-    });
+  return (spec) => {
+    const context: Record<string, unknown> = { briefing: model, root: spec.root, pagePath: spec.path };
+    if (spec.view === 'article') {
+      const article = spec.item as ArticleView;
+      context['article'] = article;
+      context['articleHtml'] = html.get(article.slug) ?? '';
+      // Made per page, not kept in the model: each page's JSON-LD is read once.
+      context['jsonLd'] = articleJsonLd(model.site, article);
+    } else if (spec.view === 'entity') {
+      const entity = spec.item as EntityView;
+      context['entity'] = entity;
+      context['jsonLd'] = entityJsonLd(model.site, entity);
+    }
+    return env.render(`${spec.view}.njk`, context);
+  };
 }
 
 /** The subset of Eleventy's config API this module uses (Eleventy ships no TypeScript types). */
