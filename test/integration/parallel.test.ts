@@ -34,14 +34,16 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
   const input = path.join(await tempDir(), 'content');
   dirs.push(path.dirname(input));
   // "Quay Authority" and "Quay-Authority" are two names (two stubs) with one slug. In document
-  // order the first is met first and gets quay-authority; the worker (first articles) and this
-  // thread (last article) each meet one of them first.
+  // order "Quay Authority" (article a) is met first and gets quay-authority. The worker takes the
+  // first articles; wherever the split falls (after a, b or c), this thread's first article names
+  // only "Quay-Authority", which its own registry calls quay-authority: the ids differ, and from
+  // there the bodies must be annotated again.
   await writeTree(input, {
     'briefing.md': '---\ntitle: Stubs\nlanguage: en\n---\nA test.\n',
     'entities/harbour.md': '---\nname: Harbour\ntype: place\n---\nA harbour.\n',
     'articles/a.md': article('A', 'The [[Quay Authority]] met at the [[Harbour]].', 1),
-    'articles/b.md': article('B', 'Nothing unknown here, only the [[Harbour]].', 2),
-    'articles/c.md': article('C', 'Again the [[Quay Authority]].', 3),
+    'articles/b.md': article('B', 'The [[Quay-Authority]] and the [[Harbour]].', 2),
+    'articles/c.md': article('C', 'Again the [[Quay-Authority]].', 3),
     'articles/d.md': article('D', 'The [[Quay-Authority]] replied, and [[Quay Authority]] too.', 4),
   });
   const { one, two } = await both(input);
@@ -50,7 +52,6 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
   assert.deepEqual(two.bodies, one.bodies);
   const ids = one.model!.entities.map((e) => e.id).sort();
   assert.deepEqual(ids, ['harbour', 'quay-authority', 'quay-authority-2']);
-  // In document order "Quay Authority" (article a) comes first, so "Quay-Authority" in d is the second.
   assert.match(one.bodies!.html.get('d')!, /entities\/quay-authority-2\.html"[^>]*>Quay-Authority</);
 });
 
