@@ -2,6 +2,7 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
+import { flat } from '../strings.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
@@ -94,7 +95,10 @@ export function viewRenderer(model: Model, html: ReadonlyMap<string, string>): (
       context['entity'] = entity;
       context['jsonLd'] = entityJsonLd(model.site, entity);
     }
-    return env.render(`${spec.view}.njk`, context);
+    // Nunjucks builds the page by concatenation, a rope of thousands of pieces; Eleventy keeps the
+    // page until its batch is written, long enough for every piece to be promoted to the old
+    // generation. One flat string instead: the pieces die young (src/strings.ts).
+    return flat(env.render(`${spec.view}.njk`, context));
   };
 }
 
