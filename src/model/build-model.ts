@@ -191,44 +191,6 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   }));
   articleRefs.sort((a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0));
 
-  // One pass over every mention in every article: counts, snippets, co-occurrence.
-  const sentences = new SentenceIndex(language);
-  const mentionCount = new Map<EntityId, number>();
-  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: RawMention[] }>>();
-  const related = new Map<EntityId, Map<EntityId, number>>();
-  const articleEntityCounts = new Map<ArticleSlug, Map<EntityId, number>>();
-  let totalMentions = 0;
-  for (const { ref, body } of articleRefs) {
-    const counts = new Map<EntityId, number>();
-    articleEntityCounts.set(ref.slug, counts);
-    const perBlock = new Map<number, Set<EntityId>>();
-    for (const m of body.mentions) {
-      totalMentions++;
-      mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
-      counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-      let byArticle = mentionsByEntity.get(m.entity);
-      if (!byArticle) mentionsByEntity.set(m.entity, (byArticle = new Map()));
-      let entry = byArticle.get(ref.slug);
-      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
-      entry.mentions.push({ block: body.blocks[m.block]!, start: m.start, end: m.end });
-      let set = perBlock.get(m.block);
-      if (!set) perBlock.set(m.block, (set = new Set()));
-      set.add(m.entity);
-    }
-    // Related entities: weighted by the number of paragraphs two entities share.
-    for (const set of perBlock.values()) {
-      const ids = [...set];
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          bump(related, ids[i]!, ids[j]!);
-          bump(related, ids[j]!, ids[i]!);
-          if (counters) counters.pairs++;
-        }
-      }
-    }
-  }
-  if (counters) counters.mentions += totalMentions;
-
   const statements = buildStatements(
     articleRefs.map(({ ref, body }) => ({ article: ref, spans: body.spans })),
     entityRef,
@@ -250,11 +212,28 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     push(quotesByArticle, q.article.slug, q);
   }
 
+  // Mentions counted per entity, and per article for the article views to build (under `serve`,
+  // only the changed articles).
+  const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
+  const keptArticle = (slug: string): ArticleView | undefined => (reuse && !reuse.changed.has(slug) ? previousArticles.get(slug) : undefined);
+  const mentionCount = new Map<EntityId, number>();
+  const articleEntityCounts = new Map<ArticleSlug, Map<EntityId, number>>();
+  let totalMentions = 0;
+  for (const { ref, body } of articleRefs) {
+    const counts = keptArticle(ref.slug) ? undefined : new Map<EntityId, number>();
+    if (counts) articleEntityCounts.set(ref.slug, counts);
+    for (const m of body.mentions) {
+      totalMentions++;
+      mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
+      if (counts) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    }
+  }
+  if (counters) counters.mentions += totalMentions;
+
   const counted = (id: EntityId): CountedEntity => withCount(entityRef(id), mentionCount.get(id) ?? 0);
 
-  const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
   const articles: ArticleView[] = articleRefs.map(({ ref, meta }) => {
-    const kept = reuse && !reuse.changed.has(ref.slug) ? previousArticles.get(ref.slug) : undefined;
+    const kept = keptArticle(ref.slug);
     if (kept) return kept;
     const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
       .map(([id, n]) => withCount(entityRef(id), n))
@@ -293,6 +272,41 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     return { article: ref, mentions: shown, more: raw.length - shown.length };
   };
   const keptEntities = reuse ? untouchedEntities(reuse, articles, statements.claimById) : new Map<EntityId, EntityView>();
+  // One pass over every mention for the fact sheets to build (under `serve`, only those an edit
+  // touches): snippets to cut and co-occurrence in paragraphs.
+  const sentences = new SentenceIndex(language);
+  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: RawMention[] }>>();
+  const related = new Map<EntityId, Map<EntityId, number>>();
+  for (const { ref, body } of articleRefs) {
+    if (keptEntities.size > 0 && body.mentions.every((m) => keptEntities.has(m.entity))) continue;
+    const perBlock = new Map<number, Set<EntityId>>();
+    for (const m of body.mentions) {
+      if (keptEntities.has(m.entity)) continue;
+      let byArticle = mentionsByEntity.get(m.entity);
+      if (!byArticle) mentionsByEntity.set(m.entity, (byArticle = new Map()));
+      let entry = byArticle.get(ref.slug);
+      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
+      entry.mentions.push({ block: body.blocks[m.block]!, start: m.start, end: m.end });
+    }
+    for (const m of body.mentions) {
+      let set = perBlock.get(m.block);
+      if (!set) perBlock.set(m.block, (set = new Set()));
+      set.add(m.entity);
+    }
+    // Related entities: weighted by the number of paragraphs two entities share.
+    for (const set of perBlock.values()) {
+      if (set.size < 2) continue;
+      const ids = [...set];
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          if (!keptEntities.has(ids[i]!)) bump(related, ids[i]!, ids[j]!);
+          if (!keptEntities.has(ids[j]!)) bump(related, ids[j]!, ids[i]!);
+          if (counters) counters.pairs++;
+        }
+      }
+    }
+  }
+
   const entities: EntityView[] = [...refs.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((ref) => {
