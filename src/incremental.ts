@@ -47,13 +47,17 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
   log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
   // The pages are ready for the browser now; the search index (the slowest part) and the service
-  // worker that lists it follow, started only now so they take nothing from the pages' time. The
-  // next rebuild waits for them (`settled`).
-  const search = writeSearchIndexInWorker(model, analysis.bodies!.text, path.join(out, 'data', 'search-index.js'));
-  const settled = search.done.then(
-    () => writeServiceWorker(model, out).then(() => undefined),
-    (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
-  );
+  // worker that lists it follow, started on the next turn of the event loop so that even handing
+  // the texts to the worker happens after `serve` has told the browser to reload. The next
+  // rebuild waits for them (`settled`).
+  const texts = analysis.bodies!.text;
+  const settled = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => writeSearchIndexInWorker(model, texts, path.join(out, 'data', 'search-index.js')).done)
+    .then(() => writeServiceWorker(model, out))
+    .then(
+      () => undefined,
+      (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
+    );
   return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
 }
 
