@@ -1,0 +1,84 @@
+/**
+ * The hand-made serialised search index (src/emit/search-index.ts) against MiniSearch itself:
+ * for the same documents and options it must be what `addAll` + `toJSON()` give (terms compared
+ * as a set: their order differs and loadJSON does not care), and a browser-side `loadJSON` of
+ * it must answer searches exactly as MiniSearch's own index does.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { analyze } from '../../src/build.ts';
+import { searchDocuments, searchOptions, type SearchDocument } from '../../src/emit/search.ts';
+import { serializeIndex } from '../../src/emit/search-index.ts';
+
+type Doc = Record<string, unknown>;
+
+function reference(docs: readonly Doc[], options: Options<Doc>): AsPlainObject {
+  const index = new MiniSearch<Doc>(options);
+  index.addAll(docs);
+  return index.toJSON();
+}
+
+/** The serialised index with its term list sorted, so two indexes compare by content. */
+function canonical(json: AsPlainObject): unknown {
+  const plain = JSON.parse(JSON.stringify(json)) as { index: [string, unknown][] };
+  plain.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return plain;
+}
+
+function assertSame(docs: readonly Doc[], options: Options<Doc>, queries: readonly string[]): void {
+  const ours = serializeIndex(docs, options);
+  const theirs = reference(docs, options);
+  assert.deepEqual(canonical(ours), canonical(theirs));
+  // What the browser does: load the serialised index and search it.
+  const loadedOurs = MiniSearch.loadJSON<Doc>(JSON.stringify(ours), options);
+  const loadedTheirs = MiniSearch.loadJSON<Doc>(JSON.stringify(theirs), options);
+  for (const q of queries) assert.deepEqual(loadedOurs.search(q), loadedTheirs.search(q), `search for ${JSON.stringify(q)}`);
+}
+
+const options = searchOptions() as unknown as Options<Doc>;
+
+test('search index: the example briefing indexes exactly as MiniSearch does', async () => {
+  const analysis = await analyze({ input: 'content' });
+  assert.ok(analysis.model && analysis.bodies, 'the example analyses');
+  const docs = searchDocuments(analysis.model, analysis.bodies.text) as unknown as Doc[];
+  assert.ok(docs.length > 50, `${docs.length} documents`);
+  assertSame(docs, options, ['Kim', 'Putin', 'missile', 'Vostochny', 'кос', '김정은', 'launch Sea', 'xyzzy']);
+});
+
+test('search index: random documents in several scripts, with empty and missing fields', () => {
+  const word = fc.constantFrom('alpha', 'Beta', 'gamma', 'δέλτα', 'Ёлка', 'ёлка', '김정은', '金正恩', 'ＡＢＣ', 'x', 'x-ray', "o'neil", '2023', 'é', 'é');
+  const text = fc.array(word, { maxLength: 30 }).map((ws) => ws.join(' '));
+  const doc = fc.record({ title: text, names: fc.option(text, { nil: undefined }), text: fc.oneof(text, fc.constant('')) });
+  fc.assert(
+    fc.property(fc.array(doc, { minLength: 1, maxLength: 25 }), (raw) => {
+      const docs: Doc[] = raw.map((d, id) => ({ id, kind: 'article', label: 'L', page: `p${id}.html`, ...d }));
+      assertSame(docs, options, ['alpha', 'be', 'ёлка', 'елка', '正恩', 'abc', 'x ray', 'gamma alpha']);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('search index: a processTerm that returns arrays or nothing is followed like MiniSearch', () => {
+  const custom: Options<Doc> = {
+    fields: ['title', 'text'],
+    storeFields: ['title'],
+    tokenize: (s) => s.split(' '),
+    processTerm: (t) => (t === 'skip' ? null : t.includes('-') ? t.split('-') : t.toLowerCase()),
+  };
+  const docs: Doc[] = [
+    { id: 'a', title: 'One two-three skip', text: 'four four four' },
+    { id: 'b', title: null, text: 'two two skip-x' },
+    { id: 'c', title: 'Five', text: undefined },
+  ];
+  assertSame(docs, custom, ['two', 'four', 'x', 'skip', 'five']);
+});
+
+test('search index: a duplicate or missing id is refused, as MiniSearch refuses it', () => {
+  assert.throws(() => serializeIndex([{ id: 1, title: 'a', text: '' }, { id: 1, title: 'b', text: '' }] as Doc[], options), /duplicate ID 1/);
+  assert.throws(() => serializeIndex([{ title: 'a' }] as Doc[], options), /does not have ID field/);
+  // The type is used: a SearchDocument is a Doc.
+  const sample: SearchDocument = { id: 0, kind: 'entity', title: 't', names: '', text: '', label: '', page: 'x.html' };
+  assert.equal(serializeIndex([sample as unknown as Doc], options).documentCount, 1);
+});
