@@ -49,7 +49,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const schedule = (dir: string) => (_event: string, file: string | Buffer | null): void => {
-    // A template change, or an event without a file name, needs a full build.
+    // A change under templates/ (styles, scripts; the view functions are modules, read once per
+    // process) or an event without a file name needs a full build.
     if (dir === TEMPLATES_DIR || !file) last = undefined;
     else changed.add(path.join(dir, file.toString()));
     clearTimeout(timer);

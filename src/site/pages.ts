@@ -2,7 +2,7 @@ import type { Model } from '../model/types.ts';
 import type { PagePath } from '../types.ts';
 import { PAGES, rootOf } from './paths.ts';
 
-/** One page to render: which view (a Nunjucks template in templates/views), where, and its item. */
+/** One page to render: which view (a function in templates/views), where, and its item. */
 export interface PageSpec {
   readonly path: PagePath;
   readonly view: 'home' | 'article' | 'entity' | 'entities' | 'timeline' | 'sources' | 'search';

@@ -1,17 +1,20 @@
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
-import nunjucks from 'nunjucks';
 import { RenderError } from '../diagnostics.ts';
 import { flat } from '../strings.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
+import { articleView } from '../../templates/views/article.ts';
+import { entityView } from '../../templates/views/entity.ts';
+import { homeView } from '../../templates/views/home.ts';
+import { entitiesView, searchView, sourcesView, timelineView } from '../../templates/views/indexes.ts';
 
 /**
  * Stage 6, pages: Eleventy renders one JavaScript template (`templates/pages/site.11ty.js`),
- * paginated with `size: 1` over the page list, and each page's HTML comes from a Nunjucks view
- * rendered over the frozen model. Eleventy never sees content files as templates, so no template
+ * paginated with `size: 1` over the page list, and each page's HTML comes from a view function
+ * of templates/views rendered over the frozen model. Eleventy never sees content files as templates, so no template
  * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
  * paid once, not once per article.
  */
@@ -75,30 +78,46 @@ async function renderBatch(
 }
 
 /**
- * Renders a page spec with Briefing's own Nunjucks environment: autoescape on, templates looked up
- * only in templates/ (Eleventy's default loader also searches the working folder), compiled once
- * and cached for every page.
+ * Renders a page spec with the view functions of templates/views: plain TypeScript over the
+ * model, every interpolated string escaped by `html` (src/site/html.ts). No template engine reads
+ * anything from content, and none is compiled at run time.
  */
-export function viewRenderer(model: Model, html: ReadonlyMap<string, string>): (spec: PageSpec) => string {
-  const loader = new nunjucks.FileSystemLoader(['views', 'layouts', 'partials'].map((d) => path.join(TEMPLATES_DIR, d)));
-  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>): (spec: PageSpec) => string {
   return (spec) => {
-    const context: Record<string, unknown> = { briefing: model, root: spec.root, pagePath: spec.path };
-    if (spec.view === 'article') {
-      const article = spec.item as ArticleView;
-      context['article'] = article;
-      context['articleHtml'] = html.get(article.slug) ?? '';
-      // Made per page, not kept in the model: each page's JSON-LD is read once.
-      context['jsonLd'] = articleJsonLd(model.site, article);
-    } else if (spec.view === 'entity') {
-      const entity = spec.item as EntityView;
-      context['entity'] = entity;
-      context['jsonLd'] = entityJsonLd(model.site, entity);
+    const { root, path: pagePath } = spec;
+    let page: string;
+    switch (spec.view) {
+      case 'article': {
+        const article = spec.item as ArticleView;
+        // Made per page, not kept in the model: each page's JSON-LD is read once.
+        page = articleView(model.site, root, pagePath, article, bodies.get(article.slug) ?? '', articleJsonLd(model.site, article));
+        break;
+      }
+      case 'entity': {
+        const entity = spec.item as EntityView;
+        page = entityView(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
+        break;
+      }
+      case 'home':
+        page = homeView(model, root, pagePath);
+        break;
+      case 'entities':
+        page = entitiesView(model, root, pagePath);
+        break;
+      case 'timeline':
+        page = timelineView(model, root, pagePath);
+        break;
+      case 'sources':
+        page = sourcesView(model, root, pagePath);
+        break;
+      case 'search':
+        page = searchView(model, root, pagePath);
+        break;
     }
-    // Nunjucks builds the page by concatenation, a rope of thousands of pieces; Eleventy keeps the
-    // page until its batch is written, long enough for every piece to be promoted to the old
-    // generation. One flat string instead: the pieces die young (src/strings.ts).
-    return flat(env.render(`${spec.view}.njk`, context));
+    // The page is built by concatenation, a rope of thousands of pieces; Eleventy keeps it until
+    // its batch is written, long enough for every piece to be promoted to the old generation.
+    // One flat string instead: the pieces die young (src/strings.ts).
+    return flat(page);
   };
 }
 

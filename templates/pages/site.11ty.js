@@ -1,5 +1,5 @@
 // The one Eleventy template: paginated with size 1 over Briefing's page list (src/site/pages.ts).
-// Each page is rendered by `renderView` (src/site/render.ts) from a Nunjucks view in
+// Each page is rendered by `renderView` (src/site/render.ts) with a view function of
 // templates/views. A permalink function (not a "{{ … }}" string) keeps Eleventy from compiling
 // a template per page.
 export const data = {

@@ -1,0 +1,70 @@
+// The page frame around every view. Text is escaped by `html`; `main`, `scripts` and the JSON-LD
+// (made by scriptSafeJson) arrive as trusted Html.
+import { html, trusted, type Html } from '../../src/site/html.ts';
+import type { SiteView } from '../../src/model/types.ts';
+
+export interface Frame {
+  readonly site: SiteView;
+  /** "" or "../": the way back to the output root from this page. */
+  readonly root: string;
+  readonly pagePath: string;
+  readonly title: string;
+  readonly description?: string | undefined;
+  readonly lang?: string | undefined;
+  /** Which navigation link is the current page's. */
+  readonly section: 'home' | 'articles' | 'entities' | 'timeline' | 'sources' | 'search';
+  readonly bodyClass: string;
+  readonly jsonLd: string;
+}
+
+export function page(f: Frame, main: Html, scripts?: Html): string {
+  const { site, root } = f;
+  const current = (section: Frame['section']) => (f.section === section ? trusted(' aria-current="page"') : '');
+  const description = f.description || site.description;
+  return html`<!DOCTYPE html>
+<html lang="${f.lang || site.language}" data-root="${root}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${f.title !== site.title ? html`${f.title} · ` : ''}${site.title}</title>
+${description ? html`<meta name="description" content="${description}">\n` : ''}<meta name="generator" content="Briefing">
+${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">\n` : ''}<link rel="stylesheet" href="${root}assets/site.css">
+<link rel="manifest" href="${root}manifest.webmanifest">
+<link rel="icon" href="${root}assets/icon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
+<script type="application/ld+json">${trusted(f.jsonLd)}</script>
+</head>
+<body class="${f.bodyClass}">
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+  <div class="wrap header-row">
+    <a class="brand" href="${root}index.html">${site.title}</a>
+    <nav class="site-nav" aria-label="Site">
+      <a href="${root}index.html"${current('home')}>Briefing</a>
+      <a href="${root}entities/index.html"${current('entities')}>Entities</a>
+      <a href="${root}timeline.html"${current('timeline')}>Timeline</a>
+      <a href="${root}sources.html"${current('sources')}>Sources</a>
+      <a href="${root}search.html"${current('search')}>Search</a>
+    </nav>
+    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
+      <label class="visually-hidden" for="site-search">Search this briefing</label>
+      <input id="site-search" name="q" type="search" placeholder="Search people, places, facts…" autocomplete="off">
+      <button type="submit">Search</button>
+    </form>
+  </div>
+</header>
+<main id="main" class="wrap">
+${main}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · current as of <time datetime="${site.updated.iso}">${site.updated.display}</time>` : ''}</p>
+    <p class="small">Built with Briefing. Every fact links to the report it comes from.</p>
+  </div>
+</footer>
+<script src="${root}data/previews.js" defer></script>
+<script src="${root}assets/site.js" defer></script>
+${scripts ?? ''}</body>
+</html>
+`.value;
+}
