@@ -6,6 +6,7 @@ import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/typ
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
+import { PageWriter, type RenderedPage } from './writer.ts';
 import { articleView } from '../../templates/views/article.ts';
 import { entityView } from '../../templates/views/entity.ts';
 import { homeView } from '../../templates/views/home.ts';
@@ -25,14 +26,20 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
   // Eleventy keeps every page it renders in memory until it has written them all; batches cap
   // that share of the memory (docs/performance.md: the model, not the pages, is most of the rest).
   const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
-  let written = 0;
-  for (let i = 0; i < pages.length; i += batch) {
-    const slice = pages.slice(i, i + batch);
-    written += await renderBatch(Eleventy, slice, md, outDir, views);
-    // An article's HTML is read by its page only: let it go once the page is written.
-    for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
+  // Each batch's pages are written while the next batch renders (src/site/writer.ts).
+  const writer = new PageWriter(outDir);
+  try {
+    for (let i = 0; i < pages.length; i += batch) {
+      const slice = pages.slice(i, i + batch);
+      writer.add(await renderBatch(Eleventy, slice, md, outDir, views));
+      // An article's HTML is read by its page only: let it go once the page is rendered.
+      for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
+    }
+  } finally {
+    // Never leave writes running into a staging folder that a failure is about to delete.
+    await writer.done().catch(() => undefined);
   }
-  return written;
+  return writer.done();
 }
 
 /** Pages per Eleventy run (see renderPages). */
@@ -44,7 +51,7 @@ async function renderBatch(
   md: MarkdownIt,
   outDir: string,
   views: (spec: PageSpec) => string,
-): Promise<number> {
+): Promise<RenderedPage[]> {
   const elev = new Eleventy(path.join(TEMPLATES_DIR, 'pages'), outDir, {
     quietMode: true,
     // Never load an eleventy.config.js from the user's working folder: this build is configured here.
@@ -70,8 +77,9 @@ async function renderBatch(
   // progress; its errors still reach us as exceptions.
   elev.disableLogger();
   try {
-    const result = (await elev.write()) as unknown;
-    return countWritten(result);
+    // Rendered, not written: the PageWriter writes them off this thread.
+    const result = (await elev.toJSON()) as unknown;
+    return renderedPages(result);
   } catch (error) {
     throw new RenderError(`rendering the pages failed: ${(error as Error).message}`, { cause: error });
   }
@@ -133,8 +141,10 @@ interface EleventyUserConfig {
   benchmarkManager: { setVerboseOutput(v: boolean): void; benchmarkGroups: Record<string, { setIsVerbose(v: boolean): void }> };
 }
 
-function countWritten(result: unknown): number {
-  // `write()` resolves to one array of written pages per template.
-  if (!Array.isArray(result)) return 0;
-  return result.flat(Infinity).filter((r) => r && typeof r === 'object' && 'outputPath' in r && (r as { outputPath: unknown }).outputPath).length;
+function renderedPages(result: unknown): RenderedPage[] {
+  // `toJSON()` resolves to the rendered pages, each with its output path and content.
+  if (!Array.isArray(result)) return [];
+  return (result.flat(Infinity) as unknown[]).filter(
+    (r): r is RenderedPage => !!r && typeof r === 'object' && typeof (r as RenderedPage).outputPath === 'string' && typeof (r as RenderedPage).content === 'string',
+  );
 }

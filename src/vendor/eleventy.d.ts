@@ -11,6 +11,8 @@ declare module '@11ty/eleventy' {
     setLogger(logger: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; info?(...a: unknown[]): void }): void;
     disableLogger(): void;
     write(): Promise<unknown>;
+    /** Renders without writing: the pages with their output paths and contents. */
+    toJSON(): Promise<unknown>;
   }
 }
 
