@@ -11,7 +11,7 @@ import { validateContent } from './content/validate.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { emitFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
-import { writeSearchIndexInWorker } from './emit/search.ts';
+import { SearchIndexJob, searchEntriesBeforeModel, searchEntriesFromModel } from './emit/search.ts';
 import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
 import type { ArticleBodies, Model } from './model/types.ts';
@@ -67,7 +67,13 @@ export interface BuildResult extends Analysis {
  * load → front matter → validate → annotate → model. Each stage returns new data; problems
  * go into one DiagnosticBag so a single run reports all of them.
  */
-export async function analyze(options: CheckOptions, progress = new Progress(options.log ?? silent), cache?: AnalysisCache, previous?: ModelReuse): Promise<Analysis> {
+export async function analyze(
+  options: CheckOptions,
+  progress = new Progress(options.log ?? silent),
+  cache?: AnalysisCache,
+  previous?: ModelReuse,
+  hooks: AnalysisHooks = {},
+): Promise<Analysis> {
   const bag = new DiagnosticBag();
   // With a cache (`serve`), a file whose size and times are unchanged is not read again.
   const next = newCache();
@@ -79,7 +85,7 @@ export async function analyze(options: CheckOptions, progress = new Progress(opt
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await analyzeFiles(options, progress, cache, next, bag, files, worker, previous);
+    return await analyzeFiles(options, progress, cache, next, bag, files, worker, previous, hooks);
   } finally {
     worker?.close();
   }
@@ -94,6 +100,7 @@ async function analyzeFiles(
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
   previous: ModelReuse | undefined,
+  hooks: AnalysisHooks,
 ): Promise<Analysis> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const split = await progress.stage(
@@ -139,10 +146,17 @@ async function analyzeFiles(
       }, body, fragment),
     (a) => 1 + a.articles.length + a.entities.length,
   );
+  if (!bag.fails(options.strict ?? false)) hooks.annotated?.(annotated);
   // The previous model's views are valid only while briefing.md and the entities are unchanged.
   const modelReuse = reuse ? previous : undefined;
   const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
   return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, bodies: articleBodies(annotated), ...(options.keepCache ? { cache: next } : {}) };
+}
+
+/** Calls into a running analysis, for work that can start before it ends. */
+export interface AnalysisHooks {
+  /** Every document is annotated and no error was found so far; the model is built next. */
+  readonly annotated?: (content: AnnotatedContent) => void;
 }
 
 /**
@@ -202,29 +216,53 @@ export async function check(options: CheckOptions): Promise<Analysis> {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? silent;
   const progress = new Progress(log);
-  const analysis = await analyze(options, progress);
+  // The search index is built in a worker thread beside this one: it indexes the entities and
+  // articles while this thread builds the model, the claims and quotes after it.
+  let search: SearchIndexJob | undefined;
+  const started = (content: AnnotatedContent): void => {
+    search = SearchIndexJob.start();
+    search.add(searchEntriesBeforeModel(content));
+  };
+  const analysis = await analyze(options, progress, undefined, undefined, { annotated: started });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
+    search?.cancel();
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   }
   const { model, md, bodies } = analysis;
-  const staging = await createStaging(options.output, options.input);
-  await fs.mkdir(path.join(staging, 'data'));
-  // The search index is built in a worker thread while this thread renders the pages. The worker
-  // has its own copy of the texts now; this thread needs them no more.
-  const search = writeSearchIndexInWorker(model, bodies.text, path.join(staging, 'data', 'search-index.js'));
+  // A successful analysis found no error by the end, so none after annotating: the job started.
+  const job = search!;
+  job.add(searchEntriesFromModel(model));
+  // The worker has its own copy of the texts; this thread needs them no more.
   bodies.text.clear();
+  let staging: string;
+  try {
+    staging = await createStaging(options.output, options.input);
+  } catch (error) {
+    job.cancel();
+    throw error;
+  }
+  try {
+    await fs.mkdir(path.join(staging, 'data'));
+  } catch (error) {
+    job.cancel();
+    await discardStaging(staging);
+    throw error;
+  }
+  const searchDone = job.write(path.join(staging, 'data', 'search-index.js'));
+  // Awaited in the search stage below; a failure before then is reported there.
+  searchDone.catch(() => undefined);
   try {
     const specs = pageList(model);
     const pages = await progress.stage('pages', 'pages', () => renderPages(model, bodies, md, staging, specs), (n) => n);
     await progress.stage('emit', 'files', () => emitFiles(model, specs, staging), (n) => n);
-    await progress.stage('search', 'documents', () => search.done, (n) => n);
+    await progress.stage('search', 'documents', () => searchDone, (n) => n);
     await progress.stage('offline', 'files', () => writeServiceWorker(model, staging), (n) => n);
     await commitStaging(staging, options.output);
     const durationMs = progress.elapsedMs;
     log(`Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`);
     return { ...analysis, pages, durationMs };
   } catch (error) {
-    search.cancel();
+    job.cancel();
     await discardStaging(staging);
     throw error;
   }

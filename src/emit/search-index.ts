@@ -19,47 +19,64 @@ import type { AsPlainObject, Options } from 'minisearch';
  * `processTerm` returns (a string, an array of strings, or nothing).
  */
 export function serializeIndex<T extends Record<string, unknown>>(docs: readonly T[], options: Options<T>): AsPlainObject {
-  const fields = options.fields;
-  const idField = options.idField ?? 'id';
-  const storeFields = options.storeFields ?? [];
-  const tokenize = options.tokenize!;
-  const processTerm = options.processTerm!;
-  const fieldIds: Record<string, number> = {};
-  fields.forEach((f, i) => (fieldIds[f] = i));
+  const builder = new IndexBuilder(options);
+  for (const doc of docs) builder.add(doc);
+  return builder.toJSON();
+}
 
+/** `serializeIndex` a document at a time, so a build can index documents as they become known. */
+export class IndexBuilder<T extends Record<string, unknown>> {
+  private readonly fields: readonly string[];
+  private readonly idField: string;
+  private readonly storeFields: readonly string[];
+  private readonly tokenize: NonNullable<Options<T>['tokenize']>;
+  private readonly processTerm: NonNullable<Options<T>['processTerm']>;
+  private readonly fieldIds: Record<string, number> = {};
   // term → per field id: [docId, frequency, docId, frequency, …], docIds ascending.
-  const postings = new Map<string, (number[] | undefined)[]>();
-  const documentIds: Record<number, unknown> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const storedFields: Record<number, Record<string, unknown>> = {};
-  const averageFieldLength: number[] = [];
-  const seenIds = new Set<unknown>();
-  const counts = new Map<string, number>();
+  private readonly postings = new Map<string, (number[] | undefined)[]>();
+  private readonly documentIds: Record<number, unknown> = {};
+  private readonly fieldLength: Record<number, number[]> = {};
+  private readonly storedFields: Record<number, Record<string, unknown>> = {};
+  private readonly averageFieldLength: number[] = [];
+  private readonly seenIds = new Set<unknown>();
+  private readonly counts = new Map<string, number>();
+  private count = 0;
 
-  docs.forEach((doc, shortId) => {
-    const id = doc[idField];
-    if (id == null) throw new Error(`search index: document does not have ID field "${idField}"`);
-    if (seenIds.has(id)) throw new Error(`search index: duplicate ID ${String(id)}`);
-    seenIds.add(id);
-    documentIds[shortId] = id;
-    if (storeFields.length > 0) {
+  constructor(options: Options<T>) {
+    this.fields = options.fields;
+    this.idField = options.idField ?? 'id';
+    this.storeFields = options.storeFields ?? [];
+    this.tokenize = options.tokenize!;
+    this.processTerm = options.processTerm!;
+    this.fields.forEach((f, i) => (this.fieldIds[f] = i));
+  }
+
+  add(doc: T): void {
+    const id = doc[this.idField];
+    if (id == null) throw new Error(`search index: document does not have ID field "${this.idField}"`);
+    if (this.seenIds.has(id)) throw new Error(`search index: duplicate ID ${String(id)}`);
+    this.seenIds.add(id);
+    const shortId = this.count++;
+    this.documentIds[shortId] = id;
+    if (this.storeFields.length > 0) {
       const stored: Record<string, unknown> = {};
-      for (const name of storeFields) if (doc[name] !== undefined) stored[name] = doc[name];
-      storedFields[shortId] = stored;
+      for (const name of this.storeFields) if (doc[name] !== undefined) stored[name] = doc[name];
+      this.storedFields[shortId] = stored;
     }
-    for (let fieldId = 0; fieldId < fields.length; fieldId++) {
-      const field = fields[fieldId]!;
+    const counts = this.counts;
+    for (let fieldId = 0; fieldId < this.fields.length; fieldId++) {
+      const field = this.fields[fieldId]!;
       const value = doc[field];
       if (value == null) continue;
-      const tokens = tokenize(String(value), field);
-      const lengths = (fieldLength[shortId] ??= []);
+      const tokens = this.tokenize(String(value), field);
+      const lengths = (this.fieldLength[shortId] ??= []);
       const length = new Set(tokens).size;
       lengths[fieldId] = length;
       // MiniSearch's running average, in its order of operations, so the floats come out the same.
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
+      this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
       counts.clear();
       for (const token of tokens) {
-        const processed = processTerm(token, field);
+        const processed = this.processTerm(token, field);
         if (Array.isArray(processed)) {
           for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
         } else if (processed) {
@@ -67,34 +84,36 @@ export function serializeIndex<T extends Record<string, unknown>>(docs: readonly
         }
       }
       for (const [term, n] of counts) {
-        let byField = postings.get(term);
-        if (!byField) postings.set(term, (byField = []));
+        let byField = this.postings.get(term);
+        if (!byField) this.postings.set(term, (byField = []));
         (byField[fieldId] ??= []).push(shortId, n);
       }
     }
-  });
-
-  const index: [string, Record<string, Record<string, number>>][] = [];
-  for (const [term, byField] of postings) {
-    const data: Record<string, Record<string, number>> = {};
-    byField.forEach((list, fieldId) => {
-      if (!list) return;
-      const freqs: Record<string, number> = {};
-      for (let i = 0; i < list.length; i += 2) freqs[list[i]!] = list[i + 1]!;
-      data[fieldId] = freqs;
-    });
-    index.push([term, data]);
   }
-  return {
-    documentCount: docs.length,
-    nextId: docs.length,
-    documentIds,
-    fieldIds,
-    fieldLength,
-    averageFieldLength,
-    storedFields,
-    dirtCount: 0,
-    index,
-    serializationVersion: 2,
-  } as unknown as AsPlainObject;
+
+  toJSON(): AsPlainObject {
+    const index: [string, Record<string, Record<string, number>>][] = [];
+    for (const [term, byField] of this.postings) {
+      const data: Record<string, Record<string, number>> = {};
+      byField.forEach((list, fieldId) => {
+        if (!list) return;
+        const freqs: Record<string, number> = {};
+        for (let i = 0; i < list.length; i += 2) freqs[list[i]!] = list[i + 1]!;
+        data[fieldId] = freqs;
+      });
+      index.push([term, data]);
+    }
+    return {
+      documentCount: this.count,
+      nextId: this.count,
+      documentIds: this.documentIds,
+      fieldIds: this.fieldIds,
+      fieldLength: this.fieldLength,
+      averageFieldLength: this.averageFieldLength,
+      storedFields: this.storedFields,
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    } as unknown as AsPlainObject;
+  }
 }

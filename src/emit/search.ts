@@ -4,10 +4,11 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'minisearch';
-import type { Model } from '../model/types.ts';
+import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
+import type { ArticleRef, Model } from '../model/types.ts';
 import { scriptSafeJson } from '../site/jsonld.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
-import { serializeIndex } from './search-index.ts';
+import { IndexBuilder } from './search-index.ts';
 
 /** One searchable thing: an entity, an article, a claim or a quote. */
 export interface SearchDocument {
@@ -45,19 +46,52 @@ export function searchOptions(): Options<SearchDocument> {
   return sandbox.BriefingSearchOptions!;
 }
 
-/** What the index holds; article bodies come from `texts` (by slug), which the model does not keep. */
+/** A search document before its id, which is its place in the index. */
+export type SearchEntry = Omit<SearchDocument, 'id'>;
+
+/**
+ * What the index holds, in index order: entities (by id), articles (newest first), claims,
+ * quotes. Article bodies come from `texts` (by slug), which the model does not keep.
+ */
 export function searchDocuments(model: Model, texts: ReadonlyMap<string, string>): SearchDocument[] {
-  const docs: SearchDocument[] = [];
-  const add = (d: Omit<SearchDocument, 'id'>): void => void docs.push({ id: docs.length, ...d });
-  for (const e of model.entities) {
-    add({ kind: 'entity', title: e.name, names: e.aliases.join(' · '), text: e.summary ?? '', label: e.typeLabel, page: e.page });
-  }
-  for (const a of model.articles) add({ kind: 'article', title: a.title, names: '', text: texts.get(a.slug) ?? '', label: `${a.source} · ${a.published.display}`, page: a.page });
+  const entries: SearchEntry[] = [];
+  for (const e of model.entities) entries.push(entityEntry(e.name, e.aliases, e.summary, e.typeLabel, e.page));
+  for (const a of model.articles) entries.push(articleEntry(a, texts.get(a.slug) ?? ''));
+  entries.push(...searchEntriesFromModel(model));
+  return entries.map((e, id) => ({ id, ...e }));
+}
+
+/**
+ * The entities and articles of `searchDocuments`, made from the annotated content before the
+ * model exists, so a build can start indexing them while it builds the model. The same order
+ * and fields (test/unit/search-index.test.ts compares them).
+ */
+export function searchEntriesBeforeModel(content: AnnotatedContent): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  const profiles = new Map(content.entities.map((e) => [e.id, e.meta]));
+  const refs = [...entityReferences(content).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of refs) entries.push(entityEntry(r.name, profiles.get(r.id)?.aliases ?? [], r.summary, r.typeLabel, r.page));
+  for (const { ref, body } of articleReferences(content, dateView(content.settings.language))) entries.push(articleEntry(ref, plainText(body)));
+  return entries;
+}
+
+/** The claims and quotes of `searchDocuments`, which only the model knows. */
+export function searchEntriesFromModel(model: Model): SearchEntry[] {
+  const entries: SearchEntry[] = [];
   for (const c of model.claims) {
-    add({ kind: 'claim', title: c.statement, names: '', text: [...new Set(c.reports.map((r) => r.text))].filter((t) => t !== c.statement).join(' … '), label: c.sources.join(', '), page: c.reports[0]!.target });
+    const text = [...new Set(c.reports.map((r) => r.text))].filter((t) => t !== c.statement).join(' … ');
+    entries.push({ kind: 'claim', title: c.statement, names: '', text, label: c.sources.join(', '), page: c.reports[0]!.target });
   }
-  for (const q of model.quotes) add({ kind: 'quote', title: q.text, names: q.speaker.name, text: '', label: `${q.speaker.name} · ${q.article.source}`, page: q.target });
-  return docs;
+  for (const q of model.quotes) entries.push({ kind: 'quote', title: q.text, names: q.speaker.name, text: '', label: `${q.speaker.name} · ${q.article.source}`, page: q.target });
+  return entries;
+}
+
+function entityEntry(name: string, aliases: readonly string[], summary: string | undefined, typeLabel: string, page: string): SearchEntry {
+  return { kind: 'entity', title: name, names: aliases.join(' · '), text: summary ?? '', label: typeLabel, page };
+}
+
+function articleEntry(a: ArticleRef, text: string): SearchEntry {
+  return { kind: 'article', title: a.title, names: '', text, label: `${a.source} · ${a.published.display}`, page: a.page };
 }
 
 /**
@@ -65,15 +99,27 @@ export function searchDocuments(model: Model, texts: ReadonlyMap<string, string>
  * `fetch` of a JSON file from file:// (Pagefind's and Quartz's search fail there).
  */
 export function searchIndexScript(docs: readonly SearchDocument[]): string {
-  // What `new MiniSearch(options).addAll(docs).toJSON()` gives, made several times faster
-  // (search-index.ts says how and why).
-  const json = serializeIndex(docs as unknown as Record<string, unknown>[], searchOptions() as unknown as Options<Record<string, unknown>>);
-  // Cut the stored text to the budget now that it is indexed.
+  const builder = newIndexBuilder();
+  for (const doc of docs) builder.add(doc as unknown as Record<string, unknown>);
+  return indexScript(builder);
+}
+
+/**
+ * What `new MiniSearch(options).addAll(docs).toJSON()` gives, made several times faster
+ * (search-index.ts says how and why), a document at a time.
+ */
+export function newIndexBuilder(): IndexBuilder<Record<string, unknown>> {
+  return new IndexBuilder(searchOptions() as unknown as Options<Record<string, unknown>>);
+}
+
+/** The finished index as a script, its stored article text cut to the budget now that it is indexed. */
+export function indexScript(builder: IndexBuilder<Record<string, unknown>>): string {
+  const json = builder.toJSON();
   const stored = Object.values(json.storedFields) as Record<string, unknown>[];
   let total = 0;
   for (const fields of stored) if (typeof fields['text'] === 'string') total += fields['text'].length;
   if (total > STORED_TEXT_BUDGET) {
-    const share = Math.max(MIN_STORED, Math.floor(STORED_TEXT_BUDGET / Math.max(1, docs.length)));
+    const share = Math.max(MIN_STORED, Math.floor(STORED_TEXT_BUDGET / Math.max(1, stored.length)));
     for (const fields of stored) {
       if (typeof fields['text'] === 'string' && fields['text'].length > share) fields['text'] = `${fields['text'].slice(0, share)}…`;
     }
@@ -82,23 +128,64 @@ export function searchIndexScript(docs: readonly SearchDocument[]): string {
 }
 
 /**
- * Stage emit, search: builds the index in a worker thread, so that on a 2-core machine it runs
- * while the main thread renders pages. Resolves when `file` is written.
+ * Stage search: the index is built in a worker thread, so that on a 2-core machine it runs beside
+ * the main thread's work. Documents are sent as they become known (a build sends the entities
+ * and articles before it builds the model, the claims and quotes after), indexed as they arrive
+ * and numbered in the order sent; `write` writes the script once all are sent.
  */
-export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => void } {
-  const docs = searchDocuments(model, texts);
-  const worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-    workerData: { docs, file, tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./search.ts', import.meta.url).href },
-  });
-  const done = new Promise<number>((resolve, reject) => {
-    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve(docs.length) : reject(new Error(`building the search index failed: ${m.error}`))));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`the search index worker stopped with code ${code}`)));
-  });
-  return { done, cancel: () => void worker.terminate() };
+export class SearchIndexJob {
+  private readonly worker: Worker;
+  /** Settles when the worker has written the file, or as soon as it fails. */
+  private readonly result: Promise<void>;
+  private sent = 0;
+
+  private constructor() {
+    this.worker = new Worker(new URL('./search-worker.js', import.meta.url), {
+      workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./search.ts', import.meta.url).href },
+    });
+    this.result = new Promise<void>((resolve, reject) => {
+      this.worker.on('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`building the search index failed: ${m.error}`))));
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the search index worker stopped (code ${code}) before writing the index`)));
+    });
+    // Until `write` waits on it, a failure is kept for `write` to report, not left unhandled.
+    this.result.catch(() => undefined);
+  }
+
+  static start(): SearchIndexJob {
+    return new SearchIndexJob();
+  }
+
+  add(entries: readonly SearchEntry[]): void {
+    const docs = entries.map((e, i): SearchDocument => ({ id: this.sent + i, ...e }));
+    this.sent += docs.length;
+    this.worker.postMessage({ docs });
+  }
+
+  /** Writes the index of every document sent to `file`; resolves with their number. */
+  async write(file: string): Promise<number> {
+    this.worker.postMessage({ write: file });
+    try {
+      await this.result;
+      return this.sent;
+    } finally {
+      void this.worker.terminate();
+    }
+  }
+
+  cancel(): void {
+    void this.worker.terminate();
+  }
 }
 
-/** The same, on this thread (used by the worker, and by tests). */
+/** The whole index from a model, in a worker thread (serve's rebuilds). Resolves when `file` is written. */
+export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => void } {
+  const job = SearchIndexJob.start();
+  job.add(searchDocuments(model, texts).map(({ id: _id, ...entry }) => entry));
+  return { done: job.write(file), cancel: () => job.cancel() };
+}
+
+/** The same, on this thread (tests). */
 export async function writeSearchIndex(docs: readonly SearchDocument[], file: string): Promise<void> {
   await fs.writeFile(file, searchIndexScript(docs));
 }

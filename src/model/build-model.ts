@@ -141,10 +141,46 @@ export interface ModelReuse {
   readonly changed: ReadonlySet<string>;
 }
 
+/** Entity references, profiles first, then stubs: the model's, and the search index's before the model. */
+export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>): Map<EntityId, EntityRef> {
+  const refs = new Map<EntityId, EntityRef>();
+  for (const e of content.entities) {
+    refs.set(e.id, { id: e.id, name: e.meta.name, type: e.meta.type, typeLabel: TYPE_NAMES[e.meta.type], page: entityPage(e.id), summary: e.meta.summary, stub: false });
+  }
+  for (const s of content.stubs) {
+    refs.set(s.id, { id: s.id, name: s.name, type: s.type, typeLabel: 'No profile yet', page: entityPage(s.id), summary: undefined, stub: true });
+  }
+  return refs;
+}
+
+/** The articles' references, newest first (then by slug), each with its metadata and body. */
+export function articleReferences<A extends AnnotatedContent['articles'][number]>(
+  content: { readonly articles: readonly A[] },
+  dateOf: (d: IsoDate) => DateView,
+): { ref: ArticleRef; meta: A['meta']; body: A['body'] }[] {
+  const refs = content.articles.map(({ slug, meta, body }) => ({
+    ref: {
+      slug,
+      title: meta.title,
+      page: articlePage(slug),
+      source: meta.source,
+      published: dateOf(parseIsoDate(meta.published) as IsoDate),
+    } satisfies ArticleRef,
+    meta,
+    body,
+  }));
+  return refs.sort((a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0));
+}
+
+/** How the model shows a date, in the briefing's language. */
+export function dateView(language: string): (d: IsoDate) => DateView {
+  return (d) => ({ iso: d.iso, display: formatDate(d, language), time: d.time });
+}
+
 export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters, reuse?: ModelReuse): Model {
   const language = content.settings.language;
   const sourceKey = rememberedNameKey();
-  const dateOf = (d: IsoDate): DateView => ({ iso: d.iso, display: formatDate(d, language), time: d.time });
+  const dateOf = dateView(language);
   const dayLabel = (day: string): string => {
     const d = parseIsoDate(day);
     return 'error' in d ? day : formatDate(d, language);
@@ -162,14 +198,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     buildId: content.buildId,
   };
 
-  // Entity references: profiles and stubs.
-  const refs = new Map<EntityId, EntityRef>();
-  for (const e of content.entities) {
-    refs.set(e.id, { id: e.id, name: e.meta.name, type: e.meta.type, typeLabel: TYPE_NAMES[e.meta.type], page: entityPage(e.id), summary: e.meta.summary, stub: false });
-  }
-  for (const s of content.stubs) {
-    refs.set(s.id, { id: s.id, name: s.name, type: s.type, typeLabel: 'No profile yet', page: entityPage(s.id), summary: undefined, stub: true });
-  }
+  const refs = entityReferences(content);
   const entityRef = (id: EntityId): EntityRef => refs.get(id)!;
   // Entities in name order, once, with the briefing language's collation: sorts below compare
   // ranks instead of calling localeCompare (an ICU call) millions of times.
@@ -177,19 +206,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const nameRank = new Map([...refs.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((r, i) => [r.id, i]));
   const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
 
-  // Articles, newest first.
-  const articleRefs = content.articles.map(({ slug, meta, body }) => ({
-    ref: {
-      slug,
-      title: meta.title,
-      page: articlePage(slug),
-      source: meta.source,
-      published: dateOf(parseIsoDate(meta.published) as IsoDate),
-    } satisfies ArticleRef,
-    meta,
-    body,
-  }));
-  articleRefs.sort((a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0));
+  const articleRefs = articleReferences(content, dateOf);
 
   const statements = buildStatements(
     articleRefs.map(({ ref, body }) => ({ article: ref, spans: body.spans })),
@@ -476,6 +493,11 @@ function freezeCollections<T extends object>(model: T): T {
 export function articleBodies(content: AnnotatedContent): ArticleBodies {
   return {
     html: new Map(content.articles.map((a) => [a.slug, a.body.html])),
-    text: new Map(content.articles.map((a) => [a.slug, a.body.blocks.map((b) => b.text).join('\n')])),
+    text: new Map(content.articles.map((a) => [a.slug, plainText(a.body)])),
   };
+}
+
+/** A body as plain text, a paragraph a line (what the search index reads). */
+export function plainText(body: AnnotatedText): string {
+  return body.blocks.map((b) => b.text).join('\n');
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** A rendered page as Eleventy's `toJSON()` gives it. */
@@ -73,12 +73,14 @@ export class PageWriter {
   private async writeOne(page: RenderedPage): Promise<void> {
     const dir = path.dirname(page.outputPath);
     if (!this.dirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
+      await fs.promises.mkdir(dir, { recursive: true });
       this.dirs.add(dir);
     }
-    await fs.writeFile(page.outputPath, page.content);
+    // The callback form: fs.promises wraps every file in a FileHandle, which measured heavier on
+    // the rendering thread (12,000 files of 30 KB: 1.1–1.5 s busy, against 0.5–1.4 s).
+    await new Promise<void>((resolve, reject) => fs.writeFile(page.outputPath, page.content, (error) => (error ? reject(error) : resolve())));
   }
 }
 
-/** Files open at once: enough to keep libuv's four pool threads busy. */
-const MAX_IN_FLIGHT = 8;
+/** Files in flight at once: one for each of libuv's four pool threads. */
+const MAX_IN_FLIGHT = 4;

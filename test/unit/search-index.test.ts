@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { analyze } from '../../src/build.ts';
-import { searchDocuments, searchOptions, type SearchDocument } from '../../src/emit/search.ts';
+import { searchDocuments, searchEntriesBeforeModel, searchEntriesFromModel, searchOptions, type SearchDocument } from '../../src/emit/search.ts';
+import type { AnnotatedContent } from '../../src/model/build-model.ts';
 import { serializeIndex } from '../../src/emit/search-index.ts';
 
 type Doc = Record<string, unknown>;
@@ -82,3 +83,15 @@ test('search index: a duplicate or missing id is refused, as MiniSearch refuses 
   const sample: SearchDocument = { id: 0, kind: 'entity', title: 't', names: '', text: '', label: '', page: 'x.html' };
   assert.equal(serializeIndex([sample as unknown as Doc], options).documentCount, 1);
 });
+
+for (const input of ['content', 'test/fixtures/sites/newsroom']) {
+  test(`search index: the documents a build sends before and after the model are the model's, in order (${input})`, async () => {
+    let annotated: AnnotatedContent | undefined;
+    const analysis = await analyze({ input }, undefined, undefined, undefined, { annotated: (c) => (annotated = c) });
+    assert.ok(analysis.model && analysis.bodies && annotated);
+    const early = [...searchEntriesBeforeModel(annotated), ...searchEntriesFromModel(analysis.model)].map((e, id) => ({ id, ...e }));
+    const whole = searchDocuments(analysis.model, analysis.bodies.text);
+    assert.ok(whole.some((d) => d.kind === 'article') && whole.some((d) => d.kind === 'entity'));
+    assert.deepEqual(early, whole);
+  });
+}
