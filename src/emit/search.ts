@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import type { Options } from 'minisearch';
 import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
 import type { ArticleRef, Model } from '../model/types.ts';
-import { scriptSafeJson } from '../site/jsonld.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { IndexBuilder } from './search-index.ts';
 
@@ -114,8 +113,7 @@ export function newIndexBuilder(): IndexBuilder<Record<string, unknown>> {
 
 /** The finished index as a script, its stored article text cut to the budget now that it is indexed. */
 export function indexScript(builder: IndexBuilder<Record<string, unknown>>): string {
-  const json = builder.toJSON();
-  const stored = Object.values(json.storedFields) as Record<string, unknown>[];
+  const stored = Object.values(builder.stored);
   let total = 0;
   for (const fields of stored) if (typeof fields['text'] === 'string') total += fields['text'].length;
   if (total > STORED_TEXT_BUDGET) {
@@ -124,7 +122,7 @@ export function indexScript(builder: IndexBuilder<Record<string, unknown>>): str
       if (typeof fields['text'] === 'string' && fields['text'].length > share) fields['text'] = `${fields['text'].slice(0, share)}…`;
     }
   }
-  return `window.BRIEFING_SEARCH_INDEX = ${scriptSafeJson(json)};\n`;
+  return `window.BRIEFING_SEARCH_INDEX = ${builder.toScriptSafeJson()};\n`;
 }
 
 /**

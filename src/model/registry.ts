@@ -25,7 +25,6 @@ export interface RegistrySnapshot {
 interface Claimant {
   readonly id: EntityId;
   readonly file: string;
-  readonly at: SourcePosition;
 }
 
 /**
@@ -44,9 +43,10 @@ export class EntityRegistry {
     for (const { split, meta } of entities) {
       const id = split.source.id as EntityId;
       const file = split.source.path;
-      this.#claim(id, id, file, split.locate([]), bag);
-      this.#claim(meta.name, id, file, split.locate(['name']), bag);
-      meta.aliases.forEach((alias, i) => this.#claim(alias, id, file, split.locate(['aliases', i]), bag));
+      // Positions are looked up only for an error: finding one parses the front matter again.
+      this.#claim(id, id, file, () => split.locate([]), bag);
+      this.#claim(meta.name, id, file, () => split.locate(['name']), bag);
+      meta.aliases.forEach((alias, i) => this.#claim(alias, id, file, () => split.locate(['aliases', i]), bag));
     }
   }
 
@@ -64,21 +64,21 @@ export class EntityRegistry {
     return registry;
   }
 
-  #claim(name: string, id: EntityId, file: string, at: SourcePosition, bag: DiagnosticBag): void {
+  #claim(name: string, id: EntityId, file: string, at: () => SourcePosition, bag: DiagnosticBag): void {
     const key = nameKey(name);
     if (!key) return;
     const claimants = this.#byKey.get(key);
     if (!claimants) {
-      this.#byKey.set(key, [{ id, file, at }]);
+      this.#byKey.set(key, [{ id, file }]);
       return;
     }
     if (claimants.some((c) => c.id === id)) return; // the same entity names itself twice: harmless
     const first = claimants[0]!;
-    claimants.push({ id, file, at });
+    claimants.push({ id, file });
     bag.error(
       'ambiguous-name',
       `the name "${name}" is claimed by two entities: ${displayPath(first.file)} (${first.id}) and ${displayPath(file)} (${id}); keep it on one and link the other as [[${id}|${name}]]`,
-      at,
+      at(),
     );
   }
 

@@ -10,7 +10,12 @@ import { publishedUrl } from './paths.ts';
 const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** JSON text with the characters that matter inside a <script> element written as escapes. */
+export function scriptSafe(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
 }
 
 const SCHEMA_TYPE: Record<EntityType, string> = {
