@@ -146,6 +146,8 @@ async function analyzeFiles(
       }, body, fragment),
     (a) => 1 + a.articles.length + a.entities.length,
   );
+  // The worker's share is back: end it now, so its heap is not held through the model stage.
+  worker?.close();
   if (!bag.fails(options.strict ?? false)) hooks.annotated?.(annotated);
   // The previous model's views are valid only while briefing.md and the entities are unchanged.
   const modelReuse = reuse ? previous : undefined;
