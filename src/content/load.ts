@@ -68,7 +68,7 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
       }
       wanted.push({ file, id });
     }
-    // Read in parallel (a few dozen at a time): one file after another leaves the disk idle.
+    // One file after another, synchronously (see readSource).
     for (const { file, id } of wanted) {
       const source = await readSource(file, kind, id, root, bag, memory);
       if (source && source !== 'missing') files.push(source);

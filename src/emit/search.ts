@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
@@ -53,11 +52,16 @@ export type SearchEntry = Omit<SearchDocument, 'id'>;
  * quotes. Article bodies come from `texts` (by slug), which the model does not keep.
  */
 export function searchDocuments(model: Model, texts: ReadonlyMap<string, string>): SearchDocument[] {
+  return searchEntries(model, texts).map((e, id) => ({ id, ...e }));
+}
+
+/** `searchDocuments` before their ids (a SearchIndexJob numbers what it is sent). */
+function searchEntries(model: Model, texts: ReadonlyMap<string, string>): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const e of model.entities) entries.push(entityEntry(e.name, e.aliases, e.summary, e.typeLabel, e.page));
   for (const a of model.articles) entries.push(articleEntry(a, texts.get(a.slug) ?? ''));
   entries.push(...searchEntriesFromModel(model));
-  return entries.map((e, id) => ({ id, ...e }));
+  return entries;
 }
 
 /**
@@ -94,16 +98,6 @@ function articleEntry(a: ArticleRef, text: string): SearchEntry {
 }
 
 /**
- * The index as a classic script (`window.BRIEFING_SEARCH_INDEX = …`), because browsers refuse
- * `fetch` of a JSON file from file:// (Pagefind's and Quartz's search fail there).
- */
-export function searchIndexScript(docs: readonly SearchDocument[]): string {
-  const builder = newIndexBuilder();
-  for (const doc of docs) builder.add(doc as unknown as Record<string, unknown>);
-  return indexScript(builder);
-}
-
-/**
  * What `new MiniSearch(options).addAll(docs).toJSON()` gives, made several times faster
  * (search-index.ts says how and why), a document at a time.
  */
@@ -111,7 +105,11 @@ export function newIndexBuilder(): IndexBuilder<Record<string, unknown>> {
   return new IndexBuilder(searchOptions() as unknown as Options<Record<string, unknown>>);
 }
 
-/** The finished index as a script, its stored article text cut to the budget now that it is indexed. */
+/**
+ * The finished index as a classic script (`window.BRIEFING_SEARCH_INDEX = …`), because browsers
+ * refuse `fetch` of a JSON file from file:// (Pagefind's and Quartz's search fail there); its
+ * stored article text cut to the budget now that it is indexed.
+ */
 export function indexScript(builder: IndexBuilder<Record<string, unknown>>): string {
   const stored = Object.values(builder.stored);
   let total = 0;
@@ -179,11 +177,6 @@ export class SearchIndexJob {
 /** The whole index from a model, in a worker thread (serve's rebuilds). Resolves when `file` is written. */
 export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => void } {
   const job = SearchIndexJob.start();
-  job.add(searchDocuments(model, texts).map(({ id: _id, ...entry }) => entry));
+  job.add(searchEntries(model, texts));
   return { done: job.write(file), cancel: () => job.cancel() };
-}
-
-/** The same, on this thread (tests). */
-export async function writeSearchIndex(docs: readonly SearchDocument[], file: string): Promise<void> {
-  await fs.writeFile(file, searchIndexScript(docs));
 }

@@ -35,9 +35,10 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
       // An article's HTML is read by its page only: let it go once the page is rendered.
       for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
     }
-  } finally {
+  } catch (error) {
     // Never leave writes running into a staging folder that a failure is about to delete.
     await writer.done().catch(() => undefined);
+    throw error;
   }
   return writer.done();
 }
