@@ -34,6 +34,12 @@ export interface CheckOptions {
   /** Keep what the next analysis can reuse (`serve`); off for one-off builds, to save memory. */
   readonly keepCache?: boolean;
   /**
+   * Keep each article's plain text in `bodies.text` (`serve` rewrites the search index from it).
+   * Off by default: a build hands the texts to the search index before the model and needs them
+   * no more.
+   */
+  readonly keepTexts?: boolean;
+  /**
    * Annotate articles on a worker thread beside this one: by default when there are many
    * (PARALLEL_MIN_ARTICLES) and a second core; `true` always (tests), `false` never.
    */
@@ -77,7 +83,34 @@ export async function analyze(
   const bag = new DiagnosticBag();
   // With a cache (`serve`), a file whose size and times are unchanged is not read again.
   const next = newCache();
-  const memory = options.keepCache ? { previous: cache?.files, next: next.files } : undefined;
+  // Everything up to the annotated content happens in `annotateContent`, so that what only it
+  // needs (every file's text, its parsed front matter) is garbage once it returns: a big
+  // briefing's sources are not held through the model stage.
+  const front = await annotateContent(options, progress, cache, next, bag);
+  const keep = options.keepCache ? { cache: next } : {};
+  if (!front) return { ok: false, diagnostics: bag.sorted(), ...keep };
+  const { annotated, md, reuse } = front;
+  if (!bag.fails(options.strict ?? false)) hooks.annotated?.(annotated);
+  // The previous model's views are valid only while briefing.md and the entities are unchanged.
+  const modelReuse = reuse ? previous : undefined;
+  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
+  const bodies = articleBodies(annotated, options.keepTexts ?? false);
+  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, bodies, ...keep };
+}
+
+/** What the stages before the model hand it: the annotated content, and the parser that made it. */
+interface Annotated {
+  readonly annotated: AnnotatedContent;
+  readonly md: MarkdownIt;
+  /** The registry and parser are the previous analysis's (briefing.md and the entities are unchanged). */
+  readonly reuse: boolean;
+}
+
+/** load → front matter → validate → annotate; undefined when the content cannot make a site. */
+async function annotateContent(options: CheckOptions, progress: Progress, cache: AnalysisCache | undefined, next: AnalysisCache, bag: DiagnosticBag): Promise<Annotated | undefined> {
+  // Only `serve` keeps what the next analysis can reuse; a one-off build lets it go stage by stage.
+  const keep = options.keepCache === true;
+  const memory = keep ? { previous: cache?.files, next: next.files } : undefined;
   const files = await progress.stage('load', 'files', () => loadContent(options.input, bag, memory), (f) => f.length);
   // A full analysis of many articles annotates them on two threads; one under `serve` with a
   // cache annotates only what changed, on this one. Started now, the worker loads its code while
@@ -85,28 +118,30 @@ export async function analyze(
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await analyzeFiles(options, progress, cache, next, bag, files, worker, previous, hooks);
+    return await annotateFiles(options, progress, cache, keep ? next : undefined, next, bag, files, worker);
   } finally {
+    // The worker's share is back (or the analysis failed): end it now, so its heap is not held
+    // through the model stage.
     worker?.close();
   }
 }
 
-async function analyzeFiles(
+async function annotateFiles(
   options: CheckOptions,
   progress: Progress,
   cache: AnalysisCache | undefined,
+  /** Where to remember parsed and annotated files for the next analysis; undefined outside `serve`. */
+  store: AnalysisCache | undefined,
   next: AnalysisCache,
   bag: DiagnosticBag,
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
-  previous: ModelReuse | undefined,
-  hooks: AnalysisHooks,
-): Promise<Analysis> {
+): Promise<Annotated | undefined> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const split = await progress.stage(
     'parse',
     'documents',
-    () => files.map((f) => remember(next.split, cache?.split, f.path, f.text, bag, (b) => splitDocument(f, b))).filter((d): d is SplitDocument => d !== undefined),
+    () => files.map((f) => remember(store?.split, cache?.split, f.path, f.text, bag, (b) => splitDocument(f, b))).filter((d): d is SplitDocument => d !== undefined),
     (d) => d.length,
   );
   const validation = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => split.length - v.rejected.length);
@@ -125,14 +160,14 @@ async function analyzeFiles(
   // that one run reports every problem.
   for (const doc of validation.rejected) annotateBody(md, doc, '../', bag);
   const valid = validation.content;
-  if (!valid) return { ok: false, diagnostics: bag.sorted(), ...(options.keepCache ? { cache: next } : {}) };
+  if (!valid) return undefined;
 
   // Every body is remembered by its file's text (articles, briefing.md, profiles); attribute values
   // by file and label.
   const body = (doc: SplitDocument, root: string, into = bag): AnnotatedText =>
-    remember(next.bodies, bodies, doc.source.path, doc.source.text, into, (own) => annotateBody(md, doc, root, own));
+    remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => annotateBody(md, doc, root, own));
   const fragment = (doc: SplitDocument, label: string, value: string): AnnotatedText =>
-    remember(next.bodies, bodies, `${doc.source.path}\0${label}`, value, bag, (own) => annotateFragment(md, value, doc.locate(['attributes', label]), '../', own));
+    remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, bag, (own) => annotateFragment(md, value, doc.locate(['attributes', label]), '../', own));
   const annotated = await progress.stage(
     'annotate',
     'documents',
@@ -141,18 +176,12 @@ async function analyzeFiles(
         if (!worker) return docs.map((doc) => body(doc, '../'));
         return annotateInParallel(worker, registry, docs, '../', bag, (i, into) => body(docs[i]!, '../', into), (i, r) => {
           // Remembered like an in-thread result, for the next analysis under `serve`.
-          next.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
+          store?.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
         });
       }, body, fragment),
     (a) => 1 + a.articles.length + a.entities.length,
   );
-  // The worker's share is back: end it now, so its heap is not held through the model stage.
-  worker?.close();
-  if (!bag.fails(options.strict ?? false)) hooks.annotated?.(annotated);
-  // The previous model's views are valid only while briefing.md and the entities are unchanged.
-  const modelReuse = reuse ? previous : undefined;
-  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
-  return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, bodies: articleBodies(annotated), ...(options.keepCache ? { cache: next } : {}) };
+  return { annotated, md, reuse };
 }
 
 /** Calls into a running analysis, for work that can start before it ends. */
@@ -186,14 +215,17 @@ function newCache(): AnalysisCache {
   return { entitiesKey: '', registryDiagnostics: [], split: new Map(), bodies: new Map(), files: new Map() };
 }
 
-/** `make(bag)`, or its remembered result and diagnostics when `text` is what it was made from. */
-function remember<T>(into: Map<string, Cached<T>>, from: Map<string, Cached<T>> | undefined, key: string, text: string, bag: DiagnosticBag, make: (bag: DiagnosticBag) => T): T {
+/**
+ * `make(bag)`, or its remembered result and diagnostics when `text` is what it was made from;
+ * remembered in `into` when there is one.
+ */
+function remember<T>(into: Map<string, Cached<T>> | undefined, from: Map<string, Cached<T>> | undefined, key: string, text: string, bag: DiagnosticBag, make: (bag: DiagnosticBag) => T): T {
   let entry = from?.get(key);
   if (!entry || entry.text !== text) {
     const own = new DiagnosticBag();
     entry = { text, value: make(own), diagnostics: own.items };
   }
-  into.set(key, entry);
+  into?.set(key, entry);
   for (const d of entry.diagnostics) bag.add(d);
   return entry.value;
 }
@@ -234,8 +266,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A successful analysis found no error by the end, so none after annotating: the job started.
   const job = search!;
   job.add(searchEntriesFromModel(model));
-  // The worker has its own copy of the texts; this thread needs them no more.
-  bodies.text.clear();
   let staging: string;
   try {
     staging = await createStaging(options.output, options.input);

@@ -26,7 +26,7 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const log = options.log ?? silent;
   const progress = new Progress(log);
   const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
-  const analysis = await analyze(options, progress, previous.cache, { previous: previous.model, changed: slugs });
+  const analysis = await analyze({ ...options, keepTexts: true }, progress, previous.cache, { previous: previous.model, changed: slugs });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   if (analysis.cache?.entitiesKey !== previous.cache.entitiesKey) return build(options);
 

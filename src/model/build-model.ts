@@ -490,10 +490,10 @@ function freezeCollections<T extends object>(model: T): T {
 }
 
 /** The articles' bodies, beside the model (see `ArticleBodies`). */
-export function articleBodies(content: AnnotatedContent): ArticleBodies {
+export function articleBodies(content: AnnotatedContent, withText: boolean): ArticleBodies {
   return {
     html: new Map(content.articles.map((a) => [a.slug, a.body.html])),
-    text: new Map(content.articles.map((a) => [a.slug, plainText(a.body)])),
+    text: new Map(withText ? content.articles.map((a) => [a.slug, plainText(a.body)]) : []),
   };
 }
 

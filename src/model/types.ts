@@ -161,12 +161,13 @@ export interface ArticleView extends ArticleRef {
  * The articles' bodies, kept beside the model rather than in it: the HTML is read by one page
  * each and the plain text by the search index, once, and a big briefing's bodies are most of its
  * memory (docs/performance.md). The pages stage deletes each article's HTML once its page is
- * rendered; the build drops the texts once the search index has them.
+ * rendered. The texts are made only when asked for (`keepTexts`, which `serve` sets): a build
+ * hands them to the search index before the model exists.
  */
 export interface ArticleBodies {
   /** Body HTML by article slug. */
   readonly html: Map<string, string>;
-  /** The body as plain text, paragraph per line, by article slug (for the search index). */
+  /** The body as plain text, paragraph per line, by article slug (for the search index); empty unless asked for. */
   readonly text: Map<string, string>;
 }
 

@@ -20,20 +20,27 @@ import { entitiesView, searchView, sourcesView, timelineView } from '../../templ
  * paid once, not once per article.
  */
 export async function renderPages(model: Model, bodies: ArticleBodies, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
-  const views = viewRenderer(model, bodies.html);
+  const sizes = new PageSizes();
+  const views = viewRenderer(model, bodies.html, sizes);
   // Loaded here, not at the top: `briefing check` never renders, and Eleventy takes a while to load.
   const { default: Eleventy } = await import('@11ty/eleventy');
-  // Eleventy keeps every page it renders in memory until it has written them all; batches cap
-  // that share of the memory (docs/performance.md: the model, not the pages, is most of the rest).
-  const batch = Number(process.env['BRIEFING_RENDER_BATCH'] ?? RENDER_BATCH);
+  // Eleventy keeps every page it renders in memory until it has rendered its whole run, so the
+  // pages are rendered in batches of about BATCH_CHARS of HTML: a fact sheet is several times an
+  // article's size, and a batch of 3,000 of them held 600 MB (docs/performance.md).
+  const budget = Number(process.env['BRIEFING_BATCH_CHARS'] ?? BATCH_CHARS);
   // Each batch's pages are written while the next batch renders (src/site/writer.ts).
   const writer = new PageWriter(outDir);
   try {
-    for (let i = 0; i < pages.length; i += batch) {
-      const slice = pages.slice(i, i + batch);
+    for (let i = 0; i < pages.length; ) {
+      const end = sizes.batchEnd(pages, i, budget);
+      const slice = pages.slice(i, end);
+      i = end;
       writer.add(await renderBatch(Eleventy, slice, md, outDir, views));
       // An article's HTML is read by its page only: let it go once the page is rendered.
       for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
+      // At most one batch waits for the disk while the next renders: a slow disk slows the
+      // build, it does not fill the memory.
+      await writer.drain(budget);
     }
   } catch (error) {
     // Never leave writes running into a staging folder that a failure is about to delete.
@@ -43,8 +50,49 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
   return writer.done();
 }
 
-/** Pages per Eleventy run (see renderPages). */
-const RENDER_BATCH = 3000;
+/** HTML characters (UTF-16 code units) per Eleventy run, about: 32 to 64 MB of strings. */
+const BATCH_CHARS = 32_000_000;
+
+/** Pages per Eleventy run at most, however small: each page costs Eleventy some bookkeeping too. */
+const MAX_BATCH_PAGES = 3000;
+
+/**
+ * The size of the pages rendered so far, by view, to cut the next batch at about a given number
+ * of characters. A view not rendered yet is assumed large (FIRST_GUESS), so its first batch is
+ * small and measures it.
+ */
+export class PageSizes {
+  private readonly chars = new Map<PageSpec['view'], { total: number; pages: number }>();
+
+  record(view: PageSpec['view'], length: number): void {
+    const entry = this.chars.get(view);
+    if (entry) {
+      entry.total += length;
+      entry.pages++;
+    } else {
+      this.chars.set(view, { total: length, pages: 1 });
+    }
+  }
+
+  estimate(view: PageSpec['view']): number {
+    const entry = this.chars.get(view);
+    return entry ? entry.total / entry.pages : FIRST_GUESS;
+  }
+
+  /** Where the batch starting at `start` ends: after about `budget` characters, at least one page. */
+  batchEnd(pages: readonly PageSpec[], start: number, budget: number): number {
+    let end = start;
+    let chars = 0;
+    while (end < pages.length && end - start < MAX_BATCH_PAGES && (end === start || chars + this.estimate(pages[end]!.view) <= budget)) {
+      chars += this.estimate(pages[end]!.view);
+      end++;
+    }
+    return end;
+  }
+}
+
+/** Characters assumed for a page of a view not rendered yet: more than any measured so far. */
+const FIRST_GUESS = 100_000;
 
 async function renderBatch(
   Eleventy: typeof import('@11ty/eleventy').default,
@@ -91,7 +139,7 @@ async function renderBatch(
  * model, every interpolated string escaped by `html` (src/site/html.ts). No template engine reads
  * anything from content, and none is compiled at run time.
  */
-export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>): (spec: PageSpec) => string {
+export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>, sizes?: PageSizes): (spec: PageSpec) => string {
   return (spec) => {
     const { root, path: pagePath } = spec;
     let page: string;
@@ -126,7 +174,9 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>):
     // The page is built by concatenation, a rope of thousands of pieces; Eleventy keeps it until
     // its batch is written, long enough for every piece to be promoted to the old generation.
     // One flat string instead: the pieces die young (src/strings.ts).
-    return flat(page);
+    const flatPage = flat(page);
+    sizes?.record(spec.view, flatPage.length);
+    return flatPage;
   };
 }
 

@@ -20,7 +20,10 @@ export class PageWriter {
   private readonly dirs = new Set<string>();
   private readonly queue: RenderedPage[] = [];
   private inFlight = 0;
+  /** Characters of the pages queued or being written. */
+  private pending = 0;
   private written = 0;
+  private failed = false;
   private failure: unknown;
   private idle: (() => void) | undefined;
 
@@ -33,41 +36,59 @@ export class PageWriter {
       const file = path.resolve(page.outputPath);
       if (!file.startsWith(root)) throw new Error(`refusing to write ${page.outputPath}: outside the output folder ${this.root}`);
       this.queue.push({ outputPath: file, content: page.content });
+      this.pending += page.content.length;
     }
     this.pump();
   }
 
   /** Resolves with the number of pages written once every queued page is on disk. */
   async done(): Promise<number> {
-    while (this.inFlight > 0 || this.queue.length > 0) {
-      await new Promise<void>((resolve) => (this.idle = resolve));
-    }
-    if (this.failure) throw this.failure;
+    await this.drain(0);
     return this.written;
   }
 
+  /**
+   * Resolves once at most `chars` characters of pages wait to be written; rejects, once no write
+   * is running any more, if one failed.
+   */
+  async drain(chars: number): Promise<void> {
+    // Without a failure, a page is waiting exactly when a write is running (pump starts one).
+    while (this.inFlight > 0 && (this.failed || this.pending > chars)) {
+      await new Promise<void>((resolve) => (this.idle = resolve));
+    }
+    if (this.failed) throw this.failure;
+  }
+
   private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0 && !this.failure) {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0 && !this.failed) {
       const page = this.queue.shift()!;
       this.inFlight++;
       void this.writeOne(page).then(
         () => {
           this.written++;
-          this.settle();
+          this.settle(page);
         },
         (error: unknown) => {
-          this.failure ??= error;
+          if (!this.failed) {
+            this.failed = true;
+            this.failure = error;
+          }
+          for (const dropped of this.queue) this.pending -= dropped.content.length;
           this.queue.length = 0;
-          this.settle();
+          this.settle(page);
         },
       );
     }
   }
 
-  private settle(): void {
+  private settle(page: RenderedPage): void {
     this.inFlight--;
+    this.pending -= page.content.length;
     this.pump();
-    if (this.inFlight === 0 && this.queue.length === 0) this.idle?.();
+    // Whoever waits (drain) checks its own condition again.
+    const idle = this.idle;
+    this.idle = undefined;
+    idle?.();
   }
 
   private async writeOne(page: RenderedPage): Promise<void> {

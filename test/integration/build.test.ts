@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from '../../src/index.ts';
-import { checkLinks, listFiles, readHtml, readJson, tempDir } from '../helpers/site.ts';
+import { checkLinks, listFiles, readHtml, readJson, snapshot, tempDir } from '../helpers/site.ts';
 
 const input = path.resolve('test/fixtures/sites/newsroom');
 let out: string;
@@ -199,4 +199,18 @@ test('an unknown name in an entity attribute gets its stub page, so the attribut
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test('rendered in many small batches (one page per Eleventy run), the site is byte for byte the same', async () => {
+  const small = path.join(path.dirname(out), 'small-batches');
+  process.env['BRIEFING_BATCH_CHARS'] = '1';
+  try {
+    assert.equal((await build({ input, output: small })).ok, true);
+  } finally {
+    delete process.env['BRIEFING_BATCH_CHARS'];
+  }
+  const [one, many] = [await snapshot(out), await snapshot(small)];
+  assert.ok(one.size > 20, `only ${one.size} files`);
+  assert.deepEqual([...many.keys()], [...one.keys()]);
+  for (const [file, bytes] of one) assert.equal(many.get(file), bytes, `${file} differs`);
 });

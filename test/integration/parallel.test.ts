@@ -14,7 +14,7 @@ const dirs: string[] = [];
 after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
 async function both(input: string) {
-  const [one, two] = [await analyze({ input, parallel: false }), await analyze({ input, parallel: true })];
+  const [one, two] = [await analyze({ input, parallel: false, keepTexts: true }), await analyze({ input, parallel: true, keepTexts: true })];
   return { one, two };
 }
 

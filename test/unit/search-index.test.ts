@@ -46,7 +46,7 @@ function assertSame(docs: readonly Doc[], options: Options<Doc>, queries: readon
 const options = searchOptions() as unknown as Options<Doc>;
 
 test('search index: the example briefing indexes exactly as MiniSearch does', async () => {
-  const analysis = await analyze({ input: 'content' });
+  const analysis = await analyze({ input: 'content', keepTexts: true });
   assert.ok(analysis.model && analysis.bodies, 'the example analyses');
   const docs = searchDocuments(analysis.model, analysis.bodies.text) as unknown as Doc[];
   assert.ok(docs.length > 50, `${docs.length} documents`);
@@ -92,7 +92,7 @@ test('search index: a duplicate or missing id is refused, as MiniSearch refuses 
 for (const input of ['content', 'test/fixtures/sites/newsroom']) {
   test(`search index: the documents a build sends before and after the model are the model's, in order (${input})`, async () => {
     let annotated: AnnotatedContent | undefined;
-    const analysis = await analyze({ input }, undefined, undefined, undefined, { annotated: (c) => (annotated = c) });
+    const analysis = await analyze({ input, keepTexts: true }, undefined, undefined, undefined, { annotated: (c) => (annotated = c) });
     assert.ok(analysis.model && analysis.bodies && annotated);
     const early = [...searchEntriesBeforeModel(annotated), ...searchEntriesFromModel(analysis.model)].map((e, id) => ({ id, ...e }));
     const whole = searchDocuments(analysis.model, analysis.bodies.text);
