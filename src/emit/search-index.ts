@@ -100,11 +100,18 @@ export class IndexBuilder<T extends Record<string, unknown>> {
    * would be escaped like the rest.
    */
   toScriptSafeJson(): string {
-    const parts: string[] = [
-      `{"documentCount":${this.count},"nextId":${this.count},"documentIds":${scriptSafe(JSON.stringify(this.documentIds))},`,
-      `"fieldIds":${scriptSafe(JSON.stringify(this.fieldIds))},"fieldLength":${JSON.stringify(this.fieldLength)},`,
-      `"averageFieldLength":${JSON.stringify(this.averageFieldLength)},"storedFields":${scriptSafe(JSON.stringify(this.storedFields))},"dirtCount":0,"index":[`,
-    ];
+    return [...this.scriptSafeJsonParts()].join('');
+  }
+
+  /**
+   * The text of `toScriptSafeJson()` in pieces, a term at a time, so that a caller can write it
+   * without ever holding all of it (tens of megabytes at 10,000 articles, and several times that
+   * while it is assembled).
+   */
+  *scriptSafeJsonParts(): Generator<string> {
+    yield `{"documentCount":${this.count},"nextId":${this.count},"documentIds":${scriptSafe(JSON.stringify(this.documentIds))},`;
+    yield `"fieldIds":${scriptSafe(JSON.stringify(this.fieldIds))},"fieldLength":${JSON.stringify(this.fieldLength)},`;
+    yield `"averageFieldLength":${JSON.stringify(this.averageFieldLength)},"storedFields":${scriptSafe(JSON.stringify(this.storedFields))},"dirtCount":0,"index":[`;
     let first = true;
     for (const [term, byField] of this.postings) {
       let entry = `${first ? '' : ','}[${scriptSafe(JSON.stringify(term))},{`;
@@ -117,10 +124,14 @@ export class IndexBuilder<T extends Record<string, unknown>> {
         for (let i = 0; i < list.length; i += 2) entry += `${i === 0 ? '' : ','}"${list[i]}":${list[i + 1]}`;
         entry += '}';
       });
-      parts.push(`${entry}}]`);
+      yield `${entry}}]`;
     }
-    parts.push('],"serializationVersion":2}');
-    return parts.join('');
+    yield '],"serializationVersion":2}';
+  }
+
+  /** How many documents were added. */
+  get size(): number {
+    return this.count;
   }
 
   /** The stored fields by short id, to change (the build cuts long texts) before `toScriptSafeJson`. */

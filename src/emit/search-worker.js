@@ -2,22 +2,21 @@
 // because a worker does not inherit the main thread's tsx loader: it registers tsx itself, then
 // loads the TypeScript module. Messages: { docs } (index these, in order), then { write: file }
 // (write the script, answer { ok }). Messages sent while the module loads wait in the port.
-import { writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { register } = await import(workerData.tsx);
 register();
 try {
-  const { newIndexBuilder, indexScript } = await import(workerData.module);
+  const { newIndexBuilder, addDocuments, writeIndexScript, StoredTextBudget } = await import(workerData.module);
   const builder = newIndexBuilder();
+  const budget = new StoredTextBudget();
   parentPort.on('message', (message) => {
     try {
-      if (message.docs) for (const doc of message.docs) builder.add(doc);
+      if (message.docs) addDocuments(builder, budget, message.docs);
       if (message.write) {
-        void writeFile(message.write, indexScript(builder)).then(
-          () => parentPort.postMessage({ ok: true }),
-          (error) => parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) }),
-        );
+        // Written synchronously: this thread has nothing else to do, and a piece at a time.
+        writeIndexScript(builder, budget, message.write);
+        parentPort.postMessage({ ok: true });
       }
     } catch (error) {
       parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });

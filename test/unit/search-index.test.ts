@@ -4,12 +4,15 @@
  * as a set: their order differs and loadJSON does not care), and a browser-side `loadJSON` of
  * it must answer searches exactly as MiniSearch's own index does.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { analyze } from '../../src/build.ts';
-import { searchDocuments, searchEntriesBeforeModel, searchEntriesFromModel, searchOptions, type SearchDocument } from '../../src/emit/search.ts';
+import { addDocuments, searchDocuments, searchEntriesBeforeModel, searchEntriesFromModel, searchOptions, StoredTextBudget, writeIndexScript, type SearchDocument } from '../../src/emit/search.ts';
 import type { AnnotatedContent } from '../../src/model/build-model.ts';
 import { IndexBuilder, serializeIndex } from '../../src/emit/search-index.ts';
 import { scriptSafeJson } from '../../src/site/jsonld.ts';
@@ -100,3 +103,52 @@ for (const input of ['content', 'test/fixtures/sites/newsroom']) {
     assert.deepEqual(early, whole);
   });
 }
+
+test('stored texts: cut while documents arrive, they end as cutting the whole texts at the end would', () => {
+  // The rule of the build, on whole texts: over the budget, each text keeps its share and "…".
+  const atTheEnd = (texts: readonly (string | undefined)[], budget: number, min: number): (string | undefined)[] => {
+    const total = texts.reduce((n, t) => n + (t?.length ?? 0), 0);
+    if (total <= budget) return [...texts];
+    const share = Math.max(min, Math.floor(budget / texts.length));
+    return texts.map((t) => (t !== undefined && t.length > share ? `${t.slice(0, share)}…` : t));
+  };
+  const text = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 400 }), fc.nat(3000).map((n) => 'ab“'.repeat(n).slice(0, n)));
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 40 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 300 }), (texts, limit, min) => {
+      const builder = new IndexBuilder<Doc>(options);
+      const budget = new StoredTextBudget(limit, min);
+      addDocuments(builder, budget, texts.map((t, id) => ({ id, kind: 'article', title: 'T', names: '', label: 'L', page: `p${id}.html`, text: t })));
+      budget.finish(Object.values(builder.stored));
+      assert.deepEqual(Object.values(builder.stored).map((f) => f['text']), atTheEnd(texts, limit, min));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('stored texts: the index script written a piece at a time is the script as one string', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'briefing-index-'));
+  try {
+    const analysis = await analyze({ input: 'content', keepTexts: true });
+    assert.ok(analysis.model && analysis.bodies);
+    const docs = searchDocuments(analysis.model, analysis.bodies.text) as unknown as Doc[];
+    const [one, two] = [new IndexBuilder<Doc>(options), new IndexBuilder<Doc>(options)];
+    addDocuments(one, new StoredTextBudget(), docs);
+    const budget = new StoredTextBudget(2000, 20);
+    addDocuments(two, budget, docs);
+    writeIndexScript(two, budget, path.join(dir, 'index.js'));
+    const written = await readFile(path.join(dir, 'index.js'), 'utf8');
+    const whole = `window.BRIEFING_SEARCH_INDEX = ${one.toScriptSafeJson()};\n`;
+    // Under the default budget the example's texts are stored whole; under 2,000 characters cut.
+    assert.notEqual(written, whole);
+    const parsed = JSON.parse(written.slice('window.BRIEFING_SEARCH_INDEX = '.length, -2)) as AsPlainObject;
+    const reference = JSON.parse(whole.slice('window.BRIEFING_SEARCH_INDEX = '.length, -2)) as AsPlainObject;
+    assert.deepEqual(parsed.index, reference.index);
+    const stored = Object.values(parsed.storedFields).map((f) => f['text'] as string);
+    assert.ok(stored.some((t) => t.endsWith('…')) && stored.every((t) => t.length <= Math.max(20, Math.floor(2000 / docs.length)) + 1));
+    // Without a cut, the file is exactly the string, whatever the size of the pieces written.
+    writeIndexScript(one, new StoredTextBudget(), path.join(dir, 'whole.js'), 100);
+    assert.equal(await readFile(path.join(dir, 'whole.js'), 'utf8'), whole);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
