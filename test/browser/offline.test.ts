@@ -69,14 +69,27 @@ async function cacheStatus(page: Page): Promise<CacheStatus | undefined> {
   return status ?? undefined;
 }
 
-/** Waits until a worker controls the page and has precached all its files; `not` skips an older cache. */
+/**
+ * Waits until a worker controls the page and has precached all its files; `not` skips an older
+ * cache. While the old build's worker is still in control, the page asks for an update check
+ * every few seconds, as a reader's later visits would: a new worker whose install failed (a
+ * request lost on a loaded machine) is retried rather than waited for in vain.
+ */
 async function waitForPrecache(page: Page, not?: string): Promise<CacheStatus> {
+  let lastCheck = Date.now();
+  let last: CacheStatus | undefined;
   return waitUntil(
     async () => {
       const s = await cacheStatus(page);
-      return s && s.cache !== not && s.cached === s.total ? s : undefined;
+      last = s;
+      if (s && s.cache !== not && s.cached === s.total) return s;
+      if (not && Date.now() - lastCheck > 5000) {
+        lastCheck = Date.now();
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()).catch(() => undefined);
+      }
+      return undefined;
     },
-    not ? `a new worker (not ${not}) with everything precached` : 'the service worker to precache the site',
+    () => (not ? `a new worker (not ${not}) with everything precached (last status: ${JSON.stringify(last)})` : `the service worker to precache the site (last status: ${JSON.stringify(last)})`),
     60_000,
   );
 }
@@ -146,7 +159,8 @@ async function updateScenario(s: Scenario): Promise<{ oldCache: string; newCache
   assert.ok(!sw.includes(JSON.stringify(first.cache)), 'the new build names a new cache');
 
   // The next visit is answered by the old worker; loading it checks for a new worker. Ask for
-  // the check explicitly too, so a slow machine does not wait for the browser's own timing.
+  // the check explicitly too, so a slow machine does not wait for the browser's own timing
+  // (waitForPrecache asks again while the old worker is in control).
   await s.page.goto(`${s.server.origin}/index.html`, { waitUntil: 'load' });
   await s.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   const second = await waitForPrecache(s.page, first.cache);
