@@ -15,3 +15,15 @@ export function flat(s: string): string {
   copy.charCodeAt(0);
   return copy;
 }
+
+/**
+ * `flat` for a string built by concatenation (rendered HTML, a page), which is a rope and never a
+ * slice: reading a character flattens it in place, one copy. `flat` would copy it twice (the
+ * slice flattens the rope, the read flattens the new rope over the two slices), which for the
+ * pages of a big briefing is hundreds of megabytes copied for nothing.
+ */
+export function flatten(rope: string): string {
+  rope.charCodeAt(0);
+  return rope;
+}
+

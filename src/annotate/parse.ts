@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
-import { flat } from '../strings.ts';
+import { flatten } from '../strings.ts';
 import type { SourcePosition, SplitDocument } from '../types.ts';
 import { bodyPositions, fragmentPositions, tableRowPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
 
@@ -26,7 +26,7 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
   };
   const tokens = md.parse(doc.body, env);
   // Kept until the pages are written: one flat string, not the renderer's rope (src/strings.ts).
-  const html = flat(md.renderer.render(tokens, md.options, env));
+  const html = flatten(md.renderer.render(tokens, md.options, env));
   const { mentions, spans, blocks } = env.briefing;
   return { html, mentions, spans, blocks };
 }
@@ -35,7 +35,7 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
 export function annotateFragment(md: MarkdownIt, text: string, at: SourcePosition, root: string, bag: DiagnosticBag): AnnotatedText {
   const env = { briefing: newContext(at.file, root, bag, fragmentPositions(at)) };
   const tokens = md.parseInline(text, env);
-  const html = flat(md.renderer.render(tokens, md.options, env));
+  const html = flatten(md.renderer.render(tokens, md.options, env));
   const { mentions, spans, blocks } = env.briefing;
   return { html, mentions, spans, blocks };
 }

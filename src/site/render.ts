@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { RenderError } from '../diagnostics.ts';
-import { flat } from '../strings.ts';
+import { flatten } from '../strings.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
@@ -174,7 +174,7 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>, 
     // The page is built by concatenation, a rope of thousands of pieces; Eleventy keeps it until
     // its batch is written, long enough for every piece to be promoted to the old generation.
     // One flat string instead: the pieces die young (src/strings.ts).
-    const flatPage = flat(page);
+    const flatPage = flatten(page);
     sizes?.record(spec.view, flatPage.length);
     return flatPage;
   };
