@@ -18,7 +18,7 @@ import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
-import { renderPages } from './site/render.ts';
+import { loadEleventy, renderPages } from './site/render.ts';
 import { TEMPLATE_VERSION } from './version.ts';
 import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
 
@@ -86,7 +86,7 @@ export async function analyze(
   // Everything up to the annotated content happens in `annotateContent`, so that what only it
   // needs (every file's text, its parsed front matter) is garbage once it returns: a big
   // briefing's sources are not held through the model stage.
-  const front = await annotateContent(options, progress, cache, next, bag);
+  const front = await annotateContent(options, progress, cache, next, bag, hooks);
   const keep = options.keepCache ? { cache: next } : {};
   if (!front) return { ok: false, diagnostics: bag.sorted(), ...keep };
   const { annotated, md, reuse } = front;
@@ -107,7 +107,14 @@ interface Annotated {
 }
 
 /** load → front matter → validate → annotate; undefined when the content cannot make a site. */
-async function annotateContent(options: CheckOptions, progress: Progress, cache: AnalysisCache | undefined, next: AnalysisCache, bag: DiagnosticBag): Promise<Annotated | undefined> {
+async function annotateContent(
+  options: CheckOptions,
+  progress: Progress,
+  cache: AnalysisCache | undefined,
+  next: AnalysisCache,
+  bag: DiagnosticBag,
+  hooks: AnalysisHooks,
+): Promise<Annotated | undefined> {
   // Only `serve` keeps what the next analysis can reuse; a one-off build lets it go stage by stage.
   const keep = options.keepCache === true;
   const memory = keep ? { previous: cache?.files, next: next.files } : undefined;
@@ -118,7 +125,7 @@ async function annotateContent(options: CheckOptions, progress: Progress, cache:
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await annotateFiles(options, progress, cache, keep ? next : undefined, next, bag, files, worker);
+    return await annotateFiles(options, progress, cache, keep ? next : undefined, next, bag, files, worker, hooks);
   } finally {
     // The worker's share is back (or the analysis failed): end it now, so its heap is not held
     // through the model stage.
@@ -136,6 +143,7 @@ async function annotateFiles(
   bag: DiagnosticBag,
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
+  hooks: AnalysisHooks,
 ): Promise<Annotated | undefined> {
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const split = await progress.stage(
@@ -174,10 +182,19 @@ async function annotateFiles(
     () =>
       annotate(valid, md, registry, bag, buildId(files), async (docs) => {
         if (!worker) return docs.map((doc) => body(doc, '../'));
-        return annotateInParallel(worker, registry, docs, '../', bag, (i, into) => body(docs[i]!, '../', into), (i, r) => {
-          // Remembered like an in-thread result, for the next analysis under `serve`.
-          store?.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
-        });
+        return annotateInParallel(
+          worker,
+          registry,
+          docs,
+          '../',
+          bag,
+          (i, into) => body(docs[i]!, '../', into),
+          (i, r) => {
+            // Remembered like an in-thread result, for the next analysis under `serve`.
+            store?.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
+          },
+          hooks.waiting,
+        );
       }, body, fragment),
     (a) => 1 + a.articles.length + a.entities.length,
   );
@@ -188,6 +205,11 @@ async function annotateFiles(
 export interface AnalysisHooks {
   /** Every document is annotated and no error was found so far; the model is built next. */
   readonly annotated?: (content: AnnotatedContent) => void;
+  /**
+   * This thread has annotated its share of the articles and waits for the worker's: a moment for
+   * work that needs only this thread (a build loads Eleventy).
+   */
+  readonly waiting?: () => void;
 }
 
 /**
@@ -257,7 +279,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     search = SearchIndexJob.start();
     search.add(searchEntriesBeforeModel(content));
   };
-  const analysis = await analyze(options, progress, undefined, undefined, { annotated: started });
+  // Eleventy takes about 0.4 s to load; loaded while this thread waits for the annotation worker,
+  // that time is not spent in the pages stage.
+  const analysis = await analyze(options, progress, undefined, undefined, { annotated: started, waiting: () => void loadEleventy().catch(() => undefined) });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
     search?.cancel();
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };

@@ -131,12 +131,15 @@ export async function annotateInParallel(
   bag: DiagnosticBag,
   redo: (index: number, bag: DiagnosticBag) => AnnotatedText,
   kept?: (index: number, result: BodyResult) => void,
+  /** Called once this thread's share is done, before it waits for the worker's. */
+  waiting?: () => void,
 ): Promise<AnnotatedText[]> {
   const snapshot = registry.snapshot();
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
   const split = Math.ceil(jobs.length * WORKER_SHARE);
   const away = worker.run(snapshot, jobs.slice(0, split), root);
   const here = annotateBodies(snapshot, jobs.slice(split), root);
+  waiting?.();
   const results = (await away).concat(here);
   return mergeBodies(registry, results, bag, redo, kept);
 }

@@ -22,8 +22,7 @@ import { entitiesView, searchView, sourcesView, timelineView } from '../../templ
 export async function renderPages(model: Model, bodies: ArticleBodies, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
   const sizes = new PageSizes();
   const views = viewRenderer(model, bodies.html, sizes);
-  // Loaded here, not at the top: `briefing check` never renders, and Eleventy takes a while to load.
-  const { default: Eleventy } = await import('@11ty/eleventy');
+  const { default: Eleventy } = await loadEleventy();
   // Eleventy keeps every page it renders in memory until it has rendered its whole run, so the
   // pages are rendered in batches of about BATCH_CHARS of HTML: a fact sheet is several times an
   // article's size, and a batch of 3,000 of them held 600 MB (docs/performance.md).
@@ -48,6 +47,18 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
     throw error;
   }
   return writer.done();
+}
+
+let eleventy: Promise<typeof import('@11ty/eleventy')> | undefined;
+
+/**
+ * Eleventy's module, loaded once: not at the top, because `briefing check` never renders and
+ * Eleventy takes about 0.4 s to load; a build starts loading it while it waits for the
+ * annotation worker (`AnalysisHooks.waiting`).
+ */
+export function loadEleventy(): Promise<typeof import('@11ty/eleventy')> {
+  eleventy ??= import('@11ty/eleventy');
+  return eleventy;
 }
 
 /** HTML characters (UTF-16 code units) per Eleventy run, about: 32 to 64 MB of strings. */
