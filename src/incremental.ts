@@ -50,7 +50,8 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   // worker that lists it follow, started on the next turn of the event loop so that even handing
   // the texts to the worker happens after `serve` has told the browser to reload. The next
   // rebuild waits for them (`settled`).
-  const texts = analysis.bodies!.text;
+  // Asked for above (`keepTexts`).
+  const texts = analysis.bodies!.text!;
   const settled = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() => writeSearchIndexInWorker(model, texts, path.join(out, 'data', 'search-index.js')).done)
     .then(() => writeServiceWorker(model, out))

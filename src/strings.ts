@@ -17,8 +17,8 @@ export function flat(s: string): string {
 }
 
 /**
- * `flat` for a string built by concatenation (rendered HTML, a page), which is a rope and never a
- * slice: reading a character flattens it in place, one copy. `flat` would copy it twice (the
+ * `flat` for a string built by concatenation of many pieces (a page, a body's rendered HTML),
+ * which is a rope and never a slice: reading a character flattens it in place, one copy. `flat` would copy it twice (the
  * slice flattens the rope, the read flattens the new rope over the two slices), which for the
  * pages of a big briefing is hundreds of megabytes copied for nothing.
  */

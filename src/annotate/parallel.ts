@@ -138,6 +138,9 @@ export async function annotateInParallel(
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
   const split = Math.ceil(jobs.length * WORKER_SHARE);
   const away = worker.run(snapshot, jobs.slice(0, split), root);
+  // Awaited below; if this thread's share throws first, the worker's end must not become an
+  // unhandled rejection that hides the error.
+  away.catch(() => undefined);
   const here = annotateBodies(snapshot, jobs.slice(split), root);
   waiting?.();
   const results = (await away).concat(here);

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
-import { flatten } from '../strings.ts';
+import { flat, flatten } from '../strings.ts';
 import type { SourcePosition, SplitDocument } from '../types.ts';
 import { bodyPositions, fragmentPositions, tableRowPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
 
@@ -35,7 +35,8 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
 export function annotateFragment(md: MarkdownIt, text: string, at: SourcePosition, root: string, bag: DiagnosticBag): AnnotatedText {
   const env = { briefing: newContext(at.file, root, bag, fragmentPositions(at)) };
   const tokens = md.parseInline(text, env);
-  const html = flatten(md.renderer.render(tokens, md.options, env));
+  // Not `flatten`: a plain value renders to itself (nothing to escape), a slice of the front matter.
+  const html = flat(md.renderer.render(tokens, md.options, env));
   const { mentions, spans, blocks } = env.briefing;
   return { html, mentions, spans, blocks };
 }

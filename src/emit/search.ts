@@ -183,14 +183,20 @@ export function writeIndexScript(builder: IndexBuilder<Record<string, unknown>>,
     for (const part of indexScriptParts(builder, budget)) {
       chunk += part;
       if (chunk.length >= chunkChars) {
-        writeSync(fd, chunk);
+        writeAll(fd, chunk);
         chunk = '';
       }
     }
-    writeSync(fd, chunk);
+    writeAll(fd, chunk);
   } finally {
     closeSync(fd);
   }
+}
+
+/** `writeSync` until every byte is written: one call may write less (a full disk, a signal). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 const WRITE_CHUNK = 1 << 20;

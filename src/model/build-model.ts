@@ -511,7 +511,7 @@ function freezeCollections<T extends object>(model: T): T {
 export function articleBodies(content: AnnotatedContent, withText: boolean): ArticleBodies {
   return {
     html: new Map(content.articles.map((a) => [a.slug, a.body.html])),
-    text: new Map(withText ? content.articles.map((a) => [a.slug, plainText(a.body)]) : []),
+    text: withText ? new Map(content.articles.map((a) => [a.slug, plainText(a.body)])) : undefined,
   };
 }
 

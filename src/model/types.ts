@@ -167,8 +167,8 @@ export interface ArticleView extends ArticleRef {
 export interface ArticleBodies {
   /** Body HTML by article slug. */
   readonly html: Map<string, string>;
-  /** The body as plain text, paragraph per line, by article slug (for the search index); empty unless asked for. */
-  readonly text: Map<string, string>;
+  /** The body as plain text, paragraph per line, by article slug (for the search index); only when asked for. */
+  readonly text: Map<string, string> | undefined;
 }
 
 export interface AttributeView {

@@ -26,7 +26,7 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
   // Eleventy keeps every page it renders in memory until it has rendered its whole run, so the
   // pages are rendered in batches of about BATCH_CHARS of HTML: a fact sheet is several times an
   // article's size, and a batch of 3,000 of them held 600 MB (docs/performance.md).
-  const budget = Number(process.env['BRIEFING_BATCH_CHARS'] ?? BATCH_CHARS);
+  const budget = batchChars(process.env['BRIEFING_BATCH_CHARS']);
   // Each batch's pages are written while the next batch renders (src/site/writer.ts).
   const writer = new PageWriter(outDir);
   try {
@@ -57,12 +57,24 @@ let eleventy: Promise<typeof import('@11ty/eleventy')> | undefined;
  * annotation worker (`AnalysisHooks.waiting`).
  */
 export function loadEleventy(): Promise<typeof import('@11ty/eleventy')> {
-  eleventy ??= import('@11ty/eleventy');
+  // A failed load is not remembered: under `serve` the next build tries again.
+  eleventy ??= import('@11ty/eleventy').catch((error: unknown) => {
+    eleventy = undefined;
+    throw error;
+  });
   return eleventy;
 }
 
 /** HTML characters (UTF-16 code units) per Eleventy run, about: 32 to 64 MB of strings. */
 const BATCH_CHARS = 32_000_000;
+
+/** The batch budget: BATCH_CHARS, or a positive whole number from BRIEFING_BATCH_CHARS. */
+export function batchChars(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return BATCH_CHARS;
+  const n = Number(setting);
+  if (!Number.isSafeInteger(n) || n < 1) throw new RenderError(`BRIEFING_BATCH_CHARS must be a whole number of characters, 1 or more (it is "${setting}")`);
+  return n;
+}
 
 /** Pages per Eleventy run at most, however small: each page costs Eleventy some bookkeeping too. */
 const MAX_BATCH_PAGES = 3000;

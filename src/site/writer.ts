@@ -25,7 +25,8 @@ export class PageWriter {
   private written = 0;
   private failed = false;
   private failure: unknown;
-  private idle: (() => void) | undefined;
+  /** Whoever waits in `drain`, woken after every write to check its own condition again. */
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly root: string) {}
 
@@ -54,7 +55,7 @@ export class PageWriter {
   async drain(chars: number): Promise<void> {
     // Without a failure, a page is waiting exactly when a write is running (pump starts one).
     while (this.inFlight > 0 && (this.failed || this.pending > chars)) {
-      await new Promise<void>((resolve) => (this.idle = resolve));
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     if (this.failed) throw this.failure;
   }
@@ -85,10 +86,9 @@ export class PageWriter {
     this.inFlight--;
     this.pending -= page.content.length;
     this.pump();
-    // Whoever waits (drain) checks its own condition again.
-    const idle = this.idle;
-    this.idle = undefined;
-    idle?.();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
   }
 
   private async writeOne(page: RenderedPage): Promise<void> {

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import LinkifyIt from 'linkify-it';
 import MarkdownIt from 'markdown-it';
-import { MAY_LINK } from '../../src/annotate/markdown.ts';
-import { annotate } from '../helpers/annotate.ts';
+import { createMarkdown, MAY_LINK } from '../../src/annotate/markdown.ts';
+import { annotate, makeRegistry } from '../helpers/annotate.ts';
 
 const reference = new LinkifyIt();
 
@@ -32,6 +32,14 @@ test('whatever linkify-it pretests true, MAY_LINK matches too (random text)', ()
     }),
     { numRuns: 20_000 },
   );
+});
+
+test('the parser asks MAY_LINK before linkify-it', () => {
+  const md = createMarkdown(makeRegistry([]));
+  // With linkify-it's own test made to say yes to anything, only MAY_LINK can say no.
+  (md.linkify as unknown as { re: { pretest: RegExp } }).re.pretest = /(?:)/;
+  assert.equal(md.linkify.pretest('no link in these words'), false);
+  assert.equal(md.linkify.pretest('see example.com'), true);
 });
 
 test('the annotation parser links exactly what markdown-it with linkify links', () => {

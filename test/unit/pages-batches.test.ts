@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { PageSpec } from '../../src/site/pages.ts';
-import { PageSizes } from '../../src/site/render.ts';
+import { batchChars, PageSizes } from '../../src/site/render.ts';
 import { PageWriter } from '../../src/site/writer.ts';
 import { tempDir } from '../helpers/site.ts';
 
@@ -40,6 +40,14 @@ test('however small the pages, a batch holds at most 3,000', () => {
   assert.equal(sizes.batchEnd(pages, 6000, 1e12), 7000);
 });
 
+test('BRIEFING_BATCH_CHARS: unset means the default; anything but a whole number of 1 or more is refused', () => {
+  assert.equal(batchChars(undefined), 32_000_000);
+  assert.equal(batchChars(''), 32_000_000);
+  assert.equal(batchChars('1'), 1);
+  assert.equal(batchChars('5000000'), 5_000_000);
+  for (const bad of ['abc', '0', '-5', '1.5', 'NaN', 'Infinity', '1e400']) assert.throws(() => batchChars(bad), /BRIEFING_BATCH_CHARS must be a whole number/, bad);
+});
+
 const dirs: string[] = [];
 after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
@@ -56,6 +64,16 @@ test('drain waits until the backlog is at most the given size; done until all is
   assert.equal(await writer.done(), 50);
   assert.equal((await fs.readdir(path.join(root, 'a'))).length, 50);
   assert.equal(await fs.readFile(path.join(root, 'a', '49.html'), 'utf8'), 'x'.repeat(1000));
+});
+
+test('two callers waiting at once are both woken', async () => {
+  const root = await tempDir();
+  dirs.push(root);
+  const writer = new PageWriter(root);
+  writer.add(Array.from({ length: 30 }, (_, i) => ({ outputPath: path.join(root, `${i}.html`), content: 'y'.repeat(500) })));
+  const [a, b] = await Promise.all([writer.drain(5_000), writer.done()]);
+  assert.equal(a, undefined);
+  assert.equal(b, 30);
 });
 
 test('a failed write rejects drain and done, and nothing more is written', async () => {

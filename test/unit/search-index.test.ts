@@ -51,7 +51,7 @@ const options = searchOptions() as unknown as Options<Doc>;
 test('search index: the example briefing indexes exactly as MiniSearch does', async () => {
   const analysis = await analyze({ input: 'content', keepTexts: true });
   assert.ok(analysis.model && analysis.bodies, 'the example analyses');
-  const docs = searchDocuments(analysis.model, analysis.bodies.text) as unknown as Doc[];
+  const docs = searchDocuments(analysis.model, analysis.bodies.text!) as unknown as Doc[];
   assert.ok(docs.length > 50, `${docs.length} documents`);
   assertSame(docs, options, ['Kim', 'Putin', 'missile', 'Vostochny', 'кос', '김정은', 'launch Sea', 'xyzzy']);
 });
@@ -98,11 +98,16 @@ for (const input of ['content', 'test/fixtures/sites/newsroom']) {
     const analysis = await analyze({ input, keepTexts: true }, undefined, undefined, undefined, { annotated: (c) => (annotated = c) });
     assert.ok(analysis.model && analysis.bodies && annotated);
     const early = [...searchEntriesBeforeModel(annotated), ...searchEntriesFromModel(analysis.model)].map((e, id) => ({ id, ...e }));
-    const whole = searchDocuments(analysis.model, analysis.bodies.text);
+    const whole = searchDocuments(analysis.model, analysis.bodies.text!);
     assert.ok(whole.some((d) => d.kind === 'article') && whole.some((d) => d.kind === 'entity'));
     assert.deepEqual(early, whole);
   });
 }
+
+test('the analysis keeps the articles\' plain texts only when asked to (serve)', async () => {
+  assert.equal((await analyze({ input: 'content' })).bodies?.text, undefined);
+  assert.ok(((await analyze({ input: 'content', keepTexts: true })).bodies?.text?.size ?? 0) > 0);
+});
 
 test('stored texts: cut while documents arrive, they end as cutting the whole texts at the end would', () => {
   // The rule of the build, on whole texts: over the budget, each text keeps its share and "…".
@@ -130,7 +135,7 @@ test('stored texts: the index script written a piece at a time is the script as 
   try {
     const analysis = await analyze({ input: 'content', keepTexts: true });
     assert.ok(analysis.model && analysis.bodies);
-    const docs = searchDocuments(analysis.model, analysis.bodies.text) as unknown as Doc[];
+    const docs = searchDocuments(analysis.model, analysis.bodies.text!) as unknown as Doc[];
     const [one, two] = [new IndexBuilder<Doc>(options), new IndexBuilder<Doc>(options)];
     addDocuments(one, new StoredTextBudget(), docs);
     const budget = new StoredTextBudget(2000, 20);
