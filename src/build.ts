@@ -310,7 +310,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const specs = pageList(model);
     const pages = await progress.stage('pages', 'pages', () => renderPages(model, bodies, md, staging, specs), (n) => n);
-    await progress.stage('emit', 'files', () => emitFiles(model, specs, staging), (n) => n);
+    // Under `serve` (keepCache) the export rows are remembered for the rebuilds (emit.ts).
+    await progress.stage('emit', 'files', () => emitFiles(model, specs, staging, options.keepCache === true), (n) => n);
     await progress.stage('search', 'documents', () => searchDone, (n) => n);
     await progress.stage('offline', 'files', () => writeServiceWorker(model, staging), (n) => n);
     await commitStaging(staging, options.output);

@@ -44,7 +44,7 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   await removeGonePages(previous.model, all, out);
   await previous.settled;
   const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, pages), (n) => n);
-  await progress.stage('emit', 'files', () => emitFiles(model, all, out), (n) => n);
+  await progress.stage('emit', 'files', () => emitFiles(model, all, out, true), (n) => n);
   log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
   // The pages are ready for the browser now; the search index (the slowest part) and the service
   // worker that lists it follow, started on the next turn of the event loop so that even handing

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Model } from '../model/types.ts';
 import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
-import { exportsOf } from './exports.ts';
+import { exportTables, type ExportTable } from './exports.ts';
 import { atomFeed, sitemap } from './feed.ts';
 import { manifest } from './offline.ts';
 import { previewsScript } from './previews.ts';
@@ -12,14 +12,37 @@ import { previewsScript } from './previews.ts';
 const require = createRequire(import.meta.url);
 
 /**
+ * Each view's export row as JSON, for as long as the view lives (`serve` only: `rememberRows`).
+ * Views are frozen, and a rebuild after an edit takes over the previous model's views that the
+ * edit does not touch, so their rows are not serialised again: at 10,000 articles that was most
+ * of a rebuild's emit stage. A one-off build remembers nothing (the strings would be held to its
+ * end). test/integration/incremental.test.ts compares every rebuild's files with a full build's.
+ */
+const remembered = new Map<string, WeakMap<object, string>>();
+
+/** One array element per line: readable and diffable, and compact at 10,000 articles. */
+function exportJson(t: ExportTable, memory: Map<string, WeakMap<object, string>> | undefined): string {
+  let rows = memory?.get(t.file);
+  if (memory && !rows) memory.set(t.file, (rows = new WeakMap()));
+  const lines = t.items.map((item) => {
+    let json = rows?.get(item);
+    if (json === undefined) {
+      json = JSON.stringify(t.row(item));
+      rows?.set(item, json);
+    }
+    return json;
+  });
+  return `[\n${lines.join(',\n')}\n]\n`;
+}
+
+/**
  * Stage 7, emit: everything besides the pages and the search index (built in a worker, see
  * search.ts) — exports, previews, feed, sitemap, manifest, static assets. Returns the number of
  * files written. The service worker is written after both, by `writeServiceWorker`.
  */
-export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string): Promise<number> {
+export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, rememberRows = false): Promise<number> {
   const files: Record<string, string> = {};
-  // One array element per line: readable and diffable, and compact at 10,000 articles.
-  for (const [file, rows] of Object.entries(exportsOf(model))) files[file] = `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+  for (const t of exportTables(model)) files[t.file] = exportJson(t, rememberRows ? remembered : undefined);
   files['data/previews.js'] = previewsScript(model);
   files['feed.xml'] = atomFeed(model);
   files['manifest.webmanifest'] = manifest(model);

@@ -1,12 +1,22 @@
 import type { Model } from '../model/types.ts';
 
+/** One export: its path, the model's views it has a row for, and the row of one view. */
+export interface ExportTable<T extends object = object> {
+  readonly file: string;
+  readonly items: readonly T[];
+  readonly row: (item: T) => unknown;
+}
+
+const table = <T extends object>(file: string, items: readonly T[], row: (item: T) => unknown): ExportTable => ({ file, items, row: row as (item: object) => unknown });
+
 /**
  * The machine-readable exports of FORMAT.md §4, each a JSON array at a fixed path. Field names
- * and order follow the contract exactly; optional fields are left out when absent.
+ * and order follow the contract exactly; optional fields are left out when absent. A row is made
+ * from its own view only (so it may be remembered for as long as the view lives; see emit.ts).
  */
-export function exportsOf(model: Model): Record<string, unknown[]> {
-  return {
-    'data/articles.json': model.articles.map((a) => ({
+export function exportTables(model: Model): ExportTable[] {
+  return [
+    table('data/articles.json', model.articles, (a) => ({
       slug: a.slug,
       title: a.title,
       source: a.source,
@@ -15,7 +25,7 @@ export function exportsOf(model: Model): Record<string, unknown[]> {
       page: a.page,
       entities: a.entities.map((e) => e.id).sort(),
     })),
-    'data/entities.json': model.entities.map((e) => ({
+    table('data/entities.json', model.entities, (e) => ({
       id: e.id,
       name: e.name,
       type: e.type,
@@ -25,18 +35,18 @@ export function exportsOf(model: Model): Record<string, unknown[]> {
       articles: e.articleSlugs,
       related: e.relatedWeights,
     })),
-    'data/claims.json': model.claims.map((c) => ({
+    table('data/claims.json', model.claims, (c) => ({
       id: c.id,
       reports: c.reports.map((r) => ({ article: r.article.slug, text: r.text, ...(r.date ? { date: r.date.iso } : {}) })),
       subjects: c.subjects.map((s) => s.id),
       sourceCount: c.sourceCount,
       conflicts: c.conflicts.map((x) => x.id),
     })),
-    'data/quotes.json': model.quotes.map((q) => ({
+    table('data/quotes.json', model.quotes, (q) => ({
       speaker: q.speaker.id,
       article: q.article.slug,
       text: q.text,
       ...(q.date ? { date: q.date.iso } : {}),
     })),
-  };
+  ];
 }
