@@ -125,7 +125,7 @@ async function annotateContent(
   const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
-    return await annotateFiles(options, progress, cache, keep ? next : undefined, next, bag, files, worker, hooks);
+    return await annotateFiles(options, progress, cache, next, bag, files, worker, hooks);
   } finally {
     // The worker's share is back (or the analysis failed): end it now, so its heap is not held
     // through the model stage.
@@ -137,14 +137,14 @@ async function annotateFiles(
   options: CheckOptions,
   progress: Progress,
   cache: AnalysisCache | undefined,
-  /** Where to remember parsed and annotated files for the next analysis; undefined outside `serve`. */
-  store: AnalysisCache | undefined,
   next: AnalysisCache,
   bag: DiagnosticBag,
   files: readonly SourceFile[],
   worker: AnnotationWorker | undefined,
   hooks: AnalysisHooks,
 ): Promise<Annotated | undefined> {
+  // Where parsed and annotated files are remembered for the next analysis: only under `serve`.
+  const store = options.keepCache ? next : undefined;
   // With a cache (`serve`), a file whose text is unchanged is not parsed or annotated again.
   const split = await progress.stage(
     'parse',

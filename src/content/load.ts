@@ -1,4 +1,4 @@
-import { lstatSync, promises as fs, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, UsageError } from '../diagnostics.ts';
 import { idForName } from '../model/names.ts';
@@ -70,21 +70,21 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
     }
     // One file after another, synchronously (see readSource).
     for (const { file, id } of wanted) {
-      const source = await readSource(file, kind, id, root, bag, memory);
+      const source = readSource(file, kind, id, root, bag, memory);
       if (source && source !== 'missing') files.push(source);
     }
   }
   return files;
 }
 
-async function readSource(
+function readSource(
   file: string,
   kind: DocumentKind,
   id: string,
   root: string,
   bag: DiagnosticBag,
   memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
-): Promise<SourceFile | 'missing' | undefined> {
+): SourceFile | 'missing' | undefined {
   // Synchronous calls: reading 10,000 files one after the other measured 0.2 s here, against
   // 0.7 s with fs.promises 32 at a time (each file a FileHandle and four pool round trips).
   let lstat: Stats;
@@ -100,8 +100,13 @@ async function readSource(
   }
   if (lstat.isSymbolicLink()) {
     // A link could make the build read (and publish) a file from outside the input folder.
-    const target = await fs.realpath(file).catch(() => undefined);
-    const realRoot = await fs.realpath(root);
+    let target: string | undefined;
+    try {
+      target = realpathSync(file);
+    } catch {
+      target = undefined;
+    }
+    const realRoot = realpathSync(root);
     if (!target || !isInside(realRoot, target)) {
       bag.error('outside-input', 'symbolic link points outside the input folder; refusing to read it', at(file));
       return undefined;

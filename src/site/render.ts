@@ -157,6 +157,15 @@ async function renderBatch(
   }
 }
 
+/** The site-wide pages' views: each renders from the whole model. */
+const SITE_VIEWS: Record<Exclude<PageSpec['view'], 'article' | 'entity'>, (model: Model, root: string, pagePath: string) => string> = {
+  home: homeView,
+  entities: entitiesView,
+  timeline: timelineView,
+  sources: sourcesView,
+  search: searchView,
+};
+
 /**
  * Renders a page spec with the view functions of templates/views: plain TypeScript over the
  * model, every interpolated string escaped by `html` (src/site/html.ts). No template engine reads
@@ -178,21 +187,8 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>, 
         page = entityView(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
         break;
       }
-      case 'home':
-        page = homeView(model, root, pagePath);
-        break;
-      case 'entities':
-        page = entitiesView(model, root, pagePath);
-        break;
-      case 'timeline':
-        page = timelineView(model, root, pagePath);
-        break;
-      case 'sources':
-        page = sourcesView(model, root, pagePath);
-        break;
-      case 'search':
-        page = searchView(model, root, pagePath);
-        break;
+      default:
+        page = SITE_VIEWS[spec.view](model, root, pagePath);
     }
     // The page is built by concatenation, a rope of thousands of pieces; Eleventy keeps it until
     // its batch is written, long enough for every piece to be promoted to the old generation.
