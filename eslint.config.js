@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '_site/', '**/*.tmp-*/', 'test-output/'] },
+  { ignores: ['node_modules/', 'dist/', '_site/', '**/*.tmp-*/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,10 +15,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from '../src/build.ts';
-import { rebuild } from '../src/incremental.ts';
+import { fileURLToPath } from 'node:url';
+import { compiledIsFresh } from '../bin/compiled.js';
 import { DEFAULT_SEED, generateCorpus } from './generate.ts';
 import { median, table } from './lib/report.ts';
+
+// The compiled modules, as `briefing serve` runs them (bin/briefing.js); the sources when dist/ is stale.
+const compiled = compiledIsFresh(fileURLToPath(new URL('..', import.meta.url)));
+const load = async <T>(module: string, source: () => Promise<T>): Promise<T> => (compiled ? ((await import(new URL(`../dist/src/${module}.js`, import.meta.url).href)) as T) : source());
+const { build } = await load('build', () => import('../src/build.ts'));
+const { rebuild } = await load('incremental', () => import('../src/incremental.ts'));
+if (!compiled) console.warn('dist/ is missing or stale (npm run compile): timing the TypeScript sources through tsx.');
 
 const { values } = parseArgs({
   options: {

@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { compiledIsFresh } from '../bin/compiled.js';
 import { DEFAULT_SEED, generateCorpus, type CorpusStats } from './generate.ts';
 import { prepareEleventySite } from './lib/eleventy-site.ts';
 import { CommandFailed, flushDisks, killRunningChild, measure, type Measurement } from './lib/measure.ts';
@@ -201,6 +202,10 @@ async function main(): Promise<number> {
     console.error(`bench: ${join(REPO, 'bin', 'briefing.js')} does not exist; nothing to measure.`);
     console.error('bench: use --tools eleventy,floor to measure only the reference builds.');
     return 1;
+  }
+  // bin/briefing.js runs dist/ when it is up to date (`npm run bench` compiles first), else the sources through tsx.
+  if (opts.tools.includes('briefing') && !compiledIsFresh(REPO)) {
+    console.warn('bench: dist/ is missing or stale (npm run compile): timing the TypeScript sources through tsx, about 1 s slower at 10,000 articles.');
   }
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   const cleanup = (): void => {

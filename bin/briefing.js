@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// Entry point for `npx briefing`. The project ships TypeScript sources and runs them
-// through tsx, so `npm ci` is the only install step (no compile step to forget).
-import { register } from 'tsx/esm/api';
+// Entry point for `npx briefing`. `npm ci` compiles the TypeScript sources to dist/ (the `prepare`
+// script); while that copy is up to date it runs, otherwise the sources run through tsx, so an
+// edit never runs stale code and a missing compile step costs only speed (src/runtime.ts).
+import { fileURLToPath } from 'node:url';
+import { compiledIsFresh } from './compiled.js';
 
-register();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const root = fileURLToPath(new URL('..', import.meta.url));
+let cli;
+if (compiledIsFresh(root)) {
+  cli = await import('../dist/src/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../src/cli.ts');
+}
+process.exitCode = await cli.main(process.argv.slice(2));

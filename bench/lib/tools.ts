@@ -65,7 +65,7 @@ export function makeTools(p: ToolPaths): Record<ToolName, Tool> {
     floor: {
       name: 'floor',
       command: (corpus, out) => ({
-        args: ['--import', 'tsx', join(p.repo, 'bench', 'floor.ts'), corpus, out],
+        args: [join(p.repo, 'bench', 'floor.mjs'), corpus, out],
         cwd: p.repo,
       }),
       verify: (out, n) => expectCount('article pages', countEntries(join(out, 'articles')), n),

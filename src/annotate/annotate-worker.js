@@ -1,10 +1,13 @@
 // Worker thread entry for annotating articles (see AnnotationWorker in parallel.ts). Plain
-// JavaScript because a worker does not inherit the main thread's tsx loader: it registers tsx
-// itself, then loads the TypeScript module.
+// JavaScript, so that it runs as it is whether the modules are compiled or not: from the sources it
+// registers tsx itself (a worker does not inherit the main thread's loader), then loads the module.
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { register } = await import(workerData.tsx);
-register();
+// Uncompiled sources only (workerLoader in src/runtime.ts): the compiled modules need no loader.
+if (workerData.tsx) {
+  const { register } = await import(workerData.tsx);
+  register();
+}
 const { annotateBodies } = await import(workerData.module);
 parentPort.on('message', ({ snapshot, jobs, root }) => {
   try {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
+import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
 import { annotateBody, type AnnotatedText, type BodySource } from './parse.ts';
 
@@ -77,7 +78,7 @@ export class AnnotationWorker {
 
   private constructor() {
     this.#worker = new Worker(new URL('./annotate-worker.js', import.meta.url), {
-      workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parallel.ts', import.meta.url).href },
+      workerData: { ...workerLoader(), module: siblingModule('./parallel.ts', import.meta.url) },
     });
   }
 

@@ -1,11 +1,15 @@
-// Worker thread entry for the search index (see SearchIndexJob in search.ts). Plain JavaScript
-// because a worker does not inherit the main thread's tsx loader: it registers tsx itself, then
-// loads the TypeScript module. Messages: { docs } (index these, in order), then { write: file }
-// (write the script, answer { ok }). Messages sent while the module loads wait in the port.
+// Worker thread entry for the search index (see SearchIndexJob in search.ts). Plain JavaScript,
+// so that it runs as it is whether the modules are compiled or not: from the sources it registers
+// tsx itself (a worker does not inherit the main thread's loader), then loads the module.
+// Messages: { docs } (index these, in order), then { write: file } (write the script, answer
+// { ok }). Messages sent while the module loads wait in the port.
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { register } = await import(workerData.tsx);
-register();
+// Uncompiled sources only (workerLoader in src/runtime.ts): the compiled modules need no loader.
+if (workerData.tsx) {
+  const { register } = await import(workerData.tsx);
+  register();
+}
 try {
   const { newIndexBuilder, addDocuments, writeIndexScript, StoredTextBudget } = await import(workerData.module);
   const builder = newIndexBuilder();

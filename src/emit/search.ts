@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Options } from 'minisearch';
 import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
 import type { ArticleRef, Model } from '../model/types.ts';
+import { siblingModule, workerLoader } from '../runtime.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { IndexBuilder } from './search-index.ts';
 
@@ -215,7 +216,7 @@ export class SearchIndexJob {
 
   private constructor() {
     this.worker = new Worker(new URL('./search-worker.js', import.meta.url), {
-      workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./search.ts', import.meta.url).href },
+      workerData: { ...workerLoader(), module: siblingModule('./search.ts', import.meta.url) },
     });
     this.result = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`building the search index failed: ${m.error}`))));

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
+import { PACKAGE_ROOT } from '../runtime.ts';
 
 /**
  * Every page's path relative to the output root, in one place. Pages sit at most one folder deep,
@@ -62,4 +63,4 @@ export function rootOf(page: PagePath): string {
 }
 
 /** `templates/` in this package: the Eleventy page template, views, layouts, partials and assets. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', PACKAGE_ROOT));

@@ -1,10 +1,11 @@
 /**
  * The "bare script" floor: the least work that turns the articles into HTML pages.
  *
- *   node --import tsx bench/floor.ts <corpus dir> <out dir>
+ *   node bench/floor.mjs <corpus dir> <out dir>
  *
  * gray-matter + markdown-it + one file write per article, nothing else: no entity pages, no
  * annotations, no indexes. Any site generator doing the same Markdown work costs at least this.
+ * Plain JavaScript, like the compiled Briefing it is compared with: no loader at start-up.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +14,13 @@ import MarkdownIt from 'markdown-it';
 
 const [input, output] = process.argv.slice(2);
 if (input === undefined || output === undefined) {
-  console.error('usage: floor.ts <corpus dir> <out dir>');
+  console.error('usage: floor.mjs <corpus dir> <out dir>');
   process.exit(2);
 }
 
 // Same options Eleventy gives markdown-it, so both render the same HTML.
 const md = new MarkdownIt({ html: true });
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const src = join(input, 'articles');
 const dst = join(output, 'articles');
@@ -30,7 +31,7 @@ mkdirSync(dst, { recursive: true });
 for (const file of readdirSync(src)) {
   if (!file.endsWith('.md')) continue;
   const { data, content } = matter(readFileSync(join(src, file), 'utf8'));
-  const title = escape(String(data['title'] ?? file));
+  const title = escape(String(data.title ?? file));
   const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>\n<body><h1>${title}</h1>\n${md.render(content)}</body></html>\n`;
   writeFileSync(join(dst, file.replace(/\.md$/, '.html')), html);
 }
