@@ -61,6 +61,10 @@ test('without dist/ the sources run', () => {
   assert.equal(compiledIsFresh(root), false);
 });
 
-test('this checkout: dist/ is fresh right after `npm run compile`, as `npm ci` leaves it', { skip: !process.env['CI_EXPECTS_DIST'] && 'set by .ci/run' }, () => {
-  assert.equal(compiledIsFresh(path.resolve(import.meta.dirname, '../..')), true);
-});
+test(
+  'this checkout: dist/ is fresh right after `npm run compile`, as `npm ci` leaves it',
+  { skip: !process.env['CI_EXPECTS_DIST'] && 'set by .ci/run' },
+  () => {
+    assert.equal(compiledIsFresh(path.resolve(import.meta.dirname, '../..')), true);
+  },
+);
