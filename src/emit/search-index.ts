@@ -41,6 +41,7 @@ export class IndexBuilder<T extends Record<string, unknown>> {
   private readonly averageFieldLength: number[] = [];
   private readonly seenIds = new Set<unknown>();
   private readonly counts = new Map<string, number>();
+  private readonly rawCounts = new Map<string, number>();
   private count = 0;
 
   constructor(options: Options<T>) {
@@ -69,19 +70,26 @@ export class IndexBuilder<T extends Record<string, unknown>> {
       const field = this.fields[fieldId]!;
       const value = doc[field];
       if (value == null) continue;
-      const tokens = this.tokenize(String(value), field);
+      // Each distinct raw token is counted, then processed once: an article repeats its words,
+      // and processTerm (a test, a case change, maybe NFKC) is the dearer step. Processed terms
+      // come out in the order of their first raw token, which is the order of their first
+      // occurrence, as when every token is processed in turn (the postings' term order).
+      const raw = this.rawCounts;
+      raw.clear();
+      for (const token of this.tokenize(String(value), field)) raw.set(token, (raw.get(token) ?? 0) + 1);
       const lengths = (this.fieldLength[shortId] ??= []);
-      const length = new Set(tokens).size;
+      // MiniSearch's field length: the number of distinct raw tokens.
+      const length = raw.size;
       lengths[fieldId] = length;
       // MiniSearch's running average, in its order of operations, so the floats come out the same.
       this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
       counts.clear();
-      for (const token of tokens) {
+      for (const [token, n] of raw) {
         const processed = this.processTerm(token, field);
         if (Array.isArray(processed)) {
-          for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + 1);
+          for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + n);
         } else if (processed) {
-          counts.set(processed, (counts.get(processed) ?? 0) + 1);
+          counts.set(processed, (counts.get(processed) ?? 0) + n);
         }
       }
       for (const [term, n] of counts) {
