@@ -173,4 +173,3 @@ export class IndexBuilder<T extends Record<string, unknown>> {
     } as unknown as AsPlainObject;
   }
 }
-
