@@ -14,7 +14,10 @@ const dirs: string[] = [];
 after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
 async function both(input: string) {
-  const [one, two] = [await analyze({ input, parallel: false, keepTexts: true }), await analyze({ input, parallel: true, keepTexts: true })];
+  const [one, two] = [
+    await analyze({ input, parallel: false, keepTexts: true }),
+    await analyze({ input, parallel: true, keepTexts: true }),
+  ];
   return { one, two };
 }
 
@@ -55,8 +58,39 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
   assert.match(one.bodies!.html.get('d')!, /entities\/quay-authority-2\.html"[^>]*>Quay-Authority</);
 });
 
+test('results that come back from the worker in several chunks keep their order', async () => {
+  const { CHUNK } = await import('../../src/annotate/parallel.ts');
+  const input = path.join(await tempDir(), 'content');
+  dirs.push(path.dirname(input));
+  // Enough articles that each thread's share spans more than two chunks; every article names its
+  // own unknown entity (a stub, made in document order) and a known one.
+  const n = 5 * CHUNK + 7;
+  const files: Record<string, string> = {
+    'briefing.md': '---\ntitle: Chunks\nlanguage: en\n---\nA test.\n',
+    'entities/harbour.md': '---\nname: Harbour\ntype: place\n---\nA harbour.\n',
+  };
+  for (let i = 0; i < n; i++) {
+    const name = `a${String(i).padStart(4, '0')}`;
+    files[`articles/${name}.md`] = article(name, `The [[Harbour]] and [[Firm ${i}]] (number ${i}).`, 1 + (i % 28));
+  }
+  await writeTree(input, files);
+  const { one, two } = await both(input);
+  assert.equal(one.ok, true);
+  assert.deepEqual(two.diagnostics, one.diagnostics);
+  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
+  assert.deepEqual(two.bodies, one.bodies);
+  assert.equal(two.model!.entities.length, n + 1);
+});
+
 test('broken annotations: the same errors, at the same positions, from the worker as from this thread', async () => {
-  for (const name of ['bad-claim-in-table', 'bad-span-date', 'unclosed-span', 'unknown-span-key', 'conflicts-unknown-claim', 'bad-claim-in-image-alt']) {
+  for (const name of [
+    'bad-claim-in-table',
+    'bad-span-date',
+    'unclosed-span',
+    'unknown-span-key',
+    'conflicts-unknown-claim',
+    'bad-claim-in-image-alt',
+  ]) {
     const { one, two } = await both(`test/fixtures/broken/${name}`);
     assert.equal(one.ok, false, name);
     assert.equal(two.ok, false, name);
