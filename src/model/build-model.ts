@@ -221,7 +221,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // Entities in name order, once, with the briefing language's collation: sorts below compare
   // ranks instead of calling localeCompare (an ICU call) millions of times.
   const collator = new Intl.Collator(language);
-  const nameRank = new Map([...refs.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((r, i) => [r.id, i]));
+  const inNameOrder = [...refs.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)).map((r) => r.id);
+  const nameRank = new Map(inNameOrder.map((id, i) => [id, i]));
   const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
 
   const articleRefs = articleReferences(content, dateOf);
@@ -311,10 +312,12 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // touches): snippets to cut and co-occurrence in paragraphs.
   const sentences = new SentenceIndex(language);
   const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: RawMention[] }>>();
-  const related = new Map<EntityId, Map<EntityId, number>>();
+  // Co-occurrence by name rank: related[rank of a] maps the rank of b to their shared paragraphs.
+  // Numbers, not ids, so that ranking an entity's related ones needs no lookups (relatedByWeight).
+  const related: (Map<number, number> | undefined)[] = [];
   for (const { ref, body } of articleRefs) {
     if (keptEntities.size > 0 && body.mentions.every((m) => keptEntities.has(m.entity))) continue;
-    const perBlock = new Map<number, Set<EntityId>>();
+    const perBlock = new Map<number, Set<number>>();
     for (const m of body.mentions) {
       if (keptEntities.has(m.entity)) continue;
       let byArticle = mentionsByEntity.get(m.entity);
@@ -326,16 +329,16 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     for (const m of body.mentions) {
       let set = perBlock.get(m.block);
       if (!set) perBlock.set(m.block, (set = new Set()));
-      set.add(m.entity);
+      set.add(nameRank.get(m.entity)!);
     }
     // Related entities: weighted by the number of paragraphs two entities share.
     for (const set of perBlock.values()) {
       if (set.size < 2) continue;
-      const ids = [...set];
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          if (!keptEntities.has(ids[i]!)) bump(related, ids[i]!, ids[j]!);
-          if (!keptEntities.has(ids[j]!)) bump(related, ids[j]!, ids[i]!);
+      const ranks = [...set];
+      for (let i = 0; i < ranks.length; i++) {
+        for (let j = i + 1; j < ranks.length; j++) {
+          if (!keptEntities.has(inNameOrder[ranks[i]!]!)) bump(related, ranks[i]!, ranks[j]!);
+          if (!keptEntities.has(inNameOrder[ranks[j]!]!)) bump(related, ranks[j]!, ranks[i]!);
           if (counters) counters.pairs++;
         }
       }
@@ -351,9 +354,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       const byArticle = [...(mentionsByEntity.get(ref.id)?.values() ?? [])];
       const articleRefsOf = byArticle.map((x) => x.article);
       const dates = articleRefsOf.map((a) => a.published);
-      const relatedWeights = [...(related.get(ref.id) ?? new Map<EntityId, number>())]
-        .map(([id, weight]) => ({ id, weight }))
-        .sort((a, b) => b.weight - a.weight || byName(a, b));
+      const relatedWeights = relatedByWeight(related[nameRank.get(ref.id)!], inNameOrder);
       const facts = factsByEntity.get(ref.id) ?? [];
       const quotes = quotesByEntity.get(ref.id) ?? [];
       const timeline = buildTimeline(facts, quotes, articleRefsOf, dayLabel, LIMITS.timelineEntries);
@@ -477,10 +478,31 @@ function rememberedNameKey(): (name: string) => string {
   };
 }
 
-function bump(map: Map<EntityId, Map<EntityId, number>>, a: EntityId, b: EntityId): void {
-  let inner = map.get(a);
-  if (!inner) map.set(a, (inner = new Map()));
+function bump(related: (Map<number, number> | undefined)[], a: number, b: number): void {
+  const inner = (related[a] ??= new Map());
   inner.set(b, (inner.get(b) ?? 0) + 1);
+}
+
+/**
+ * An entity's related entities, most shared paragraphs first, then in name order: each one's
+ * weight and name rank packed in one number, and the numbers sorted without a comparator (at
+ * 10,000 articles, 700,000 pairs; comparing objects with rank lookups took 0.25 s).
+ */
+function relatedByWeight(weights: ReadonlyMap<number, number> | undefined, inNameOrder: readonly EntityId[]): { id: EntityId; weight: number }[] {
+  if (!weights) return [];
+  const n = inNameOrder.length;
+  let heaviest = 0;
+  for (const w of weights.values()) if (w > heaviest) heaviest = w;
+  // (heaviest - weight) * n + rank: ascending is by weight descending, then by rank. Exact: far
+  // below 2^53 for any briefing.
+  const keys = new Float64Array(weights.size);
+  let i = 0;
+  for (const [rank, w] of weights) keys[i++] = (heaviest - w) * n + rank;
+  keys.sort();
+  return Array.from(keys, (key) => {
+    const rank = key % n;
+    return { id: inNameOrder[rank]!, weight: heaviest - (key - rank) / n };
+  });
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
