@@ -145,10 +145,26 @@ export interface ModelReuse {
 export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>): Map<EntityId, EntityRef> {
   const refs = new Map<EntityId, EntityRef>();
   for (const e of content.entities) {
-    refs.set(e.id, { id: e.id, name: e.meta.name, type: e.meta.type, typeLabel: TYPE_NAMES[e.meta.type], page: entityPage(e.id), summary: e.meta.summary, stub: false });
+    refs.set(e.id, {
+      id: e.id,
+      name: e.meta.name,
+      type: e.meta.type,
+      typeLabel: TYPE_NAMES[e.meta.type],
+      page: entityPage(e.id),
+      summary: e.meta.summary,
+      stub: false,
+    });
   }
   for (const s of content.stubs) {
-    refs.set(s.id, { id: s.id, name: s.name, type: s.type, typeLabel: 'No profile yet', page: entityPage(s.id), summary: undefined, stub: true });
+    refs.set(s.id, {
+      id: s.id,
+      name: s.name,
+      type: s.type,
+      typeLabel: 'No profile yet',
+      page: entityPage(s.id),
+      summary: undefined,
+      stub: true,
+    });
   }
   return refs;
 }
@@ -169,7 +185,9 @@ export function articleReferences<A extends AnnotatedContent['articles'][number]
     meta,
     body,
   }));
-  return refs.sort((a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0));
+  return refs.sort(
+    (a, b) => b.ref.published.time - a.ref.published.time || (a.ref.slug < b.ref.slug ? -1 : a.ref.slug > b.ref.slug ? 1 : 0),
+  );
 }
 
 /**
@@ -236,13 +254,13 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     LIMITS.citations,
   );
   const claimsByArticle = new Map<ArticleSlug, ClaimRef[]>();
-  const factsByEntity = new Map<EntityId, typeof statements.claims[number][]>();
+  const factsByEntity = new Map<EntityId, (typeof statements.claims)[number][]>();
   for (const claim of statements.claims) {
     for (const r of claim.reports) push(claimsByArticle, r.article.slug, { id: claim.id, statement: r.text, target: r.target });
     for (const s of claim.subjects) push(factsByEntity, s.id, claim);
   }
-  const quotesByEntity = new Map<EntityId, typeof statements.quotes[number][]>();
-  const quotesByArticle = new Map<ArticleSlug, typeof statements.quotes[number][]>();
+  const quotesByEntity = new Map<EntityId, (typeof statements.quotes)[number][]>();
+  const quotesByArticle = new Map<ArticleSlug, (typeof statements.quotes)[number][]>();
   for (const q of statements.quotes) {
     push(quotesByEntity, q.speaker.id, q);
     push(quotesByArticle, q.article.slug, q);
@@ -251,7 +269,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // Mentions counted per entity, and per article for the article views to build (under `serve`,
   // only the changed articles).
   const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
-  const keptArticle = (slug: string): ArticleView | undefined => (reuse && !reuse.changed.has(slug) ? previousArticles.get(slug) : undefined);
+  const keptArticle = (slug: string): ArticleView | undefined =>
+    reuse && !reuse.changed.has(slug) ? previousArticles.get(slug) : undefined;
   const mentionCount = new Map<EntityId, number>();
   const articleEntityCounts = new Map<ArticleSlug, Map<EntityId, number>>();
   let totalMentions = 0;
@@ -462,7 +481,11 @@ function groupBySource(articles: readonly ArticleRef[], limit: number, sourceKey
 }
 
 /** The previous model's entity views that the changed articles touch neither before nor after the edit. */
-function untouchedEntities(reuse: ModelReuse, articles: readonly ArticleView[], claims: ReadonlyMap<ClaimId, ClaimView>): Map<EntityId, EntityView> {
+function untouchedEntities(
+  reuse: ModelReuse,
+  articles: readonly ArticleView[],
+  claims: ReadonlyMap<ClaimId, ClaimView>,
+): Map<EntityId, EntityView> {
   const touched = touchedEntities(reuse.previous, reuse.changed);
   for (const id of touchedBy(articles, claims, reuse.changed)) touched.add(id);
   return new Map(reuse.previous.entities.filter((e) => !touched.has(e.id)).map((e) => [e.id, e]));
@@ -488,7 +511,10 @@ function bump(related: (Map<number, number> | undefined)[], a: number, b: number
  * weight and name rank packed in one number, and the numbers sorted without a comparator (at
  * 10,000 articles, 700,000 pairs; comparing objects with rank lookups took 0.25 s).
  */
-function relatedByWeight(weights: ReadonlyMap<number, number> | undefined, inNameOrder: readonly EntityId[]): { id: EntityId; weight: number }[] {
+function relatedByWeight(
+  weights: ReadonlyMap<number, number> | undefined,
+  inNameOrder: readonly EntityId[],
+): { id: EntityId; weight: number }[] {
   if (!weights) return [];
   const n = inNameOrder.length;
   let heaviest = 0;
