@@ -19,7 +19,13 @@ import { entitiesView, searchView, sourcesView, timelineView } from '../../templ
  * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
  * paid once, not once per article.
  */
-export async function renderPages(model: Model, bodies: ArticleBodies, md: MarkdownIt, outDir: string, pages: readonly PageSpec[] = pageList(model)): Promise<number> {
+export async function renderPages(
+  model: Model,
+  bodies: ArticleBodies,
+  md: MarkdownIt,
+  outDir: string,
+  pages: readonly PageSpec[] = pageList(model),
+): Promise<number> {
   const sizes = new PageSizes();
   const views = viewRenderer(model, bodies.html, sizes);
   const { default: Eleventy } = await loadEleventy();
@@ -30,7 +36,7 @@ export async function renderPages(model: Model, bodies: ArticleBodies, md: Markd
   // Each batch's pages are written while the next batch renders (src/site/writer.ts).
   const writer = new PageWriter(outDir);
   try {
-    for (let i = 0; i < pages.length; ) {
+    for (let i = 0; i < pages.length;) {
       const end = sizes.batchEnd(pages, i, budget);
       const slice = pages.slice(i, end);
       i = end;
@@ -57,6 +63,11 @@ let eleventy: Promise<typeof import('@11ty/eleventy')> | undefined;
  * annotation worker (`AnalysisHooks.waiting`).
  */
 export function loadEleventy(): Promise<typeof import('@11ty/eleventy')> {
+  // Eleventy registers an ES module loader hook that re-imports templates changed on disk (its
+  // watch mode); on Node 20 that is a loader thread every later import goes through. Briefing's
+  // one Eleventy template never changes and its views are its own modules, so the hook is switched
+  // off with Eleventy's own setting (its issue 3371), unless the environment already decided.
+  process.env['ELEVENTY_SKIP_ESM_RESOLVER'] ??= '1';
   // A failed load is not remembered: under `serve` the next build tries again.
   eleventy ??= import('@11ty/eleventy').catch((error: unknown) => {
     eleventy = undefined;
@@ -72,7 +83,8 @@ const BATCH_CHARS = 32_000_000;
 export function batchChars(setting: string | undefined): number {
   if (setting === undefined || setting === '') return BATCH_CHARS;
   const n = Number(setting);
-  if (!Number.isSafeInteger(n) || n < 1) throw new RenderError(`BRIEFING_BATCH_CHARS must be a whole number of characters, 1 or more (it is "${setting}")`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RenderError(`BRIEFING_BATCH_CHARS must be a whole number of characters, 1 or more (it is "${setting}")`);
   return n;
 }
 
@@ -215,6 +227,7 @@ function renderedPages(result: unknown): RenderedPage[] {
   // `toJSON()` resolves to the rendered pages, each with its output path and content.
   if (!Array.isArray(result)) return [];
   return (result.flat(Infinity) as unknown[]).filter(
-    (r): r is RenderedPage => !!r && typeof r === 'object' && typeof (r as RenderedPage).outputPath === 'string' && typeof (r as RenderedPage).content === 'string',
+    (r): r is RenderedPage =>
+      !!r && typeof r === 'object' && typeof (r as RenderedPage).outputPath === 'string' && typeof (r as RenderedPage).content === 'string',
   );
 }
