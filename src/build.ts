@@ -93,7 +93,12 @@ export async function analyze(
   if (!bag.fails(options.strict ?? false)) hooks.annotated?.(annotated);
   // The previous model's views are valid only while briefing.md and the entities are unchanged.
   const modelReuse = reuse ? previous : undefined;
-  const model = await progress.stage('model', 'entities', () => buildModel(annotated, bag, options.counters, modelReuse), (m) => m.entities.length);
+  const model = await progress.stage(
+    'model',
+    'entities',
+    () => buildModel(annotated, bag, options.counters, modelReuse),
+    (m) => m.entities.length,
+  );
   const bodies = articleBodies(annotated, options.keepTexts ?? false);
   return { ok: !bag.fails(options.strict ?? false), diagnostics: bag.sorted(), model, md, bodies, ...keep };
 }
@@ -118,11 +123,17 @@ async function annotateContent(
   // Only `serve` keeps what the next analysis can reuse; a one-off build lets it go stage by stage.
   const keep = options.keepCache === true;
   const memory = keep ? { previous: cache?.files, next: next.files } : undefined;
-  const files = await progress.stage('load', 'files', () => loadContent(options.input, bag, memory), (f) => f.length);
+  const files = await progress.stage(
+    'load',
+    'files',
+    () => loadContent(options.input, bag, memory),
+    (f) => f.length,
+  );
   // A full analysis of many articles annotates them on two threads; one under `serve` with a
   // cache annotates only what changed, on this one. Started now, the worker loads its code while
   // this thread parses and validates.
-  const many = options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
+  const many =
+    options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
   try {
     return await annotateFiles(options, progress, cache, next, bag, files, worker, hooks);
@@ -149,10 +160,18 @@ async function annotateFiles(
   const split = await progress.stage(
     'parse',
     'documents',
-    () => files.map((f) => remember(store?.split, cache?.split, f.path, f.text, bag, (b) => splitDocument(f, b))).filter((d): d is SplitDocument => d !== undefined),
+    () =>
+      files
+        .map((f) => remember(store?.split, cache?.split, f.path, f.text, bag, (b) => splitDocument(f, b)))
+        .filter((d): d is SplitDocument => d !== undefined),
     (d) => d.length,
   );
-  const validation = await progress.stage('validate', 'documents', () => validateContent(split, bag), (v) => split.length - v.rejected.length);
+  const validation = await progress.stage(
+    'validate',
+    'documents',
+    () => validateContent(split, bag),
+    (v) => split.length - v.rejected.length,
+  );
   // The registry and parser are kept while briefing.md and the entities are unchanged.
   next.entitiesKey = entitiesKey(files);
   const reuse = cache !== undefined && cache.entitiesKey === next.entitiesKey && cache.registry !== undefined;
@@ -174,28 +193,45 @@ async function annotateFiles(
   // by file and label.
   const body = (doc: SplitDocument, root: string, into = bag): AnnotatedText =>
     remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => annotateBody(md, doc, root, own));
-  const fragment = (doc: SplitDocument, label: string, value: string): AnnotatedText =>
-    remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, bag, (own) => annotateFragment(md, value, doc.locate(['attributes', label]), '../', own));
+  const fragment = (doc: SplitDocument, label: string, value: string, into = bag): AnnotatedText =>
+    remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
+      annotateFragment(md, value, doc.locate(['attributes', label]), '../', own),
+    );
+  // The articles' bodies, then each entity's profile and attributes: what may go to the worker,
+  // in document order (see `annotateTexts`).
+  const texts = (docs: readonly SplitDocument[], entities: ValidContent['entities']): TextItem[] => [
+    ...docs.map((doc) => ({ key: doc.source.path, text: doc.source.text, annotate: (into?: DiagnosticBag) => body(doc, '../', into) })),
+    ...entities.flatMap(({ split, meta }) => [
+      { key: split.source.path, text: split.source.text, annotate: (into?: DiagnosticBag) => body(split, '../', into) },
+      ...meta.attributes.map(({ label, value }) => ({
+        key: `${split.source.path}\0${label}`,
+        text: value,
+        annotate: (into?: DiagnosticBag) => fragment(split, label, value, into),
+      })),
+    ]),
+  ];
   const annotated = await progress.stage(
     'annotate',
     'documents',
     () =>
-      annotate(valid, md, registry, bag, buildId(files), async (docs) => {
-        if (!worker) return docs.map((doc) => body(doc, '../'));
+      annotate(valid, registry, bag, buildId(files), body, async (docs, entities) => {
+        const items = texts(docs, entities);
+        if (!worker) return items.map((item) => item.annotate());
         return annotateInParallel(
           worker,
           registry,
           docs,
           '../',
           bag,
-          (i, into) => body(docs[i]!, '../', into),
+          (i, into) => items[i]!.annotate(into),
           (i, r) => {
             // Remembered like an in-thread result, for the next analysis under `serve`.
-            store?.bodies.set(docs[i]!.source.path, { text: docs[i]!.source.text, value: r.text, diagnostics: r.diagnostics });
+            store?.bodies.set(items[i]!.key, { text: items[i]!.text, value: r.text, diagnostics: r.diagnostics });
           },
           hooks.waiting,
+          entities.map(({ split, meta }) => ({ profile: split.source, attributes: meta.attributes })),
         );
-      }, body, fragment),
+      }),
     (a) => 1 + a.articles.length + a.entities.length,
   );
   return { annotated, md, reuse };
@@ -241,7 +277,14 @@ function newCache(): AnalysisCache {
  * `make(bag)`, or its remembered result and diagnostics when `text` is what it was made from;
  * remembered in `into` when there is one.
  */
-function remember<T>(into: Map<string, Cached<T>> | undefined, from: Map<string, Cached<T>> | undefined, key: string, text: string, bag: DiagnosticBag, make: (bag: DiagnosticBag) => T): T {
+function remember<T>(
+  into: Map<string, Cached<T>> | undefined,
+  from: Map<string, Cached<T>> | undefined,
+  key: string,
+  text: string,
+  bag: DiagnosticBag,
+  make: (bag: DiagnosticBag) => T,
+): T {
   let entry = from?.get(key);
   if (!entry || entry.text !== text) {
     const own = new DiagnosticBag();
@@ -281,7 +324,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   // Eleventy takes about 0.4 s to load; loaded while this thread waits for the annotation worker,
   // that time is not spent in the pages stage.
-  const analysis = await analyze(options, progress, undefined, undefined, { annotated: started, waiting: () => void loadEleventy().catch(() => undefined) });
+  const analysis = await analyze(options, progress, undefined, undefined, {
+    annotated: started,
+    waiting: () => void loadEleventy().catch(() => undefined),
+  });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
     search?.cancel();
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
@@ -309,14 +355,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   searchDone.catch(() => undefined);
   try {
     const specs = pageList(model);
-    const pages = await progress.stage('pages', 'pages', () => renderPages(model, bodies, md, staging, specs), (n) => n);
+    const pages = await progress.stage(
+      'pages',
+      'pages',
+      () => renderPages(model, bodies, md, staging, specs),
+      (n) => n,
+    );
     // Under `serve` (keepCache) the export rows are remembered for the rebuilds (emit.ts).
-    await progress.stage('emit', 'files', () => emitFiles(model, specs, staging, options.keepCache === true), (n) => n);
-    await progress.stage('search', 'documents', () => searchDone, (n) => n);
-    await progress.stage('offline', 'files', () => writeServiceWorker(model, staging), (n) => n);
+    await progress.stage(
+      'emit',
+      'files',
+      () => emitFiles(model, specs, staging, options.keepCache === true),
+      (n) => n,
+    );
+    await progress.stage(
+      'search',
+      'documents',
+      () => searchDone,
+      (n) => n,
+    );
+    await progress.stage(
+      'offline',
+      'files',
+      () => writeServiceWorker(model, staging),
+      (n) => n,
+    );
     await commitStaging(staging, options.output);
     const durationMs = progress.elapsedMs;
-    log(`Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`);
+    log(
+      `Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`,
+    );
     return { ...analysis, pages, durationMs };
   } catch (error) {
     job.cancel();
@@ -325,35 +393,49 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** A text to annotate, and where it is remembered under `serve` (by file, or file and label, and the text it came from). */
+interface TextItem {
+  readonly key: string;
+  readonly text: string;
+  readonly annotate: (into?: DiagnosticBag) => AnnotatedText;
+}
+
 async function annotate(
   valid: ValidContent,
-  md: MarkdownIt,
   registry: EntityRegistry,
   bag: DiagnosticBag,
   id: string,
-  articleBodies: (docs: readonly SplitDocument[]) => Promise<AnnotatedText[]>,
   body: (doc: SplitDocument, root: string) => AnnotatedText,
-  fragment: (doc: SplitDocument, label: string, value: string) => AnnotatedText,
+  /** The articles' bodies, then for each entity its profile and each attribute, in that order. */
+  annotateTexts: (docs: readonly SplitDocument[], entities: ValidContent['entities']) => Promise<AnnotatedText[]>,
 ): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
     for (const span of text.spans) {
       if (span.claim || span.quote) {
-        bag.warning('claim-outside-article', `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : 'an entity profile'} is shown but not counted`, span.at);
+        bag.warning(
+          'claim-outside-article',
+          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : 'an entity profile'} is shown but not counted`,
+          span.at,
+        );
       }
     }
     return text;
   };
   const summary = outsideArticles(valid.briefing.split, body(valid.briefing.split, ''));
-  // In document order after the summary and before the profiles, as stubs are made in that order.
-  const bodies = await articleBodies(valid.articles.map((a) => a.split));
-  const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: bodies[i]! }));
+  // In document order after the summary: stubs are made in that order.
+  const texts = await annotateTexts(
+    valid.articles.map((a) => a.split),
+    valid.entities,
+  );
+  const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: texts[i]! }));
+  let next = articles.length;
   const attributeTexts: AnnotatedText[] = [];
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,
-    profile: outsideArticles(split, body(split, '../')),
-    attributes: meta.attributes.map(({ label, value }) => {
-      const text = fragment(split, label, value);
+    profile: outsideArticles(split, texts[next++]!),
+    attributes: meta.attributes.map(({ label }) => {
+      const text = texts[next++]!;
       attributeTexts.push(text);
       return { label, html: text.html };
     }),

@@ -4,7 +4,9 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
-import { annotateBody, type AnnotatedText, type BodySource } from './parse.ts';
+import { annotateBody, annotateFragment, type AnnotatedText, type BodySource } from './parse.ts';
+import { splitDocument } from '../content/frontmatter.ts';
+import type { SourceFile } from '../types.ts';
 
 /** One article body as a worker receives it. */
 export interface BodyJob extends BodySource {
@@ -23,26 +25,53 @@ export interface BodyResult {
 export const PARALLEL_MIN_ARTICLES = 200;
 
 /**
+ * An entity profile for the worker: its file (split again there, where its attribute positions are
+ * needed) and its attribute values, each a line of inline Markdown. Annotated after the articles,
+ * as one thread does: the profile body, then each attribute in order, a result each.
+ */
+export interface ProfileJob {
+  readonly profile: SourceFile;
+  readonly attributes: readonly { readonly label: string; readonly value: string }[];
+}
+
+/** What a worker annotates: an article body, or an entity profile with its attributes. */
+export type TextJob = BodyJob | ProfileJob;
+
+/** How many results a job gives: one per body or attribute. */
+export function textsIn(job: TextJob): number {
+  return 'profile' in job ? 1 + job.attributes.length : 1;
+}
+
+/**
  * Annotates bodies in order with a registry made from `snapshot`: the work one worker does, and
  * the main thread's share beside it. Each body reports the stubs it made, so the caller can
  * replay them on the real registry in document order (see `mergeBodies`).
  */
-export function annotateBodies(snapshot: RegistrySnapshot, jobs: readonly BodyJob[], root: string): BodyResult[] {
-  const results: BodyResult[] = [];
-  const annotator = bodyAnnotator(snapshot, root);
-  for (const job of jobs) results.push(annotator(job));
-  return results;
+export function annotateBodies(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string): BodyResult[] {
+  const annotator = textAnnotator(snapshot, root);
+  return jobs.flatMap((job) => annotator(job));
 }
 
-/** One body at a time, with a registry of its own made from `snapshot` (see `annotateBodies`). */
-export function bodyAnnotator(snapshot: RegistrySnapshot, root: string): (job: BodyJob) => BodyResult {
+/** One job at a time, with a registry of its own made from `snapshot` (see `annotateBodies`). */
+export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
   const md = createMarkdown(registry);
-  return (job) => {
+  const one = (annotate: (bag: DiagnosticBag) => AnnotatedText): BodyResult => {
     const bag = new DiagnosticBag();
     const before = registry.stubCount;
-    const text = annotateBody(md, job, root, bag);
+    const text = annotate(bag);
     return { text, diagnostics: bag.items, stubs: registry.stubCount > before ? registry.stubs.slice(before) : [] };
+  };
+  return (job) => {
+    if (!('profile' in job)) return [one((bag) => annotateBody(md, job, root, bag))];
+    // Split before, on the main thread, with its problems reported there: it splits again the same.
+    const split = splitDocument(job.profile, new DiagnosticBag())!;
+    return [
+      one((bag) => annotateBody(md, split, root, bag)),
+      ...job.attributes.map(({ label, value }) =>
+        one((bag) => annotateFragment(md, value, split.locate(['attributes', label]), root, bag)),
+      ),
+    ];
   };
 }
 
@@ -107,7 +136,7 @@ export class AnnotationWorker {
    * caller can start its own share right after this returns. The results come back CHUNK bodies
    * per message.
    */
-  run(snapshot: RegistrySnapshot, jobs: readonly BodyJob[], root: string): Promise<BodyResult[]> {
+  run(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string): Promise<BodyResult[]> {
     const result = new Promise<BodyResult[]>((resolve, reject) => {
       const results: BodyResult[] = [];
       const done = (): void => {
@@ -149,15 +178,19 @@ export class AnnotationWorker {
 }
 
 /**
- * The worker's share of the articles. Measured at 10,000 articles, compiled, results in chunks
- * (annotate stage): 0.5 takes 3.70–3.76 s, 0.45 3.88–3.93 s, 0.55 3.75–4.46 s. The worker
- * warms up its own JIT and this thread pays for reading its results back, so a half is about even.
+ * The worker's share of the characters to annotate (its articles and all the profiles). Measured
+ * at 10,000 articles and 2,000 profiles, compiled (annotate stage): 0.42 takes 3.37–3.45 s, 0.4
+ * 3.45–3.53 s, 0.45 3.47 s, 0.35 3.50–3.54 s, 0.5 3.65–3.71 s. Below a half, because this thread
+ * also reads the worker's results back.
  */
-const WORKER_SHARE = 0.5;
+const WORKER_SHARE = 0.42;
 
 /**
- * Annotates article bodies on two threads: the worker takes the first share, this thread the
- * rest, each with its own copy of the registry; then `mergeBodies` settles the stubs.
+ * Annotates article bodies on two threads, and the entity profiles after them: the worker takes
+ * the first articles and the profiles, about WORKER_SHARE of all the characters, this thread the
+ * other articles, each with its own copy of the registry; then `mergeBodies` settles the stubs in
+ * document order. Returns the texts in that order: the articles, then each profile's body and
+ * attributes (`textsIn`); `redo` and `kept` get indexes into the same order.
  */
 export async function annotateInParallel(
   worker: AnnotationWorker,
@@ -169,22 +202,37 @@ export async function annotateInParallel(
   kept?: (index: number, result: BodyResult) => void,
   /** Called once this thread's share is done, before it waits for the worker's. */
   waiting?: () => void,
+  profiles: readonly ProfileJob[] = [],
 ): Promise<AnnotatedText[]> {
   const snapshot = registry.snapshot();
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
-  const split = Math.ceil(jobs.length * WORKER_SHARE);
-  const away = worker.run(snapshot, jobs.slice(0, split), root);
+  const split = workerArticles(jobs, profiles);
+  const away = worker.run(snapshot, [...jobs.slice(0, split), ...profiles], root);
   // Awaited below; if this thread's share throws first, the worker's end must not become an
   // unhandled rejection that hides the error.
   away.catch(() => undefined);
-  const annotator = bodyAnnotator(snapshot, root);
+  const annotator = textAnnotator(snapshot, root);
   const here: BodyResult[] = [];
   for (let i = split; i < jobs.length; i++) {
-    here.push(annotator(jobs[i]!));
+    here.push(...annotator(jobs[i]!));
     // Between chunks, the worker's chunks that have arrived are read (see CHUNK).
     if ((i - split) % CHUNK === CHUNK - 1) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   waiting?.();
-  const results = (await away).concat(here);
+  const fromWorker = await away;
+  const results = [...fromWorker.slice(0, split), ...here, ...fromWorker.slice(split)];
   return mergeBodies(registry, results, bag, redo, kept);
+}
+
+/**
+ * How many of the articles the worker takes, from the first: enough that with all the profiles
+ * its share of the characters to annotate is about WORKER_SHARE.
+ */
+export function workerArticles(docs: readonly BodyJob[], profiles: readonly ProfileJob[]): number {
+  const articleChars = docs.reduce((n, d) => n + d.body.length, 0);
+  const profileChars = profiles.reduce((n, p) => n + p.profile.text.length, 0);
+  const goal = (articleChars + profileChars) * WORKER_SHARE - profileChars;
+  let split = 0;
+  for (let chars = 0; split < docs.length && chars + docs[split]!.body.length / 2 < goal; split++) chars += docs[split]!.body.length;
+  return split;
 }

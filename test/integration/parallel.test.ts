@@ -21,6 +21,13 @@ async function both(input: string) {
   return { one, two };
 }
 
+/** The same diagnostics, model and bodies from one thread and from two. */
+function assertSame(one: Awaited<ReturnType<typeof analyze>>, two: Awaited<ReturnType<typeof analyze>>): void {
+  assert.deepEqual(two.diagnostics, one.diagnostics);
+  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
+  assert.deepEqual(two.bodies, one.bodies);
+}
+
 function article(title: string, body: string, day: number): string {
   return `---\ntitle: ${title}\nsource: Test Wire\npublished: 2024-03-${String(day).padStart(2, '0')}\n---\n${body}\n`;
 }
@@ -28,9 +35,7 @@ function article(title: string, body: string, day: number): string {
 test('the newsroom fixture: the same model and diagnostics on one thread and on two', async () => {
   const { one, two } = await both('test/fixtures/sites/newsroom');
   assert.equal(one.ok, true);
-  assert.deepEqual(two.diagnostics, one.diagnostics);
-  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
-  assert.deepEqual(two.bodies, one.bodies);
+  assertSame(one, two);
 });
 
 test('unknown names that slug to one id get the ids one thread gives them', async () => {
@@ -50,12 +55,32 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
     'articles/d.md': article('D', 'The [[Quay-Authority]] replied, and [[Quay Authority]] too.', 4),
   });
   const { one, two } = await both(input);
-  assert.deepEqual(two.diagnostics, one.diagnostics);
-  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
-  assert.deepEqual(two.bodies, one.bodies);
+  assertSame(one, two);
   const ids = one.model!.entities.map((e) => e.id).sort();
   assert.deepEqual(ids, ['harbour', 'quay-authority', 'quay-authority-2']);
   assert.match(one.bodies!.html.get('d')!, /entities\/quay-authority-2\.html"[^>]*>Quay-Authority</);
+});
+
+test('profiles and attributes annotated by the worker get the stub ids one thread gives them', async () => {
+  const input = path.join(await tempDir(), 'content');
+  dirs.push(path.dirname(input));
+  // The worker annotates the profiles after its articles, without the stubs this thread's
+  // articles make. Article z (annotated here) names "Quay-Authority" first: quay-authority. The
+  // profile, annotated by the worker, names "Quay Authority", which its own registry calls
+  // quay-authority too; one thread calls it quay-authority-2, and so must two.
+  await writeTree(input, {
+    'briefing.md': '---\ntitle: Profiles\nlanguage: en\n---\nA test.\n',
+    'entities/harbour.md':
+      '---\nname: Harbour\ntype: place\nattributes:\n  Operator: "[[Quay-Authority]] and [[Dock Union]]"\n---\nRun by the [[Quay Authority]].\n',
+    'entities/pier.md':
+      '---\nname: Pier\ntype: place\nattributes:\n  Owner: "[[Dock Union]]"\n---\nNext to the [[Harbour]], see [[Dock-Union]].\n',
+    'articles/a.md': article('A', 'The [[Harbour]].', 1),
+    'articles/z.md': article('Z', 'The [[Quay-Authority]] at the [[Harbour]].', 2),
+  });
+  const { one, two } = await both(input);
+  assertSame(one, two);
+  const ids = one.model!.entities.map((e) => e.id).sort();
+  assert.deepEqual(ids, ['dock-union', 'dock-union-2', 'harbour', 'pier', 'quay-authority', 'quay-authority-2']);
 });
 
 test('results that come back from the worker in several chunks keep their order', async () => {
@@ -76,9 +101,7 @@ test('results that come back from the worker in several chunks keep their order'
   await writeTree(input, files);
   const { one, two } = await both(input);
   assert.equal(one.ok, true);
-  assert.deepEqual(two.diagnostics, one.diagnostics);
-  assert.deepEqual(JSON.parse(JSON.stringify(two.model)), JSON.parse(JSON.stringify(one.model)));
-  assert.deepEqual(two.bodies, one.bodies);
+  assertSame(one, two);
   assert.equal(two.model!.entities.length, n + 1);
 });
 
