@@ -8,8 +8,9 @@ import { scriptSafe } from '../site/jsonld.ts';
  * Written by hand because MiniSearch has no bulk path: `addAll` inserts every token into its
  * radix tree (`SearchableMap`), and each insert walks the tree comparing the key with every
  * child of every node it passes. At 10,000 articles that is 6 million inserts and about 10 s of
- * CPU, 80% of the whole index stage (docs/performance.md). Here each document's terms are
- * counted in a hash map and appended to per-term postings; the result is the same object
+ * CPU, 80% of the whole index stage (docs/performance.md). Here each token is looked up once in
+ * a hash map of the tokens met so far, its terms counted through their entries, and each
+ * document's counts appended to the terms' postings; the result is the same object
  * `toJSON()` returns — same documents, ids, field lengths, running averages, stored fields and
  * term frequencies — with the terms in first-seen order instead of the tree's order (loadJSON
  * reads them in any order). `test/unit/search-index.test.ts` checks the equality against
@@ -25,6 +26,19 @@ export function serializeIndex<T extends Record<string, unknown>>(docs: readonly
   return builder.toJSON();
 }
 
+/** A processed term: its postings by field, and its count in the field being added. */
+interface TermEntry {
+  readonly byField: (number[] | undefined)[];
+  mark: number;
+  n: number;
+}
+
+/** A raw token of one field: the field it was last counted in, and its processed terms. */
+interface RawEntry {
+  mark: number;
+  readonly terms: readonly TermEntry[];
+}
+
 /** `serializeIndex` a document at a time, so a build can index documents as they become known. */
 export class IndexBuilder<T extends Record<string, unknown>> {
   private readonly fields: readonly string[];
@@ -33,15 +47,18 @@ export class IndexBuilder<T extends Record<string, unknown>> {
   private readonly tokenize: NonNullable<Options<T>['tokenize']>;
   private readonly processTerm: NonNullable<Options<T>['processTerm']>;
   private readonly fieldIds: Record<string, number> = {};
-  // term → per field id: [docId, frequency, docId, frequency, …], docIds ascending.
-  private readonly postings = new Map<string, (number[] | undefined)[]>();
+  // term → its entry: per field id [docId, frequency, docId, frequency, …], docIds ascending;
+  // in the order the terms were first met (which is the postings' order in the output).
+  private readonly postings = new Map<string, TermEntry>();
   private readonly documentIds: Record<number, unknown> = {};
   private readonly fieldLength: Record<number, number[]> = {};
   private readonly storedFields: Record<number, Record<string, unknown>> = {};
   private readonly averageFieldLength: number[] = [];
   private readonly seenIds = new Set<unknown>();
-  private readonly counts = new Map<string, number>();
-  private readonly rawCounts = new Map<string, number>();
+  /** Per field id: every raw token met, with the terms processTerm made of it. */
+  private readonly rawTokens: Map<string, RawEntry>[] = [];
+  /** Counts up once per field added: what a token or term was last counted for. */
+  private mark = 0;
   private count = 0;
 
   constructor(options: Options<T>) {
@@ -65,39 +82,50 @@ export class IndexBuilder<T extends Record<string, unknown>> {
       for (const name of this.storeFields) if (doc[name] !== undefined) stored[name] = doc[name];
       this.storedFields[shortId] = stored;
     }
-    const counts = this.counts;
     for (let fieldId = 0; fieldId < this.fields.length; fieldId++) {
       const field = this.fields[fieldId]!;
       const value = doc[field];
       if (value == null) continue;
-      // Each distinct raw token is counted, then processed once: an article repeats its words,
-      // and processTerm (a test, a case change, maybe NFKC) is the dearer step. Processed terms
-      // come out in the order of their first raw token, which is the order of their first
-      // occurrence, as when every token is processed in turn (the postings' term order).
-      const raw = this.rawCounts;
-      raw.clear();
-      for (const token of this.tokenize(String(value), field)) raw.set(token, (raw.get(token) ?? 0) + 1);
-      const lengths = (this.fieldLength[shortId] ??= []);
+      // One hash lookup per token: each raw token is processed once for the whole index (an
+      // article repeats its words, and a briefing's articles share them), and its terms are counted
+      // through their entries, marked with this field's number.
+      const mark = ++this.mark;
+      const raws = (this.rawTokens[fieldId] ??= new Map());
+      const touched: TermEntry[] = [];
       // MiniSearch's field length: the number of distinct raw tokens.
-      const length = raw.size;
-      lengths[fieldId] = length;
-      // MiniSearch's running average, in its order of operations, so the floats come out the same.
-      this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
-      counts.clear();
-      for (const [token, n] of raw) {
-        const processed = this.processTerm(token, field);
-        if (Array.isArray(processed)) {
-          for (const t of processed) counts.set(t, (counts.get(t) ?? 0) + n);
-        } else if (processed) {
-          counts.set(processed, (counts.get(processed) ?? 0) + n);
+      let length = 0;
+      for (const token of this.tokenize(String(value), field)) {
+        let raw = raws.get(token);
+        if (!raw) raws.set(token, (raw = { mark: 0, terms: this.entries(this.processTerm(token, field)) }));
+        if (raw.mark !== mark) {
+          raw.mark = mark;
+          length++;
+        }
+        for (const term of raw.terms) {
+          if (term.mark !== mark) {
+            term.mark = mark;
+            term.n = 0;
+            touched.push(term);
+          }
+          term.n++;
         }
       }
-      for (const [term, n] of counts) {
-        let byField = this.postings.get(term);
-        if (!byField) this.postings.set(term, (byField = []));
-        (byField[fieldId] ??= []).push(shortId, n);
-      }
+      (this.fieldLength[shortId] ??= [])[fieldId] = length;
+      // MiniSearch's running average, in its order of operations, so the floats come out the same.
+      this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
+      // In the order of each term's first occurrence in the field, as MiniSearch adds them.
+      for (const term of touched) (term.byField[fieldId] ??= []).push(shortId, term.n);
     }
+  }
+
+  /** The entries of what processTerm returned (a term, several, or nothing), made when first met. */
+  private entries(processed: string | string[] | null | undefined | false): TermEntry[] {
+    const terms = Array.isArray(processed) ? processed : processed ? [processed] : [];
+    return terms.map((term) => {
+      let entry = this.postings.get(term);
+      if (!entry) this.postings.set(term, (entry = { byField: [], mark: 0, n: 0 }));
+      return entry;
+    });
   }
 
   /**
@@ -121,7 +149,7 @@ export class IndexBuilder<T extends Record<string, unknown>> {
     yield `"fieldIds":${scriptSafe(JSON.stringify(this.fieldIds))},"fieldLength":${JSON.stringify(this.fieldLength)},`;
     yield `"averageFieldLength":${JSON.stringify(this.averageFieldLength)},"storedFields":${scriptSafe(JSON.stringify(this.storedFields))},"dirtCount":0,"index":[`;
     let first = true;
-    for (const [term, byField] of this.postings) {
+    for (const [term, { byField }] of this.postings) {
       let entry = `${first ? '' : ','}[${scriptSafe(JSON.stringify(term))},{`;
       first = false;
       let firstField = true;
@@ -149,7 +177,7 @@ export class IndexBuilder<T extends Record<string, unknown>> {
 
   toJSON(): AsPlainObject {
     const index: [string, Record<string, Record<string, number>>][] = [];
-    for (const [term, byField] of this.postings) {
+    for (const [term, { byField }] of this.postings) {
       const data: Record<string, Record<string, number>> = {};
       byField.forEach((list, fieldId) => {
         if (!list) return;
