@@ -7,7 +7,7 @@
  */
 
 /** True in `dist/` (this file is `dist/src/runtime.js`), false from the sources (`src/runtime.ts`). */
-export const COMPILED = import.meta.url.endsWith('.js');
+export const COMPILED = new URL(import.meta.url).pathname.endsWith('.js');
 
 /** The package's root folder, as a URL ending in "/": one level up from `src/`, two from `dist/src/`. */
 export const PACKAGE_ROOT = new URL(COMPILED ? '../../' : '../', import.meta.url);

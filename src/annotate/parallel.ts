@@ -112,6 +112,14 @@ export function mergeBodies(
   return texts;
 }
 
+/** A message from the worker (annotate-worker.js). */
+interface WorkerReply {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly results?: BodyResult[];
+  readonly last?: boolean;
+}
+
 /**
  * A worker thread that annotates a share of the articles while the main thread annotates the rest
  * (on 2 cores, the annotate stage takes about half the time). Started before the content is
@@ -119,11 +127,23 @@ export function mergeBodies(
  */
 export class AnnotationWorker {
   readonly #worker: Worker;
+  /** Why the worker cannot answer any more, once it failed or stopped. */
+  #failure: Error | undefined;
+  /** The run waiting for the worker's answers. */
+  #pending: { readonly onMessage: (m: WorkerReply) => void; readonly reject: (error: Error) => void } | undefined;
 
   private constructor() {
     this.#worker = new Worker(new URL('./annotate-worker.js', import.meta.url), {
       workerData: { ...workerLoader(), module: siblingModule('./parallel.ts', import.meta.url) },
     });
+    // Listened to from the start: the worker loads its code before any run, and an 'error' with
+    // no listener would end this process instead of failing the analysis.
+    this.#worker.on('message', (m: WorkerReply) => this.#pending?.onMessage(m));
+    this.#worker.on('error', (error) => this.#fail(new Error(`annotating in a worker failed: ${error.message}`, { cause: error })));
+    this.#worker.on('messageerror', (error) =>
+      this.#fail(new Error(`annotating in a worker failed: its answer could not be read (${error.message})`, { cause: error })),
+    );
+    this.#worker.on('exit', (code) => this.#fail(new Error(`the annotation worker stopped with code ${code}`)));
   }
 
   /** A worker when this machine has a second core to run it on (or when `always`). */
@@ -133,43 +153,41 @@ export class AnnotationWorker {
 
   /**
    * Sends the jobs now (a message waits in the port until the worker is listening), so the
-   * caller can start its own share right after this returns. The results come back CHUNK bodies
-   * per message.
+   * caller can start its own share right after this returns. The results come back CHUNK texts
+   * per message; the run rejects on the first failure, also one after some chunks arrived.
    */
   run(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string): Promise<BodyResult[]> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const results: BodyResult[] = [];
     const result = new Promise<BodyResult[]>((resolve, reject) => {
-      const results: BodyResult[] = [];
-      const done = (): void => {
-        this.#worker.off('message', onMessage);
-        this.#worker.off('error', onError);
-        this.#worker.off('exit', onExit);
+      const settle = (): void => {
+        this.#pending = undefined;
       };
-      const onError = (error: Error): void => {
-        done();
-        reject(new Error(`annotating in a worker failed: ${error.message}`, { cause: error }));
+      this.#pending = {
+        reject,
+        onMessage: (m) => {
+          if (!m.ok) {
+            settle();
+            reject(new Error(`annotating in a worker failed: ${m.error}`));
+            return;
+          }
+          for (const r of m.results!) results.push(r);
+          if (m.last) {
+            settle();
+            resolve(results);
+          }
+        },
       };
-      const onExit = (code: number): void => {
-        done();
-        reject(new Error(`the annotation worker stopped with code ${code}`));
-      };
-      const onMessage = (m: { ok: boolean; results?: BodyResult[]; last?: boolean; error?: string }): void => {
-        if (!m.ok) {
-          done();
-          reject(new Error(`annotating in a worker failed: ${m.error}`));
-          return;
-        }
-        for (const r of m.results!) results.push(r);
-        if (m.last) {
-          done();
-          resolve(results);
-        }
-      };
-      this.#worker.on('message', onMessage);
-      this.#worker.once('error', onError);
-      this.#worker.once('exit', onExit);
     });
     this.#worker.postMessage({ snapshot, jobs, root, chunk: CHUNK });
     return result;
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    const pending = this.#pending;
+    this.#pending = undefined;
+    pending?.reject(this.#failure);
   }
 
   close(): void {

@@ -121,6 +121,25 @@ test('broken annotations: the same errors, at the same positions, from the worke
   }
 });
 
+test('a worker that fails after some chunks arrived rejects that run, and answers the next', async () => {
+  const { AnnotationWorker, CHUNK } = await import('../../src/annotate/parallel.ts');
+  const { makeRegistry } = await import('../helpers/annotate.ts');
+  const worker = AnnotationWorker.start(true)!;
+  try {
+    const snapshot = makeRegistry([{ id: 'harbour', name: 'Harbour', type: 'place' }]).snapshot();
+    const good = { source: { path: '/content/articles/a.md' }, body: 'The [[Harbour]].', bodyLineOffset: 5 };
+    // Two chunks answer; the third holds a job with no body, which throws in the worker.
+    const jobs = [...Array.from({ length: 2 * CHUNK + 3 }, () => good), { source: { path: '/content/articles/bad.md' } } as never];
+    await assert.rejects(worker.run(snapshot, jobs, '../'), /annotating in a worker failed/);
+    // The worker itself is fine: a later run is answered.
+    const again = await worker.run(snapshot, [good], '../');
+    assert.equal(again.length, 1);
+    assert.match(again[0]!.text.html, /entities\/harbour\.html/);
+  } finally {
+    worker.close();
+  }
+});
+
 test('a failing worker is reported, not swallowed', async () => {
   const { AnnotationWorker } = await import('../../src/annotate/parallel.ts');
   const worker = AnnotationWorker.start(true)!;

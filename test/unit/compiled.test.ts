@@ -3,7 +3,7 @@
  * so an edit never runs stale code.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
@@ -49,6 +49,18 @@ test('an edited template view or worker entry makes dist/ stale too', () => {
   put('templates/views/home.ts', 1000);
   put('src/annotate/annotate-worker.js', 3000);
   assert.equal(compiledIsFresh(root), false);
+});
+
+test('a compiled twin with the same time as its source counts as stale (times kept to the second, or copied)', () => {
+  put('src/annotate/parse.ts', 2000);
+  assert.equal(compiledIsFresh(root), false);
+});
+
+test('the folders checked are the ones tsconfig.build.json compiles', () => {
+  const config = readFileSync(path.resolve(import.meta.dirname, '../../tsconfig.build.json'), 'utf8');
+  // The file has // comments (tsconfig allows them); its include list is plain JSON.
+  const include = JSON.parse(/"include":\s*(\[[^\]]*\])/.exec(config)![1]!) as string[];
+  assert.deepEqual([...include].sort(), [...COMPILED_FOLDERS].sort());
 });
 
 test('a source added since the compile (no compiled twin) makes dist/ stale', () => {

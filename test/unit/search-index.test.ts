@@ -12,7 +12,16 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { analyze } from '../../src/build.ts';
-import { addDocuments, searchDocuments, searchEntriesBeforeModel, searchEntriesFromModel, searchOptions, StoredTextBudget, writeIndexScript, type SearchDocument } from '../../src/emit/search.ts';
+import {
+  addDocuments,
+  searchDocuments,
+  searchEntriesBeforeModel,
+  searchEntriesFromModel,
+  searchOptions,
+  StoredTextBudget,
+  writeIndexScript,
+  type SearchDocument,
+} from '../../src/emit/search.ts';
 import type { AnnotatedContent } from '../../src/model/build-model.ts';
 import { IndexBuilder, serializeIndex } from '../../src/emit/search-index.ts';
 import { scriptSafeJson } from '../../src/site/jsonld.ts';
@@ -57,7 +66,28 @@ test('search index: the example briefing indexes exactly as MiniSearch does', as
 });
 
 test('search index: random documents in several scripts, with empty and missing fields', () => {
-  const word = fc.constantFrom('alpha', 'Beta', 'gamma', 'δέλτα', 'Ёлка', 'ёлка', '김정은', '金正恩', 'ＡＢＣ', 'x', 'x-ray', "o'neil", '2023', 'é', 'é', '</script>', 'a&b', '\u2028', '"q"', '\\');
+  const word = fc.constantFrom(
+    'alpha',
+    'Beta',
+    'gamma',
+    'δέλτα',
+    'Ёлка',
+    'ёлка',
+    '김정은',
+    '金正恩',
+    'ＡＢＣ',
+    'x',
+    'x-ray',
+    "o'neil",
+    '2023',
+    'é',
+    'é',
+    '</script>',
+    'a&b',
+    '\u2028',
+    '"q"',
+    '\\',
+  );
   const text = fc.array(word, { maxLength: 30 }).map((ws) => ws.join(' '));
   const doc = fc.record({ title: text, names: fc.option(text, { nil: undefined }), text: fc.oneof(text, fc.constant('')) });
   fc.assert(
@@ -84,8 +114,39 @@ test('search index: a processTerm that returns arrays or nothing is followed lik
   assertSame(docs, custom, ['two', 'four', 'x', 'skip', 'five']);
 });
 
+test('search index: terms are written in the order they are first met, field by field, document by document', () => {
+  // MiniSearch's own order (its tree's) differs, and loadJSON reads any; this order is what makes
+  // the index file the same from one build to the next, whatever the builder's internals.
+  const options: Options<Doc> = {
+    fields: ['title', 'text'],
+    storeFields: [],
+    tokenize: (s) => s.split(' '),
+    processTerm: (t) => t.toLowerCase(),
+  };
+  const builder = new IndexBuilder(options);
+  builder.add({ id: 1, title: 'Zeta alpha', text: 'mid Alpha zeta omega' });
+  builder.add({ id: 2, title: 'beta', text: 'alpha gamma' });
+  builder.add({ id: 3, title: 'Gamma delta', text: null });
+  const terms = (builder.toJSON().index as [string, unknown][]).map(([term]) => term);
+  assert.deepEqual(terms, ['zeta', 'alpha', 'mid', 'omega', 'beta', 'gamma', 'delta']);
+  // "alpha" by field, then by document (short ids 0, 1, 2): once in the first's title; once in the
+  // text of each of the first two ("Alpha" is the same term).
+  const alpha = (builder.toJSON().index as [string, Record<string, Record<string, number>>][]).find(([term]) => term === 'alpha')![1];
+  assert.deepEqual(alpha, { '0': { '0': 1 }, '1': { '0': 1, '1': 1 } });
+});
+
 test('search index: a duplicate or missing id is refused, as MiniSearch refuses it', () => {
-  assert.throws(() => serializeIndex([{ id: 1, title: 'a', text: '' }, { id: 1, title: 'b', text: '' }] as Doc[], options), /duplicate ID 1/);
+  assert.throws(
+    () =>
+      serializeIndex(
+        [
+          { id: 1, title: 'a', text: '' },
+          { id: 1, title: 'b', text: '' },
+        ] as Doc[],
+        options,
+      ),
+    /duplicate ID 1/,
+  );
   assert.throws(() => serializeIndex([{ title: 'a' }] as Doc[], options), /does not have ID field/);
   // The type is used: a SearchDocument is a Doc.
   const sample: SearchDocument = { id: 0, kind: 'entity', title: 't', names: '', text: '', label: '', page: 'x.html' };
@@ -104,7 +165,7 @@ for (const input of ['content', 'test/fixtures/sites/newsroom']) {
   });
 }
 
-test('the analysis keeps the articles\' plain texts only when asked to (serve)', async () => {
+test("the analysis keeps the articles' plain texts only when asked to (serve)", async () => {
   assert.equal((await analyze({ input: 'content' })).bodies?.text, undefined);
   assert.ok(((await analyze({ input: 'content', keepTexts: true })).bodies?.text?.size ?? 0) > 0);
 });
@@ -117,15 +178,31 @@ test('stored texts: cut while documents arrive, they end as cutting the whole te
     const share = Math.max(min, Math.floor(budget / texts.length));
     return texts.map((t) => (t !== undefined && t.length > share ? `${t.slice(0, share)}…` : t));
   };
-  const text = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 400 }), fc.nat(3000).map((n) => 'ab“'.repeat(n).slice(0, n)));
+  const text = fc.oneof(
+    fc.constant(undefined),
+    fc.string({ maxLength: 400 }),
+    fc.nat(3000).map((n) => 'ab“'.repeat(n).slice(0, n)),
+  );
   fc.assert(
-    fc.property(fc.array(text, { maxLength: 40 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 300 }), (texts, limit, min) => {
-      const builder = new IndexBuilder<Doc>(options);
-      const budget = new StoredTextBudget(limit, min);
-      addDocuments(builder, budget, texts.map((t, id) => ({ id, kind: 'article', title: 'T', names: '', label: 'L', page: `p${id}.html`, text: t })));
-      budget.finish(Object.values(builder.stored));
-      assert.deepEqual(Object.values(builder.stored).map((f) => f['text']), atTheEnd(texts, limit, min));
-    }),
+    fc.property(
+      fc.array(text, { maxLength: 40 }),
+      fc.integer({ min: 1, max: 5000 }),
+      fc.integer({ min: 1, max: 300 }),
+      (texts, limit, min) => {
+        const builder = new IndexBuilder<Doc>(options);
+        const budget = new StoredTextBudget(limit, min);
+        addDocuments(
+          builder,
+          budget,
+          texts.map((t, id) => ({ id, kind: 'article', title: 'T', names: '', label: 'L', page: `p${id}.html`, text: t })),
+        );
+        budget.finish(Object.values(builder.stored));
+        assert.deepEqual(
+          Object.values(builder.stored).map((f) => f['text']),
+          atTheEnd(texts, limit, min),
+        );
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -42,6 +42,9 @@ test('tokens equal the definition on random text mixing ASCII, Latin, typographi
     '\u200b',
     '\u0301',
     '\u{1F600}',
+    // Lone surrogates: text that is not well-formed UTF-16 still splits alike.
+    '\ud800',
+    '\udc00',
   ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), (chars) => {
