@@ -197,11 +197,15 @@ async function annotateFiles(
     remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
       annotateFragment(md, value, doc.locate(['attributes', label]), '../', own),
     );
-  // The articles' bodies, then each entity's profile and attributes: what may go to the worker,
-  // in document order (see `annotateTexts`).
-  const texts = (docs: readonly SplitDocument[], entities: ValidContent['entities']): TextItem[] => [
-    ...docs.map((doc) => ({ key: doc.source.path, text: doc.source.text, annotate: (into?: DiagnosticBag) => body(doc, '../', into) })),
-    ...entities.flatMap(({ split, meta }) => [
+  // The articles' bodies, then each entity's profile and attributes, in document order: what may
+  // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.
+  const items: TextItem[] = [
+    ...valid.articles.map(({ split }) => ({
+      key: split.source.path,
+      text: split.source.text,
+      annotate: (into?: DiagnosticBag) => body(split, '../', into),
+    })),
+    ...valid.entities.flatMap(({ split, meta }) => [
       { key: split.source.path, text: split.source.text, annotate: (into?: DiagnosticBag) => body(split, '../', into) },
       ...meta.attributes.map(({ label, value }) => ({
         key: `${split.source.path}\0${label}`,
@@ -214,13 +218,12 @@ async function annotateFiles(
     'annotate',
     'documents',
     () =>
-      annotate(valid, registry, bag, buildId(files), body, async (docs, entities) => {
-        const items = texts(docs, entities);
+      annotate(valid, registry, bag, buildId(files), body, async () => {
         if (!worker) return items.map((item) => item.annotate());
         return annotateInParallel(
           worker,
           registry,
-          docs,
+          valid.articles.map((a) => a.split),
           '../',
           bag,
           (i, into) => items[i]!.annotate(into),
@@ -229,7 +232,7 @@ async function annotateFiles(
             store?.bodies.set(items[i]!.key, { text: items[i]!.text, value: r.text, diagnostics: r.diagnostics });
           },
           hooks.waiting,
-          entities.map(({ split, meta }) => ({ profile: split.source, attributes: meta.attributes })),
+          valid.entities.map(({ split, meta }) => ({ profile: split.source, attributes: meta.attributes })),
         );
       }),
     (a) => 1 + a.articles.length + a.entities.length,
@@ -407,7 +410,7 @@ async function annotate(
   id: string,
   body: (doc: SplitDocument, root: string) => AnnotatedText,
   /** The articles' bodies, then for each entity its profile and each attribute, in that order. */
-  annotateTexts: (docs: readonly SplitDocument[], entities: ValidContent['entities']) => Promise<AnnotatedText[]>,
+  annotateTexts: () => Promise<AnnotatedText[]>,
 ): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
     for (const span of text.spans) {
@@ -423,10 +426,7 @@ async function annotate(
   };
   const summary = outsideArticles(valid.briefing.split, body(valid.briefing.split, ''));
   // In document order after the summary: stubs are made in that order.
-  const texts = await annotateTexts(
-    valid.articles.map((a) => a.split),
-    valid.entities,
-  );
+  const texts = await annotateTexts();
   const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: texts[i]! }));
   let next = articles.length;
   const attributeTexts: AnnotatedText[] = [];

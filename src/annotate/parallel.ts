@@ -37,22 +37,11 @@ export interface ProfileJob {
 /** What a worker annotates: an article body, or an entity profile with its attributes. */
 export type TextJob = BodyJob | ProfileJob;
 
-/** How many results a job gives: one per body or attribute. */
-export function textsIn(job: TextJob): number {
-  return 'profile' in job ? 1 + job.attributes.length : 1;
-}
-
 /**
- * Annotates bodies in order with a registry made from `snapshot`: the work one worker does, and
- * the main thread's share beside it. Each body reports the stubs it made, so the caller can
- * replay them on the real registry in document order (see `mergeBodies`).
+ * Annotates one job at a time with a registry made from `snapshot`: the work the worker does, and
+ * this thread's share beside it. Each text reports the stubs it made, so the caller can replay
+ * them on the real registry in document order (see `mergeBodies`).
  */
-export function annotateBodies(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string): BodyResult[] {
-  const annotator = textAnnotator(snapshot, root);
-  return jobs.flatMap((job) => annotator(job));
-}
-
-/** One job at a time, with a registry of its own made from `snapshot` (see `annotateBodies`). */
 export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
   const md = createMarkdown(registry);
@@ -76,7 +65,7 @@ export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: T
 }
 
 /**
- * Bodies per message from the worker. Its results arrive a chunk at a time, so copying them
+ * Texts per message from the worker. Its results arrive a chunk at a time, so copying them
  * (about 0.4 s on each side at 10,000 articles) overlaps the annotating instead of following it,
  * and this thread reads each chunk between chunks of its own share.
  */
@@ -121,9 +110,9 @@ interface WorkerReply {
 }
 
 /**
- * A worker thread that annotates a share of the articles while the main thread annotates the rest
- * (on 2 cores, the annotate stage takes about half the time). Started before the content is
- * loaded, so its own start-up (loading tsx and the parser) overlaps the load stage.
+ * A worker thread that annotates a share of the articles, and the entity profiles, while the main
+ * thread annotates the other articles (on 2 cores, the annotate stage takes about half the time).
+ * Started right after the load stage, so its own start-up overlaps the parse and validate stages.
  */
 export class AnnotationWorker {
   readonly #worker: Worker;
@@ -208,7 +197,7 @@ const WORKER_SHARE = 0.42;
  * the first articles and the profiles, about WORKER_SHARE of all the characters, this thread the
  * other articles, each with its own copy of the registry; then `mergeBodies` settles the stubs in
  * document order. Returns the texts in that order: the articles, then each profile's body and
- * attributes (`textsIn`); `redo` and `kept` get indexes into the same order.
+ * its attributes; `redo` and `kept` get indexes into the same order.
  */
 export async function annotateInParallel(
   worker: AnnotationWorker,
@@ -246,7 +235,7 @@ export async function annotateInParallel(
  * How many of the articles the worker takes, from the first: enough that with all the profiles
  * its share of the characters to annotate is about WORKER_SHARE.
  */
-export function workerArticles(docs: readonly BodyJob[], profiles: readonly ProfileJob[]): number {
+function workerArticles(docs: readonly BodyJob[], profiles: readonly ProfileJob[]): number {
   const articleChars = docs.reduce((n, d) => n + d.body.length, 0);
   const profileChars = profiles.reduce((n, p) => n + p.profile.text.length, 0);
   const goal = (articleChars + profileChars) * WORKER_SHARE - profileChars;

@@ -209,18 +209,13 @@ export function dateView(language: string): (d: IsoDate) => DateView {
 
 export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters, reuse?: ModelReuse): Model {
   const language = content.settings.language;
-  const sourceKey = rememberedNameKey();
+  // Publications are a few names, met once per article on every fact sheet.
+  const sourceKey = memoized(nameKey);
   const dateOf = dateView(language);
-  const dayLabels = new Map<string, string>();
-  const dayLabel = (day: string): string => {
-    let label = dayLabels.get(day);
-    if (label === undefined) {
-      const d = parseIsoDate(day);
-      label = 'error' in d ? day : formatDate(d, language);
-      dayLabels.set(day, label);
-    }
-    return label;
-  };
+  const dayLabel = memoized((day) => {
+    const d = parseIsoDate(day);
+    return 'error' in d ? day : formatDate(d, language);
+  });
   const site = {
     title: content.settings.title,
     ...optional('subtitle', content.settings.subtitle),
@@ -491,13 +486,13 @@ function untouchedEntities(
   return new Map(reuse.previous.entities.filter((e) => !touched.has(e.id)).map((e) => [e.id, e]));
 }
 
-/** `nameKey` with a memory: publications are a few names, met once per article on every fact sheet. */
-function rememberedNameKey(): (name: string) => string {
-  const keys = new Map<string, string>();
-  return (name) => {
-    let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = nameKey(name)));
-    return key;
+/** `make` with a memory: each distinct key is made once (dates and names repeat across a briefing). */
+function memoized<V>(make: (key: string) => V): (key: string) => V {
+  const made = new Map<string, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
   };
 }
 
