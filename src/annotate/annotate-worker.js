@@ -8,14 +8,18 @@ if (workerData.tsx) {
   const { register } = await import(workerData.tsx);
   register();
 }
-const { textAnnotator } = await import(workerData.module);
+const { textAnnotator, packResult } = await import(workerData.module);
 parentPort.on('message', ({ snapshot, jobs, root, chunk }) => {
   try {
     // The results go back `chunk` bodies at a time, the last message marked (see CHUNK in parallel.ts).
     const annotate = textAnnotator(snapshot, root);
     for (let start = 0; start < jobs.length || start === 0; start += chunk) {
       const end = Math.min(jobs.length, start + chunk);
-      parentPort.postMessage({ ok: true, results: jobs.slice(start, end).flatMap((job) => annotate(job)), last: end === jobs.length });
+      parentPort.postMessage({
+        ok: true,
+        results: jobs.slice(start, end).flatMap((job) => annotate(job).map(packResult)),
+        last: end === jobs.length,
+      });
     }
   } catch (error) {
     parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });
