@@ -4,7 +4,7 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
 import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
-import { annotateBody, annotateFragment, type AnnotatedText } from './annotate/parse.ts';
+import { annotateBody, annotateFragment, keptText, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
@@ -191,11 +191,11 @@ async function annotateFiles(
 
   // Every body is remembered by its file's text (articles, briefing.md, profiles); attribute values
   // by file and label.
-  const body = (doc: SplitDocument, root: string, into = bag): AnnotatedText =>
-    remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => annotateBody(md, doc, root, own));
-  const fragment = (doc: SplitDocument, label: string, value: string, into = bag): AnnotatedText =>
+  const body = (doc: SplitDocument, root: string, into = bag): KeptText =>
+    remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => keptText(annotateBody(md, doc, root, own)));
+  const fragment = (doc: SplitDocument, label: string, value: string, into = bag): KeptText =>
     remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
-      annotateFragment(md, value, doc.locate(['attributes', label]), '../', own),
+      keptText(annotateFragment(md, value, doc.locate(['attributes', label]), '../', own)),
     );
   // The articles' bodies, then each entity's profile and attributes, in document order: what may
   // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.
@@ -262,7 +262,7 @@ export interface AnalysisCache {
   md?: MarkdownIt;
   registryDiagnostics: readonly Diagnostic[];
   readonly split: Map<string, Cached<SplitDocument | undefined>>;
-  readonly bodies: Map<string, Cached<AnnotatedText>>;
+  readonly bodies: Map<string, Cached<KeptText>>;
   readonly files: FileMemory;
 }
 
@@ -400,7 +400,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 interface TextItem {
   readonly key: string;
   readonly text: string;
-  readonly annotate: (into?: DiagnosticBag) => AnnotatedText;
+  readonly annotate: (into?: DiagnosticBag) => KeptText;
 }
 
 async function annotate(
@@ -408,11 +408,11 @@ async function annotate(
   registry: EntityRegistry,
   bag: DiagnosticBag,
   id: string,
-  body: (doc: SplitDocument, root: string) => AnnotatedText,
+  body: (doc: SplitDocument, root: string) => KeptText,
   /** The articles' bodies, then for each entity its profile and each attribute, in that order. */
-  annotateTexts: () => Promise<AnnotatedText[]>,
+  annotateTexts: () => Promise<KeptText[]>,
 ): Promise<AnnotatedContent> {
-  const outsideArticles = (doc: SplitDocument, text: AnnotatedText): AnnotatedText => {
+  const outsideArticles = (doc: SplitDocument, text: KeptText): KeptText => {
     for (const span of text.spans) {
       if (span.claim || span.quote) {
         bag.warning(
@@ -429,7 +429,7 @@ async function annotate(
   const texts = await annotateTexts();
   const articles = valid.articles.map(({ split, meta }, i) => ({ slug: split.source.id as ArticleSlug, meta, body: texts[i]! }));
   let next = articles.length;
-  const attributeTexts: AnnotatedText[] = [];
+  const attributeTexts: KeptText[] = [];
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,
@@ -443,7 +443,7 @@ async function annotate(
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
   const used = new Set<string>();
   for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
-    for (const m of text.mentions) used.add(m.entity);
+    for (const id of text.mentions.entities) used.add(id);
     for (const sp of text.spans) {
       if (sp.quote) used.add(sp.quote);
       for (const a of sp.about) used.add(a);

@@ -8,7 +8,7 @@ if (workerData.tsx) {
   const { register } = await import(workerData.tsx);
   register();
 }
-const { textAnnotator, packResult } = await import(workerData.module);
+const { textAnnotator } = await import(workerData.module);
 parentPort.on('message', ({ snapshot, jobs, root, chunk }) => {
   try {
     // The results go back `chunk` bodies at a time, the last message marked (see CHUNK in parallel.ts).
@@ -17,7 +17,7 @@ parentPort.on('message', ({ snapshot, jobs, root, chunk }) => {
       const end = Math.min(jobs.length, start + chunk);
       parentPort.postMessage({
         ok: true,
-        results: jobs.slice(start, end).flatMap((job) => annotate(job).map(packResult)),
+        results: jobs.slice(start, end).flatMap((job) => annotate(job)),
         last: end === jobs.length,
       });
     }

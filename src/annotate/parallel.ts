@@ -4,10 +4,9 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
-import type { MentionRecord } from './context.ts';
-import { annotateBody, annotateFragment, type AnnotatedText, type BodySource } from './parse.ts';
+import { annotateBody, annotateFragment, keptText, type BodySource, type KeptText } from './parse.ts';
 import { splitDocument } from '../content/frontmatter.ts';
-import type { EntityId, SourceFile } from '../types.ts';
+import type { SourceFile } from '../types.ts';
 
 /** One article body as a worker receives it. */
 export interface BodyJob extends BodySource {
@@ -16,7 +15,8 @@ export interface BodyJob extends BodySource {
 
 /** A body annotated away from the main registry: its result, its diagnostics, the stubs it made first. */
 export interface BodyResult {
-  readonly text: AnnotatedText;
+  /** Kept as the later stages keep it: the mentions in columns, which also cross between threads cheaply. */
+  readonly text: KeptText;
   readonly diagnostics: readonly Diagnostic[];
   /** Stubs this body made in its (local) registry, in the order it made them. */
   readonly stubs: readonly StubEntity[];
@@ -46,20 +46,20 @@ export type TextJob = BodyJob | ProfileJob;
 export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
   const md = createMarkdown(registry);
-  const one = (annotate: (bag: DiagnosticBag) => AnnotatedText): BodyResult => {
+  const one = (annotate: (bag: DiagnosticBag) => KeptText): BodyResult => {
     const bag = new DiagnosticBag();
     const before = registry.stubCount;
     const text = annotate(bag);
     return { text, diagnostics: bag.items, stubs: registry.stubCount > before ? registry.stubs.slice(before) : [] };
   };
   return (job) => {
-    if (!('profile' in job)) return [one((bag) => annotateBody(md, job, root, bag))];
+    if (!('profile' in job)) return [one((bag) => keptText(annotateBody(md, job, root, bag)))];
     // Split before, on the main thread, with its problems reported there: it splits again the same.
     const split = splitDocument(job.profile, new DiagnosticBag())!;
     return [
-      one((bag) => annotateBody(md, split, root, bag)),
+      one((bag) => keptText(annotateBody(md, split, root, bag))),
       ...job.attributes.map(({ label, value }) =>
-        one((bag) => annotateFragment(md, value, split.locate(['attributes', label]), root, bag)),
+        one((bag) => keptText(annotateFragment(md, value, split.locate(['attributes', label]), root, bag))),
       ),
     ];
   };
@@ -82,10 +82,10 @@ export function mergeBodies(
   registry: EntityRegistry,
   results: readonly BodyResult[],
   bag: DiagnosticBag,
-  redo: (index: number, bag: DiagnosticBag) => AnnotatedText,
+  redo: (index: number, bag: DiagnosticBag) => KeptText,
   kept: (index: number, result: BodyResult) => void = () => {},
-): AnnotatedText[] {
-  const texts: AnnotatedText[] = [];
+): KeptText[] {
+  const texts: KeptText[] = [];
   let diverged = false;
   results.forEach((result, i) => {
     if (!diverged) {
@@ -102,73 +102,11 @@ export function mergeBodies(
   return texts;
 }
 
-/**
- * A text's mentions as they cross from the worker: in columns, not as objects. Reading objects
- * back from a structured clone costs far more than making them here: at 10,000 articles the
- * worker's 60,000 mentions took 0.43 s to read on this thread as objects (docs/performance.md),
- * and this thread is the annotate stage's slower one.
- */
-export interface PackedMentions {
-  /** The file every position is in; `files` instead when they are not all in one. */
-  readonly file: string;
-  readonly files: readonly string[] | undefined;
-  /** Per mention: entity, target, shown. */
-  readonly strings: readonly string[];
-  /** Per mention: line, column, block, start, end, stub (1 or 0). */
-  readonly numbers: Int32Array;
-}
-
-/** A BodyResult as the worker sends it. */
-export interface PackedResult extends Omit<BodyResult, 'text'> {
-  readonly text: Omit<AnnotatedText, 'mentions'> & { readonly mentions: PackedMentions };
-}
-
-export function packResult(result: BodyResult): PackedResult {
-  const mentions = result.text.mentions;
-  const file = mentions[0]?.at.file ?? '';
-  const strings: string[] = [];
-  const numbers = new Int32Array(mentions.length * 6);
-  let oneFile = true;
-  mentions.forEach((m, i) => {
-    strings.push(m.entity, m.target, m.shown);
-    const k = i * 6;
-    numbers[k] = m.at.line;
-    numbers[k + 1] = m.at.column;
-    numbers[k + 2] = m.block;
-    numbers[k + 3] = m.start;
-    numbers[k + 4] = m.end;
-    numbers[k + 5] = m.stub ? 1 : 0;
-    if (m.at.file !== file) oneFile = false;
-  });
-  const packed: PackedMentions = { file, files: oneFile ? undefined : mentions.map((m) => m.at.file), strings, numbers };
-  return { ...result, text: { ...result.text, mentions: packed } };
-}
-
-export function unpackResult(result: PackedResult): BodyResult {
-  const { file, files, strings, numbers } = result.text.mentions;
-  const mentions: MentionRecord[] = [];
-  for (let i = 0, n = numbers.length / 6; i < n; i++) {
-    const k = i * 6;
-    mentions.push({
-      entity: strings[i * 3]! as EntityId,
-      target: strings[i * 3 + 1]!,
-      shown: strings[i * 3 + 2]!,
-      stub: numbers[k + 5] === 1,
-      at: { file: files ? files[i]! : file, line: numbers[k]!, column: numbers[k + 1]! },
-      block: numbers[k + 2]!,
-      start: numbers[k + 3]!,
-      end: numbers[k + 4]!,
-    });
-  }
-  const { html, spans, blocks } = result.text;
-  return { text: { html, mentions, spans, blocks }, diagnostics: result.diagnostics, stubs: result.stubs };
-}
-
 /** A message from the worker (annotate-worker.js). */
 interface WorkerReply {
   readonly ok: boolean;
   readonly error?: string;
-  readonly results?: PackedResult[];
+  readonly results?: BodyResult[];
   readonly last?: boolean;
 }
 
@@ -223,7 +161,7 @@ export class AnnotationWorker {
             reject(new Error(`annotating in a worker failed: ${m.error}`));
             return;
           }
-          for (const r of m.results!) results.push(unpackResult(r));
+          for (const r of m.results!) results.push(r);
           if (m.last) {
             settle();
             resolve(results);
@@ -268,12 +206,12 @@ export async function annotateInParallel(
   docs: readonly BodyJob[],
   root: string,
   bag: DiagnosticBag,
-  redo: (index: number, bag: DiagnosticBag) => AnnotatedText,
+  redo: (index: number, bag: DiagnosticBag) => KeptText,
   kept?: (index: number, result: BodyResult) => void,
   /** Called once this thread's share is done, before it waits for the worker's. */
   waiting?: () => void,
   profiles: readonly ProfileJob[] = [],
-): Promise<AnnotatedText[]> {
+): Promise<KeptText[]> {
   const snapshot = registry.snapshot();
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
   const split = workerArticles(jobs, profiles);

@@ -2,8 +2,16 @@ import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
 import { flat, flatten } from '../strings.ts';
-import type { SourcePosition, SplitDocument } from '../types.ts';
-import { bodyPositions, fragmentPositions, tableRowPositions, type BlockRecord, type DocumentContext, type MentionRecord, type SpanRecord } from './context.ts';
+import type { EntityId, SourcePosition, SplitDocument } from '../types.ts';
+import {
+  bodyPositions,
+  fragmentPositions,
+  tableRowPositions,
+  type BlockRecord,
+  type DocumentContext,
+  type MentionRecord,
+  type SpanRecord,
+} from './context.ts';
 
 /** A document's Markdown turned into HTML plus what the annotations said (stage: annotate). */
 export interface AnnotatedText {
@@ -11,6 +19,41 @@ export interface AnnotatedText {
   readonly mentions: readonly MentionRecord[];
   readonly spans: readonly SpanRecord[];
   readonly blocks: readonly BlockRecord[];
+}
+
+/**
+ * A text as the stages after annotate keep it: its mentions in columns. The parser's mention
+ * records (entity, target, shown text, stub, position) are what its tests read and what its
+ * diagnostics were made from; the model reads only which entity a mention names and where it
+ * sits in its block. A big briefing has hundreds of thousands of mentions (314,000 at 10,000
+ * articles), and each record is four heap objects with its position and strings: kept until the
+ * model, they cost the annotate stage's garbage collector 0.15–0.35 s, and the annotation worker's
+ * copies 0.43 s to read back (docs/performance.md). In columns they cost almost nothing.
+ */
+export interface KeptText extends Omit<AnnotatedText, 'mentions'> {
+  readonly mentions: MentionColumns;
+}
+
+/** A text's mentions in document order, in columns. */
+export interface MentionColumns {
+  /** The entity each mention names. */
+  readonly entities: readonly EntityId[];
+  /** Three numbers per mention: its block (an index into `blocks`), and where its shown text starts and ends in that block's text. */
+  readonly places: Int32Array;
+}
+
+/** What the stages after annotate keep of an annotated text (see `KeptText`). */
+export function keptText(text: AnnotatedText): KeptText {
+  const { mentions } = text;
+  const entities: EntityId[] = new Array<EntityId>(mentions.length);
+  const places = new Int32Array(mentions.length * 3);
+  mentions.forEach((m, i) => {
+    entities[i] = m.entity;
+    places[i * 3] = m.block;
+    places[i * 3 + 1] = m.start;
+    places[i * 3 + 2] = m.end;
+  });
+  return { html: text.html, mentions: { entities, places }, spans: text.spans, blocks: text.blocks };
 }
 
 /** What `annotateBody` reads of a document: a `SplitDocument`, or the part of one a worker is sent. */
@@ -22,7 +65,11 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
   const ctx = newContext(file, root, bag, fragmentPositions({ file, line: doc.bodyLineOffset + 1, column: 1 }));
   const lines = doc.body.split('\n');
   const env = {
-    briefing: { ...ctx, blockPositions: bodyPositions(file, lines, doc.bodyLineOffset), tableRowPositions: tableRowPositions(file, lines, doc.bodyLineOffset) },
+    briefing: {
+      ...ctx,
+      blockPositions: bodyPositions(file, lines, doc.bodyLineOffset),
+      tableRowPositions: tableRowPositions(file, lines, doc.bodyLineOffset),
+    },
   };
   const tokens = md.parse(doc.body, env);
   // Kept until the pages are written: one flat string, not the renderer's rope (src/strings.ts).

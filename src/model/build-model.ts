@@ -1,5 +1,5 @@
 import type { BlockRecord } from '../annotate/context.ts';
-import type { AnnotatedText } from '../annotate/parse.ts';
+import type { KeptText } from '../annotate/parse.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
@@ -33,12 +33,12 @@ import type {
 /** What the annotate stage hands to the model stage. */
 export interface AnnotatedContent {
   readonly settings: BriefingSettings;
-  readonly summary: AnnotatedText;
-  readonly articles: readonly { readonly slug: ArticleSlug; readonly meta: ArticleMeta; readonly body: AnnotatedText }[];
+  readonly summary: KeptText;
+  readonly articles: readonly { readonly slug: ArticleSlug; readonly meta: ArticleMeta; readonly body: KeptText }[];
   readonly entities: readonly {
     readonly id: EntityId;
     readonly meta: EntityMeta;
-    readonly profile: AnnotatedText;
+    readonly profile: KeptText;
     readonly attributes: readonly { readonly label: string; readonly html: string }[];
   }[];
   readonly stubs: readonly StubEntity[];
@@ -272,10 +272,10 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   for (const { ref, body } of articleRefs) {
     const counts = keptArticle(ref.slug) ? undefined : new Map<EntityId, number>();
     if (counts) articleEntityCounts.set(ref.slug, counts);
-    for (const m of body.mentions) {
+    for (const entity of body.mentions.entities) {
       totalMentions++;
-      mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
-      if (counts) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      mentionCount.set(entity, (mentionCount.get(entity) ?? 0) + 1);
+      if (counts) counts.set(entity, (counts.get(entity) ?? 0) + 1);
     }
   }
   if (counters) counters.mentions += totalMentions;
@@ -330,20 +330,21 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // Numbers, not ids, so that ranking an entity's related ones needs no lookups (relatedByWeight).
   const related: (Map<number, number> | undefined)[] = [];
   for (const { ref, body } of articleRefs) {
-    if (keptEntities.size > 0 && body.mentions.every((m) => keptEntities.has(m.entity))) continue;
+    const { entities: ids, places } = body.mentions;
+    if (keptEntities.size > 0 && ids.every((id) => keptEntities.has(id))) continue;
     const perBlock = new Map<number, Set<number>>();
-    for (const m of body.mentions) {
-      if (keptEntities.has(m.entity)) continue;
-      let byArticle = mentionsByEntity.get(m.entity);
-      if (!byArticle) mentionsByEntity.set(m.entity, (byArticle = new Map()));
+    for (let i = 0; i < ids.length; i++) {
+      const entity = ids[i]!;
+      const block = places[i * 3]!;
+      let set = perBlock.get(block);
+      if (!set) perBlock.set(block, (set = new Set()));
+      set.add(nameRank.get(entity)!);
+      if (keptEntities.has(entity)) continue;
+      let byArticle = mentionsByEntity.get(entity);
+      if (!byArticle) mentionsByEntity.set(entity, (byArticle = new Map()));
       let entry = byArticle.get(ref.slug);
       if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
-      entry.mentions.push({ block: body.blocks[m.block]!, start: m.start, end: m.end });
-    }
-    for (const m of body.mentions) {
-      let set = perBlock.get(m.block);
-      if (!set) perBlock.set(m.block, (set = new Set()));
-      set.add(nameRank.get(m.entity)!);
+      entry.mentions.push({ block: body.blocks[block]!, start: places[i * 3 + 1]!, end: places[i * 3 + 2]! });
     }
     // Related entities: weighted by the number of paragraphs two entities share.
     for (const set of perBlock.values()) {
@@ -559,6 +560,6 @@ export function articleBodies(content: AnnotatedContent, withText: boolean): Art
 }
 
 /** A body as plain text, a paragraph a line (what the search index reads). */
-export function plainText(body: AnnotatedText): string {
+export function plainText(body: KeptText): string {
   return body.blocks.map((b) => b.text).join('\n');
 }
