@@ -1,4 +1,3 @@
-import type { BlockRecord } from '../annotate/context.ts';
 import type { KeptText } from '../annotate/parse.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
@@ -81,7 +80,9 @@ export const LIMITS = {
 
 /** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
 interface RawMention {
-  readonly block: BlockRecord;
+  /** Its block's plain text and anchor. */
+  readonly text: string;
+  readonly anchor: string;
   readonly start: number;
   readonly end: number;
 }
@@ -317,7 +318,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const snippetsOf = (ref: ArticleRef, raw: readonly RawMention[]): ArticleMentions => {
     const shown = raw.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
       if (counters) counters.snippets++;
-      return { snippetHtml: sentences.snippet(m.block, m.start, m.end), href: `../${ref.page}#${m.block.anchor}` };
+      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: `../${ref.page}#${m.anchor}` };
     });
     return { article: ref, mentions: shown, more: raw.length - shown.length };
   };
@@ -344,7 +345,12 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       if (!byArticle) mentionsByEntity.set(entity, (byArticle = new Map()));
       let entry = byArticle.get(ref.slug);
       if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
-      entry.mentions.push({ block: body.blocks[block]!, start: places[i * 3 + 1]!, end: places[i * 3 + 2]! });
+      entry.mentions.push({
+        text: body.blocks.texts[block]!,
+        anchor: body.blocks.anchors[block]!,
+        start: places[i * 3 + 1]!,
+        end: places[i * 3 + 2]!,
+      });
     }
     // Related entities: weighted by the number of paragraphs two entities share.
     for (const set of perBlock.values()) {
@@ -561,5 +567,5 @@ export function articleBodies(content: AnnotatedContent, withText: boolean): Art
 
 /** A body as plain text, a paragraph a line (what the search index reads). */
 export function plainText(body: KeptText): string {
-  return body.blocks.map((b) => b.text).join('\n');
+  return body.blocks.texts.join('\n');
 }

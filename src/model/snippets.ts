@@ -1,4 +1,3 @@
-import type { BlockRecord } from '../annotate/context.ts';
 import { flat } from '../strings.ts';
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -27,8 +26,7 @@ export class SentenceIndex {
   }
 
   /** The sentence around `[start, end)`, escaped, with the mention in `<mark>`. */
-  snippet(block: BlockRecord, start: number, end: number): string {
-    const text = block.text;
+  snippet(text: string, start: number, end: number): string {
     const base = Math.max(0, start - WINDOW);
     const segments = this.#segmenter.segment(text.slice(base, Math.min(text.length, end + WINDOW)));
     this.segmented++;
@@ -43,12 +41,12 @@ export class SentenceIndex {
     if (tail) to = end + CONTEXT;
     return flat(
       (lead ? '…' : '') +
-      escapeHtml(text.slice(from, start).trimStart()) +
-      '<mark>' +
-      escapeHtml(text.slice(start, end)) +
-      '</mark>' +
-      escapeHtml(text.slice(end, to).trimEnd()) +
-      (tail ? '…' : '')
+        escapeHtml(text.slice(from, start).trimStart()) +
+        '<mark>' +
+        escapeHtml(text.slice(start, end)) +
+        '</mark>' +
+        escapeHtml(text.slice(end, to).trimEnd()) +
+        (tail ? '…' : ''),
     );
   }
 }
