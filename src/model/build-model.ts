@@ -79,6 +79,13 @@ export const LIMITS = {
 } as const;
 
 /** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
+/** An entity in one article: the article, the mentions its fact sheet may show, how many there are. */
+interface EntityInArticle {
+  readonly article: ArticleRef;
+  readonly mentions: RawMention[];
+  count: number;
+}
+
 interface RawMention {
   /** Its block's plain text and anchor. */
   readonly text: string;
@@ -315,18 +322,18 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   // A fact sheet shows the latest reports' snippets and caps its long lists, so a page stays
   // readable (and the build linear) when an entity is named in thousands of reports; the full
   // lists are in the exports and on the sources page.
-  const snippetsOf = (ref: ArticleRef, raw: readonly RawMention[]): ArticleMentions => {
-    const shown = raw.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
+  const snippetsOf = ({ article, mentions, count }: EntityInArticle): ArticleMentions => {
+    const shown = mentions.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
       if (counters) counters.snippets++;
-      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: `../${ref.page}#${m.anchor}` };
+      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: `../${article.page}#${m.anchor}` };
     });
-    return { article: ref, mentions: shown, more: raw.length - shown.length };
+    return { article, mentions: shown, more: count - shown.length };
   };
   const keptEntities = reuse ? untouchedEntities(reuse, articles, statements.claimById) : new Map<EntityId, EntityView>();
   // One pass over every mention for the fact sheets to build (under `serve`, only those an edit
   // touches): snippets to cut and co-occurrence in paragraphs.
   const sentences = new SentenceIndex(language);
-  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, { article: ArticleRef; mentions: RawMention[] }>>();
+  const mentionsByEntity = new Map<EntityId, Map<ArticleSlug, EntityInArticle>>();
   // Co-occurrence by name rank: related[rank of a] maps the rank of b to their shared paragraphs.
   // Numbers, not ids, so that ranking an entity's related ones needs no lookups (relatedByWeight).
   const related: (Map<number, number> | undefined)[] = [];
@@ -344,13 +351,19 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       let byArticle = mentionsByEntity.get(entity);
       if (!byArticle) mentionsByEntity.set(entity, (byArticle = new Map()));
       let entry = byArticle.get(ref.slug);
-      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [] }));
-      entry.mentions.push({
-        text: body.blocks.texts[block]!,
-        anchor: body.blocks.anchors[block]!,
-        start: places[i * 3 + 1]!,
-        end: places[i * 3 + 2]!,
-      });
+      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [], count: 0 }));
+      entry.count++;
+      // Only the mentions a fact sheet shows are kept: its first few in each of the entity's latest
+      // articles (articles come newest first, so those are the first ones met). A popular entity's
+      // other mentions, most of all of them, are only counted.
+      if (entry.mentions.length < LIMITS.snippetsPerArticle && byArticle.size <= LIMITS.articlesWithSnippets) {
+        entry.mentions.push({
+          text: body.blocks.texts[block]!,
+          anchor: body.blocks.anchors[block]!,
+          start: places[i * 3 + 1]!,
+          end: places[i * 3 + 2]!,
+        });
+      }
     }
     // Related entities: weighted by the number of paragraphs two entities share.
     for (const set of perBlock.values()) {
@@ -403,7 +416,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         articleSlugs: articleRefsOf.map((a) => a.slug),
         firstReported: first,
         lastReported: last,
-        mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, (x) => snippetsOf(x.article, x.mentions)),
+        mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, snippetsOf),
         relatedWeights,
         related: excerpt(relatedWeights, LIMITS.related, (r): WeightedEntity => withWeight(entityRef(r.id), r.weight)),
         sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource, sourceKey),
