@@ -135,7 +135,11 @@ function briefing_collect(state: StateCore): void {
   }
 }
 
-/** `p-1`, `p-2`, …: each made once and shared by every document (200,000 anchors at 10,000 articles). */
+/**
+ * `p-1`, `p-2`, …: each made once and shared by every document this thread annotates (200,000
+ * anchors at 10,000 articles). Module state, but only a memo of strings: as long as the process,
+ * as many as the longest document has paragraphs.
+ */
 const PARAGRAPH_IDS: string[] = [];
 function paragraphId(n: number): string {
   return (PARAGRAPH_IDS[n] ??= `p-${n}`);

@@ -78,7 +78,6 @@ export const LIMITS = {
   homeArticles: 50,
 } as const;
 
-/** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
 /** An entity in one article: the article, the mentions its fact sheet may show, how many there are. */
 interface EntityInArticle {
   readonly article: ArticleRef;
@@ -86,6 +85,7 @@ interface EntityInArticle {
   count: number;
 }
 
+/** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
 interface RawMention {
   /** Its block's plain text and anchor. */
   readonly text: string;
