@@ -195,7 +195,7 @@ async function annotateFiles(
     remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => keptText(annotateBody(md, doc, root, own)));
   const fragment = (doc: SplitDocument, label: string, value: string, into = bag): KeptText =>
     remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
-      keptText(annotateFragment(md, value, doc.locate(['attributes', label]), '../', own)),
+      keptText(annotateFragment(md, value, { file: doc.source.path, locate: () => doc.locate(['attributes', label], 'text') }, '../', own)),
     );
   // The articles' bodies, then each entity's profile and attributes, in document order: what may
   // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.

@@ -43,8 +43,13 @@ export interface SourceFile {
   readonly text: string;
 }
 
-/** Where in the source a front-matter key or value sits; `undefined` key path = the block itself. */
-export type Locate = (path: readonly (string | number)[]) => SourcePosition;
+/**
+ * Where in the source a front-matter value sits (an empty key path: the block itself): where the
+ * value starts (a quoted one at its quote), or with `'text'`, where a scalar's text starts (inside
+ * the quotes; a block scalar's first line of text), which is where an annotated attribute value's
+ * offsets count from.
+ */
+export type Locate = (path: readonly (string | number)[], where?: 'value' | 'text') => SourcePosition;
 
 /** A file split into front matter and body (stage: front matter). */
 export interface SplitDocument {

@@ -59,7 +59,11 @@ export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: T
     return [
       one((bag) => keptText(annotateBody(md, split, root, bag))),
       ...job.attributes.map(({ label, value }) =>
-        one((bag) => keptText(annotateFragment(md, value, split.locate(['attributes', label]), root, bag))),
+        one((bag) =>
+          keptText(
+            annotateFragment(md, value, { file: split.source.path, locate: () => split.locate(['attributes', label], 'text') }, root, bag),
+          ),
+        ),
       ),
     ];
   };

@@ -6,6 +6,7 @@ import type { EntityId, SourcePosition, SplitDocument } from '../types.ts';
 import {
   bodyPositions,
   fragmentPositions,
+  lazyFragmentPositions,
   tableRowPositions,
   type BlockRecord,
   type DocumentContext,
@@ -89,9 +90,19 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
   return { html, mentions, spans, blocks };
 }
 
-/** Parses and renders one line of inline Markdown (an attribute value) found at `at`. */
-export function annotateFragment(md: MarkdownIt, text: string, at: SourcePosition, root: string, bag: DiagnosticBag): AnnotatedText {
-  const env = { briefing: newContext(at.file, root, bag, fragmentPositions(at)) };
+/**
+ * Parses and renders one line of inline Markdown (an attribute value) found at `at`: a position,
+ * or a function of the file that finds it, called only if a diagnostic needs it.
+ */
+export function annotateFragment(
+  md: MarkdownIt,
+  text: string,
+  at: SourcePosition | { readonly file: string; readonly locate: () => SourcePosition },
+  root: string,
+  bag: DiagnosticBag,
+): AnnotatedText {
+  const positions = 'locate' in at ? lazyFragmentPositions(at.file, at.locate) : fragmentPositions(at);
+  const env = { briefing: newContext(at.file, root, bag, positions) };
   const tokens = md.parseInline(text, env);
   // Not `flatten`: a plain value renders to itself (nothing to escape), a slice of the front matter.
   const html = flat(md.renderer.render(tokens, md.options, env));

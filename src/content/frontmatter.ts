@@ -117,9 +117,9 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
   };
 
   const bodyLineOffset = countNewlines(text, text.length - file0.content.length);
-  const locate: Locate = (keyPath) => {
+  const locate: Locate = (keyPath, where = 'value') => {
     if (yamlText === undefined) return start;
-    const range = rangeOf(positioned().doc, keyPath);
+    const range = rangeOf(positioned().doc, keyPath, where === 'text' ? yamlText : undefined);
     return range === undefined ? start : yamlPos(range);
   };
 
@@ -218,8 +218,11 @@ function keyPosition(doc: Document.Parsed, keyPath: readonly (string | number)[]
   return keyStart === undefined ? undefined : pos(keyStart);
 }
 
-/** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */
-function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): number | undefined {
+/**
+ * Offset in the YAML text of the value (or, when absent, the key) at `keyPath`; given the YAML
+ * text, of a scalar value's text (`textStart`).
+ */
+function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[], src?: string): number | undefined {
   let node: YamlNode | null | undefined = doc.contents;
   let keyStart: number | undefined;
   for (const segment of keyPath) {
@@ -237,7 +240,21 @@ function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): n
       return keyStart;
     }
   }
-  return node?.range?.[0] ?? keyStart;
+  const at = node?.range?.[0];
+  if (at === undefined) return keyStart;
+  return src !== undefined && isScalar(node) ? textStart(src, at, node.type) : at;
+}
+
+/** Where a scalar's text starts: after its opening quote, or on the line after a block scalar's header. */
+function textStart(src: string, at: number, type: string | undefined): number {
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return at + 1;
+  if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') {
+    const line = src.indexOf('\n', at);
+    if (line === -1) return at;
+    const text = src.slice(line + 1).search(/[^ ]/);
+    return text === -1 ? at : line + 1 + text;
+  }
+  return at;
 }
 
 function countNewlines(text: string, end: number): number {

@@ -150,3 +150,24 @@ test('a failing worker is reported, not swallowed', async () => {
     worker.close();
   }
 });
+
+test('a problem in an attribute value is reported where it is written, by the worker as by this thread', async () => {
+  const input = path.join(await tempDir(), 'content');
+  dirs.push(path.dirname(input));
+  // The value's position in the front matter is found only when a diagnostic needs it
+  // (lazyFragmentPositions): here an unknown name in each attribute, counted from the text inside
+  // the quotes, and from the first line of text of a folded value.
+  await writeTree(input, {
+    'briefing.md': '---\ntitle: Attributes\nlanguage: en\n---\nA test.\n',
+    'entities/harbour.md':
+      '---\nname: Harbour\ntype: place\nattributes:\n  Operator: "Run by [[Quay Nobody]]"\n  Owner: >-\n    The [[Dock Nobody]]\n---\nA harbour.\n',
+    'articles/a.md': article('A', 'The [[Harbour]].', 1),
+  });
+  const { one, two } = await both(input);
+  assertSame(one, two);
+  const found = one.diagnostics.filter((d) => d.code === 'unknown-entity').map((d) => [path.basename(d.file!), d.line, d.column]);
+  assert.deepEqual(found, [
+    ['harbour.md', 5, 21],
+    ['harbour.md', 7, 9],
+  ]);
+});
