@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
-import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
+import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, spilled } from './annotate/parallel.ts';
+import { closeSpillFile, HtmlSpill, openSpillFile, type BodyHtml } from './annotate/spill.ts';
 import { annotateBody, annotateFragment, keptText, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
@@ -203,7 +204,7 @@ async function annotateFiles(
     ...valid.articles.map(({ split }) => ({
       key: split.source.path,
       text: split.source.text,
-      annotate: (into?: DiagnosticBag) => body(split, '../', into),
+      annotate: (into?: DiagnosticBag) => spilled(body(split, '../', into), hooks.spill?.here),
     })),
     ...valid.entities.flatMap(({ split, meta }) => [
       { key: split.source.path, text: split.source.text, annotate: (into?: DiagnosticBag) => body(split, '../', into) },
@@ -229,10 +230,11 @@ async function annotateFiles(
           (i, into) => items[i]!.annotate(into),
           (i, r) => {
             // Remembered like an in-thread result, for the next analysis under `serve`.
-            store?.bodies.set(items[i]!.key, { text: items[i]!.text, value: r.text, diagnostics: r.diagnostics });
+            store?.bodies.set(items[i]!.key, { text: items[i]!.text, value: inMemory(r.text), diagnostics: r.diagnostics });
           },
           hooks.waiting,
           valid.entities.map(({ split, meta }) => ({ profile: split.source, attributes: meta.attributes })),
+          hooks.spill,
         );
       }),
     (a) => 1 + a.articles.length + a.entities.length,
@@ -249,6 +251,12 @@ export interface AnalysisHooks {
    * work that needs only this thread (a build loads Eleventy).
    */
   readonly waiting?: () => void;
+  /**
+   * Where the articles' HTML goes until the pages are rendered (src/annotate/spill.ts): this
+   * thread's spill, which the caller flushes, and the annotation worker's file. Only for an
+   * analysis that keeps no cache: `serve` keeps the HTML for its rebuilds.
+   */
+  readonly spill?: { readonly here: HtmlSpill; readonly workerFd: number };
 }
 
 /**
@@ -316,8 +324,26 @@ export async function check(options: CheckOptions): Promise<Analysis> {
  * replaces the output folder only when every stage succeeded.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const progress = new Progress(options.log ?? silent);
+  // `serve` keeps the articles' HTML for its rebuilds. A build puts it in two spill files until
+  // the pages are rendered, this thread's and the worker's, closed (and so gone) when the build
+  // ends, however it ends; the result then holds no bodies, which would point into them.
+  if (options.keepCache) return buildSite(options, progress);
+  const fds = [openSpillFile(), openSpillFile()] as const;
+  try {
+    const { bodies: _spilled, ...result } = await buildSite(options, progress, { here: new HtmlSpill(fds[0]), workerFd: fds[1] });
+    return result;
+  } finally {
+    for (const fd of fds) closeSpillFile(fd);
+  }
+}
+
+async function buildSite(
+  options: BuildOptions,
+  progress: Progress,
+  spill?: { readonly here: HtmlSpill; readonly workerFd: number },
+): Promise<BuildResult> {
   const log = options.log ?? silent;
-  const progress = new Progress(log);
   // The search index is built in a worker thread beside this one: it indexes the entities and
   // articles while this thread builds the model, the claims and quotes after it.
   let search: SearchIndexJob | undefined;
@@ -330,11 +356,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const analysis = await analyze(options, progress, undefined, undefined, {
     annotated: started,
     waiting: () => void loadEleventy().catch(() => undefined),
+    ...(spill ? { spill } : {}),
   });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
     search?.cancel();
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   }
+  spill?.here.flush();
   const { model, md, bodies } = analysis;
   // A successful analysis found no error by the end, so none after annotating: the job started.
   const job = search!;
@@ -400,7 +428,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 interface TextItem {
   readonly key: string;
   readonly text: string;
-  readonly annotate: (into?: DiagnosticBag) => KeptText;
+  readonly annotate: (into?: DiagnosticBag) => KeptText<BodyHtml>;
 }
 
 async function annotate(
@@ -410,7 +438,7 @@ async function annotate(
   id: string,
   body: (doc: SplitDocument, root: string) => KeptText,
   /** The articles' bodies, then for each entity its profile and each attribute, in that order. */
-  annotateTexts: () => Promise<KeptText[]>,
+  annotateTexts: () => Promise<KeptText<BodyHtml>[]>,
 ): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: KeptText): KeptText => {
     for (const span of text.spans) {
@@ -433,9 +461,9 @@ async function annotate(
   const entities = valid.entities.map(({ split, meta }) => ({
     id: split.source.id as EntityId,
     meta,
-    profile: outsideArticles(split, texts[next++]!),
+    profile: outsideArticles(split, inMemory(texts[next++]!)),
     attributes: meta.attributes.map(({ label }) => {
-      const text = texts[next++]!;
+      const text = inMemory(texts[next++]!);
       attributeTexts.push(text);
       return { label, html: text.html };
     }),
@@ -450,6 +478,12 @@ async function annotate(
     }
   }
   return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs.filter((st) => used.has(st.id)), buildId: id };
+}
+
+/** A profile's or attribute's text, or one `serve` keeps: only a build's article bodies are spilled. */
+function inMemory(text: KeptText<BodyHtml>): KeptText {
+  if (typeof text.html !== 'string') throw new Error('internal error: an entity profile was spilled like an article body');
+  return text as KeptText;
 }
 
 /** Same content, same id: the offline cache name changes exactly when the site does. */

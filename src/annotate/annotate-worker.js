@@ -8,18 +8,18 @@ if (workerData.tsx) {
   const { register } = await import(workerData.tsx);
   register();
 }
-const { textAnnotator } = await import(workerData.module);
-parentPort.on('message', ({ snapshot, jobs, root, chunk }) => {
+const { textAnnotator, HtmlSpill } = await import(workerData.module);
+parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
   try {
     // The results go back `chunk` bodies at a time, the last message marked (see CHUNK in parallel.ts).
-    const annotate = textAnnotator(snapshot, root);
+    // Articles' HTML goes to the spill file when there is one, each chunk's written before it is sent.
+    const spill = spillFd === undefined ? undefined : new HtmlSpill(spillFd);
+    const annotate = textAnnotator(snapshot, root, spill);
     for (let start = 0; start < jobs.length || start === 0; start += chunk) {
       const end = Math.min(jobs.length, start + chunk);
-      parentPort.postMessage({
-        ok: true,
-        results: jobs.slice(start, end).flatMap((job) => annotate(job)),
-        last: end === jobs.length,
-      });
+      const results = jobs.slice(start, end).flatMap((job) => annotate(job));
+      spill?.flush();
+      parentPort.postMessage({ ok: true, results, last: end === jobs.length });
     }
   } catch (error) {
     parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });

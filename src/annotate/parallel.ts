@@ -5,6 +5,10 @@ import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
 import { annotateBody, annotateFragment, keptText, type BodySource, type KeptText } from './parse.ts';
+import { HtmlSpill, type BodyHtml } from './spill.ts';
+
+// The worker (annotate-worker.js) makes its own spill from this module.
+export { HtmlSpill };
 import { splitDocument } from '../content/frontmatter.ts';
 import type { SourceFile } from '../types.ts';
 
@@ -15,8 +19,11 @@ export interface BodyJob extends BodySource {
 
 /** A body annotated away from the main registry: its result, its diagnostics, the stubs it made first. */
 export interface BodyResult {
-  /** Kept as the later stages keep it: the mentions in columns, which also cross between threads cheaply. */
-  readonly text: KeptText;
+  /**
+   * Kept as the later stages keep it: the mentions in columns, which also cross between threads
+   * cheaply; an article's HTML spilled when the run was given a spill file.
+   */
+  readonly text: KeptText<BodyHtml>;
   readonly diagnostics: readonly Diagnostic[];
   /** Stubs this body made in its (local) registry, in the order it made them. */
   readonly stubs: readonly StubEntity[];
@@ -43,17 +50,17 @@ export type TextJob = BodyJob | ProfileJob;
  * this thread's share beside it. Each text reports the stubs it made, so the caller can replay
  * them on the real registry in document order (see `mergeBodies`).
  */
-export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: TextJob) => BodyResult[] {
+export function textAnnotator(snapshot: RegistrySnapshot, root: string, spill?: HtmlSpill): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
   const md = createMarkdown(registry);
-  const one = (annotate: (bag: DiagnosticBag) => KeptText): BodyResult => {
+  const one = (annotate: (bag: DiagnosticBag) => KeptText<BodyHtml>): BodyResult => {
     const bag = new DiagnosticBag();
     const before = registry.stubCount;
     const text = annotate(bag);
     return { text, diagnostics: bag.items, stubs: registry.stubCount > before ? registry.stubs.slice(before) : [] };
   };
   return (job) => {
-    if (!('profile' in job)) return [one((bag) => keptText(annotateBody(md, job, root, bag)))];
+    if (!('profile' in job)) return [one((bag) => spilled(keptText(annotateBody(md, job, root, bag)), spill))];
     // Split before, on the main thread, with its problems reported there: it splits again the same.
     const split = splitDocument(job.profile, new DiagnosticBag())!;
     return [
@@ -67,6 +74,11 @@ export function textAnnotator(snapshot: RegistrySnapshot, root: string): (job: T
       ),
     ];
   };
+}
+
+/** An article body's text with its HTML spilled, when there is a spill file. */
+export function spilled(text: KeptText, spill: HtmlSpill | undefined): KeptText<BodyHtml> {
+  return spill ? { html: spill.put(text.html), mentions: text.mentions, spans: text.spans, blocks: text.blocks } : text;
 }
 
 /**
@@ -86,10 +98,10 @@ export function mergeBodies(
   registry: EntityRegistry,
   results: readonly BodyResult[],
   bag: DiagnosticBag,
-  redo: (index: number, bag: DiagnosticBag) => KeptText,
+  redo: (index: number, bag: DiagnosticBag) => KeptText<BodyHtml>,
   kept: (index: number, result: BodyResult) => void = () => {},
-): KeptText[] {
-  const texts: KeptText[] = [];
+): KeptText<BodyHtml>[] {
+  const texts: KeptText<BodyHtml>[] = [];
   let diverged = false;
   results.forEach((result, i) => {
     if (!diverged) {
@@ -148,9 +160,11 @@ export class AnnotationWorker {
   /**
    * Sends the jobs now (a message waits in the port until the worker is listening), so the
    * caller can start its own share right after this returns. The results come back CHUNK texts
-   * per message; the run rejects on the first failure, also one after some chunks arrived.
+   * per message; the run rejects on the first failure, also one after some chunks arrived. With
+   * `spillFd` (see src/annotate/spill.ts) the articles' HTML is appended to that file, each chunk's
+   * written before the chunk is sent.
    */
-  run(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string): Promise<BodyResult[]> {
+  run(snapshot: RegistrySnapshot, jobs: readonly TextJob[], root: string, spillFd?: number): Promise<BodyResult[]> {
     if (this.#failure) return Promise.reject(this.#failure);
     const results: BodyResult[] = [];
     const result = new Promise<BodyResult[]>((resolve, reject) => {
@@ -173,7 +187,7 @@ export class AnnotationWorker {
         },
       };
     });
-    this.#worker.postMessage({ snapshot, jobs, root, chunk: CHUNK });
+    this.#worker.postMessage({ snapshot, jobs, root, chunk: CHUNK, spillFd });
     return result;
   }
 
@@ -212,20 +226,22 @@ export async function annotateInParallel(
   docs: readonly BodyJob[],
   root: string,
   bag: DiagnosticBag,
-  redo: (index: number, bag: DiagnosticBag) => KeptText,
+  redo: (index: number, bag: DiagnosticBag) => KeptText<BodyHtml>,
   kept?: (index: number, result: BodyResult) => void,
   /** Called once this thread's share is done, before it waits for the worker's. */
   waiting?: () => void,
   profiles: readonly ProfileJob[] = [],
-): Promise<KeptText[]> {
+  /** Spill files for the articles' HTML: this thread's (flushed by the caller) and the worker's. */
+  spill?: { readonly here: HtmlSpill; readonly workerFd: number },
+): Promise<KeptText<BodyHtml>[]> {
   const snapshot = registry.snapshot();
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
   const split = workerArticles(jobs, profiles);
-  const away = worker.run(snapshot, [...jobs.slice(0, split), ...profiles], root);
+  const away = worker.run(snapshot, [...jobs.slice(0, split), ...profiles], root, spill?.workerFd);
   // Awaited below; if this thread's share throws first, the worker's end must not become an
   // unhandled rejection that hides the error.
   away.catch(() => undefined);
-  const annotator = textAnnotator(snapshot, root);
+  const annotator = textAnnotator(snapshot, root, spill?.here);
   const here: BodyResult[] = [];
   for (let i = split; i < jobs.length; i++) {
     here.push(...annotator(jobs[i]!));

@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
 import { flat, flatten } from '../strings.ts';
+import type { BodyHtml } from './spill.ts';
 import type { EntityId, SourcePosition, SplitDocument } from '../types.ts';
 import {
   bodyPositions,
@@ -31,7 +32,9 @@ export interface AnnotatedText {
  * model, they cost the annotate stage's garbage collector 0.15–0.35 s, and the annotation worker's
  * copies 0.43 s to read back (docs/performance.md). In columns they cost almost nothing.
  */
-export interface KeptText extends Omit<AnnotatedText, 'mentions' | 'blocks'> {
+export interface KeptText<H extends BodyHtml = string> extends Omit<AnnotatedText, 'html' | 'mentions' | 'blocks'> {
+  /** The HTML; an article body's may be spilled to a file until its page is rendered (src/annotate/spill.ts). */
+  readonly html: H;
   readonly mentions: MentionColumns;
   /** The blocks in columns too: one object per paragraph, 200,000 at 10,000 articles, kept as long as the mentions. */
   readonly blocks: BlockColumns;

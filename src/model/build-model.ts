@@ -1,4 +1,5 @@
 import type { KeptText } from '../annotate/parse.ts';
+import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
@@ -33,7 +34,7 @@ import type {
 export interface AnnotatedContent {
   readonly settings: BriefingSettings;
   readonly summary: KeptText;
-  readonly articles: readonly { readonly slug: ArticleSlug; readonly meta: ArticleMeta; readonly body: KeptText }[];
+  readonly articles: readonly { readonly slug: ArticleSlug; readonly meta: ArticleMeta; readonly body: KeptText<BodyHtml> }[];
   readonly entities: readonly {
     readonly id: EntityId;
     readonly meta: EntityMeta;
@@ -579,6 +580,6 @@ export function articleBodies(content: AnnotatedContent, withText: boolean): Art
 }
 
 /** A body as plain text, a paragraph a line (what the search index reads). */
-export function plainText(body: KeptText): string {
+export function plainText(body: KeptText<BodyHtml>): string {
   return body.blocks.texts.join('\n');
 }

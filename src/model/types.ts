@@ -1,3 +1,4 @@
+import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
 
 /**
@@ -165,8 +166,8 @@ export interface ArticleView extends ArticleRef {
  * hands them to the search index before the model exists.
  */
 export interface ArticleBodies {
-  /** Body HTML by article slug. */
-  readonly html: Map<string, string>;
+  /** Body HTML by article slug; in a build, spilled to a file until its page is rendered (src/annotate/spill.ts). */
+  readonly html: Map<string, BodyHtml>;
   /** The body as plain text, paragraph per line, by article slug (for the search index); only when asked for. */
   readonly text: Map<string, string> | undefined;
 }
@@ -228,7 +229,13 @@ export interface Model {
   readonly quotes: readonly QuoteView[];
   readonly timeline: Excerpt<TimelineDay>;
   readonly comparison: SourceComparison;
-  readonly stats: { readonly articles: number; readonly entities: number; readonly mentions: number; readonly claims: number; readonly quotes: number };
+  readonly stats: {
+    readonly articles: number;
+    readonly entities: number;
+    readonly mentions: number;
+    readonly claims: number;
+    readonly quotes: number;
+  };
   readonly homeJsonLd: string;
   /** JSON-LD of the index pages. */
   readonly pageJsonLd: { readonly entities: string; readonly timeline: string; readonly sources: string; readonly search: string };

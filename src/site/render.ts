@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { RenderError } from '../diagnostics.ts';
+import { readHtml, type BodyHtml } from '../annotate/spill.ts';
 import { flatten } from '../strings.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
@@ -183,7 +184,7 @@ const SITE_VIEWS: Record<Exclude<PageSpec['view'], 'article' | 'entity'>, (model
  * model, every interpolated string escaped by `html` (src/site/html.ts). No template engine reads
  * anything from content, and none is compiled at run time.
  */
-export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>, sizes?: PageSizes): (spec: PageSpec) => string {
+export function viewRenderer(model: Model, bodies: ReadonlyMap<string, BodyHtml>, sizes?: PageSizes): (spec: PageSpec) => string {
   return (spec) => {
     const { root, path: pagePath } = spec;
     let page: string;
@@ -191,7 +192,14 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, string>, 
       case 'article': {
         const article = spec.item as ArticleView;
         // Made per page, not kept in the model: each page's JSON-LD is read once.
-        page = articleView(model.site, root, pagePath, article, bodies.get(article.slug) ?? '', articleJsonLd(model.site, article));
+        page = articleView(
+          model.site,
+          root,
+          pagePath,
+          article,
+          readHtml(bodies.get(article.slug) ?? ''),
+          articleJsonLd(model.site, article),
+        );
         break;
       }
       case 'entity': {
