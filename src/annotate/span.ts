@@ -5,6 +5,7 @@ import type { EntityRegistry } from '../model/registry.ts';
 import { ID_PATTERN, type ClaimId, type EntityId, type SourcePosition } from '../types.ts';
 import { parseAttributeList, type RawAttribute } from './attribute-list.ts';
 import { contextOf, positionIn, type DocumentContext, type SpanAttributes } from './context.ts';
+import { flat } from '../strings.ts';
 import { resolveTarget } from './resolve.ts';
 
 export const SPAN_KEYS = ['claim', 'quote', 'date', 'about', 'conflicts'] as const;
@@ -85,7 +86,8 @@ function readAttributes(
     seen.add(attr.key);
     switch (attr.key) {
       case 'claim':
-        if (ID_PATTERN.test(attr.value)) claim = attr.value as ClaimId;
+        // A copy: the value is a slice of the body's source, which the model would keep alive (src/strings.ts).
+        if (ID_PATTERN.test(attr.value)) claim = flat(attr.value) as ClaimId;
         else ctx.bag.error('bad-claim-id', `claim id "${attr.value}" is invalid: use lowercase letters, digits and hyphens (e.g. ${suggest(attr.value)})`, valueAt);
         break;
       case 'quote':
@@ -105,7 +107,7 @@ function readAttributes(
         conflictsAt = attr;
         for (const item of splitList(attr.value)) {
           if (ID_PATTERN.test(item.text)) {
-            conflicts.push(item.text as ClaimId);
+            conflicts.push(flat(item.text) as ClaimId);
             conflictPositions.push(pos(attr.valueOffset + item.offset));
           } else ctx.bag.error('bad-claim-id', `conflicting claim id "${item.text}" is invalid: use lowercase letters, digits and hyphens`, pos(attr.valueOffset + item.offset));
         }

@@ -33,7 +33,7 @@ export function exportTables(model: Model): ExportTable[] {
       page: e.page,
       mentionCount: e.mentionCount,
       articles: e.articleSlugs,
-      related: e.relatedWeights,
+      related: Array.from(e.relatedWeights.ids, (id, i) => ({ id, weight: e.relatedWeights.weights[i]! })),
     })),
     table('data/claims.json', model.claims, (c) => ({
       id: c.id,

@@ -2,11 +2,12 @@ import type { KeptText } from '../annotate/parse.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
+import { flat } from '../strings.ts';
 import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
 import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
-import { buildStatements, buildTimeline } from './claims.ts';
+import { buildStatements, buildTimeline, TimelineEntries } from './claims.ts';
 import { nameKey } from './names.ts';
 import type { StubEntity } from './registry.ts';
 import { SentenceIndex } from './snippets.ts';
@@ -26,6 +27,7 @@ import type {
   EntityView,
   MentionView,
   Model,
+  RelatedWeights,
   SourceGroup,
   WeightedEntity,
 } from './types.ts';
@@ -109,7 +111,7 @@ function withWeight(r: EntityRef, weight: number): WeightedEntity {
 }
 
 /** The first `limit` items, mapped, and how many more there are. */
-function excerpt<T, U>(items: readonly T[], limit: number, map: (t: T) => U): Excerpt<U> {
+function excerpt<T, U>(items: readonly T[], limit: number, map: (t: T, i: number) => U): Excerpt<U> {
   const shown = items.slice(0, limit).map(map);
   return { items: shown, total: items.length, more: items.length - shown.length };
 }
@@ -225,6 +227,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     const d = parseIsoDate(day);
     return 'error' in d ? day : formatDate(d, language);
   });
+  // Each claim's, quote's and article's timeline entry, shared by the timelines that show it.
+  const timelineEntries = new TimelineEntries();
   const site = {
     title: content.settings.title,
     ...optional('subtitle', content.settings.subtitle),
@@ -294,9 +298,9 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const articles: ArticleView[] = articleRefs.map(({ ref, meta }) => {
     const kept = keptArticle(ref.slug);
     if (kept) return kept;
-    const entities = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())]
-      .map(([id, n]) => withCount(entityRef(id), n))
-      .sort((a, b) => b.mentionCount - a.mentionCount || byName(a, b));
+    const counts = [...(articleEntityCounts.get(ref.slug) ?? new Map<EntityId, number>())].sort(
+      ([a, m], [b, n]) => n - m || nameRank.get(a)! - nameRank.get(b)!,
+    );
     // Every field written out (no `...ref`, no optional spreads): V8 gives each object built by
     // spreading its own hidden class, and there is one of these per article.
     return {
@@ -313,7 +317,8 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       tags: meta.tags,
       editorSupplied: meta.editorSupplied,
       editorNote: meta.editorNote,
-      entities,
+      entities: counts.map(([id]) => entityRef(id)),
+      mentions: counts.map(([, n]) => n),
       claims: claimsByArticle.get(ref.slug) ?? [],
       quotes: quotesByArticle.get(ref.slug) ?? [],
     };
@@ -326,7 +331,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const snippetsOf = ({ article, mentions, count }: EntityInArticle): ArticleMentions => {
     const shown = mentions.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
       if (counters) counters.snippets++;
-      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: `../${article.page}#${m.anchor}` };
+      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: flat(`../${article.page}#${m.anchor}`) };
     });
     return { article, mentions: shown, more: count - shown.length };
   };
@@ -392,7 +397,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       const relatedWeights = relatedByWeight(related[nameRank.get(ref.id)!], inNameOrder);
       const facts = factsByEntity.get(ref.id) ?? [];
       const quotes = quotesByEntity.get(ref.id) ?? [];
-      const timeline = buildTimeline(facts, quotes, articleRefsOf, dayLabel, LIMITS.timelineEntries);
+      const timeline = buildTimeline(facts, quotes, articleRefsOf, dayLabel, LIMITS.timelineEntries, timelineEntries);
       if (counters) {
         counters.entityArticleVisits += byArticle.length;
         counters.timelineEntries += timeline.total;
@@ -419,7 +424,9 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
         lastReported: last,
         mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, snippetsOf),
         relatedWeights,
-        related: excerpt(relatedWeights, LIMITS.related, (r): WeightedEntity => withWeight(entityRef(r.id), r.weight)),
+        related: excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
+          withWeight(entityRef(id), relatedWeights.weights[i]!),
+        ),
         sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource, sourceKey),
         facts: excerpt(facts, LIMITS.facts, (c) => c),
         quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
@@ -454,7 +461,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,
-    timeline: countTimeline(buildTimeline(statements.claims, statements.quotes, articles, dayLabel), counters),
+    timeline: countTimeline(buildTimeline(statements.claims, statements.quotes, articles, dayLabel, Infinity, timelineEntries), counters),
     comparison: statements.comparison,
     stats: {
       articles: articles.length,
@@ -527,11 +534,8 @@ function bump(related: (Map<number, number> | undefined)[], a: number, b: number
  * weight and name rank packed in one number, and the numbers sorted without a comparator (at
  * 10,000 articles, 700,000 pairs; comparing objects with rank lookups took 0.25 s).
  */
-export function relatedByWeight(
-  weights: ReadonlyMap<number, number> | undefined,
-  inNameOrder: readonly EntityId[],
-): { id: EntityId; weight: number }[] {
-  if (!weights) return [];
+export function relatedByWeight(weights: ReadonlyMap<number, number> | undefined, inNameOrder: readonly EntityId[]): RelatedWeights {
+  if (!weights) return { ids: [], weights: new Int32Array(0) };
   const n = inNameOrder.length;
   let heaviest = 0;
   for (const w of weights.values()) if (w > heaviest) heaviest = w;
@@ -541,10 +545,14 @@ export function relatedByWeight(
   let i = 0;
   for (const [rank, w] of weights) keys[i++] = (heaviest - w) * n + rank;
   keys.sort();
-  return Array.from(keys, (key) => {
+  const ids = new Array<EntityId>(keys.length);
+  const out = new Int32Array(keys.length);
+  keys.forEach((key, j) => {
     const rank = key % n;
-    return { id: inNameOrder[rank]!, weight: heaviest - (key - rank) / n };
+    ids[j] = inNameOrder[rank]!;
+    out[j] = heaviest - (key - rank) / n;
   });
+  return { ids, weights: out };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,7 @@
 import type { SpanRecord } from '../annotate/context.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
+import { flat } from '../strings.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from './names.ts';
 import type {
@@ -56,7 +57,8 @@ export function buildStatements(
 
   for (const { article, spans } of articles) {
     for (const span of spans) {
-      const target = `${article.page}#${span.anchor}`;
+      // Flat: a concatenation is a rope, and the model keeps these (src/strings.ts).
+      const target = flat(`${article.page}#${span.anchor}`);
       const date = span.date ? dateOf(span.date) : undefined;
       if (span.claim) {
         let d = drafts.get(span.claim);
@@ -135,6 +137,33 @@ export function buildStatements(
   };
 }
 
+/**
+ * The timeline entry of a claim, quote or article, made once and shared by every timeline that
+ * shows it (the briefing's and each entity's): an article named by 15 entities is one entry, not
+ * 15 (at 10,000 articles, 75,000 fewer objects kept by the model).
+ */
+export class TimelineEntries {
+  readonly #made = new Map<unknown, TimelineEntry>();
+
+  claim(c: ClaimView, date: DateView): TimelineEntry {
+    return this.#get(c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
+  }
+
+  quote(q: QuoteView, date: DateView): TimelineEntry {
+    return this.#get(q, () => ({ date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source }));
+  }
+
+  article(a: ArticleRef): TimelineEntry {
+    return this.#get(a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
+  }
+
+  #get(key: unknown, make: () => TimelineEntry): TimelineEntry {
+    let entry = this.#made.get(key);
+    if (!entry) this.#made.set(key, (entry = make()));
+    return entry;
+  }
+}
+
 /** Dated claims, quotes and articles, grouped by day, oldest first. */
 export function buildTimeline(
   claims: readonly ClaimView[],
@@ -142,11 +171,12 @@ export function buildTimeline(
   articles: readonly ArticleRef[],
   dayLabel: (day: string) => string,
   limit = Infinity,
+  made = new TimelineEntries(),
 ): Excerpt<TimelineDay> {
   const entries: TimelineEntry[] = [];
-  for (const c of claims) if (c.date) entries.push({ date: c.date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status });
-  for (const q of quotes) if (q.date) entries.push({ date: q.date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source });
-  for (const a of articles) entries.push({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source });
+  for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
+  for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
+  for (const a of articles) entries.push(made.article(a));
   const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
   entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
   // Past the limit, the latest entries are kept.

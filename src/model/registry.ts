@@ -1,4 +1,5 @@
 import { DiagnosticBag, displayPath } from '../diagnostics.ts';
+import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { idForName, nameKey } from './names.ts';
 
@@ -112,7 +113,9 @@ export class EntityRegistry {
     let id = base;
     for (let n = 2; this.#ids.has(id); n++) id = `${base}-${n}`;
     this.#ids.add(id);
-    const stub: StubEntity = { id: id as EntityId, name: target.replace(/\s+/gu, ' ').trim(), type: 'topic', firstUse: at };
+    // Copies, not slices: the target is a slice of the text it was written in, and a stub's id and
+    // name live as long as the model, which would keep that whole text alive (src/strings.ts).
+    const stub: StubEntity = { id: flat(id) as EntityId, name: flat(target.replace(/\s+/gu, ' ').trim()), type: 'topic', firstUse: at };
     this.#stubs.set(key, stub);
     return stub;
   }

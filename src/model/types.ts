@@ -124,6 +124,12 @@ export interface QuoteView {
 
 export type TimelineKind = 'claim' | 'quote' | 'article';
 
+/** Related entities in columns: `weights[i]` is the weight of `ids[i]`. */
+export interface RelatedWeights {
+  readonly ids: readonly EntityId[];
+  readonly weights: Int32Array;
+}
+
 export interface TimelineEntry {
   readonly date: DateView;
   readonly kind: TimelineKind;
@@ -152,8 +158,13 @@ export interface ArticleView extends ArticleRef {
   readonly tags: readonly string[];
   readonly editorSupplied: readonly string[];
   readonly editorNote?: string;
-  /** Entities mentioned, most mentioned first. */
-  readonly entities: readonly CountedEntity[];
+  /**
+   * Entities mentioned, most mentioned first, and how often each (`mentions[i]` for
+   * `entities[i]`): the shared references and a list of numbers, not a counted copy of each
+   * reference (150,000 objects the model kept at 10,000 articles).
+   */
+  readonly entities: readonly EntityRef[];
+  readonly mentions: readonly number[];
   readonly claims: readonly ClaimRef[];
   readonly quotes: readonly QuoteView[];
 }
@@ -190,8 +201,12 @@ export interface EntityView extends EntityRef {
   readonly lastReported?: DateView;
   /** Snippets from the latest reports. */
   readonly mentionsByArticle: Excerpt<ArticleMentions>;
-  /** Every related entity with its weight, heaviest first (for the exports). */
-  readonly relatedWeights: readonly { readonly id: EntityId; readonly weight: number }[];
+  /**
+   * Every related entity with its weight (shared paragraphs), heaviest first, for the exports: in
+   * columns, since a big briefing has hundreds of thousands of related pairs (190,000 at 10,000
+   * articles) and the model keeps them to the end of the build.
+   */
+  readonly relatedWeights: RelatedWeights;
   readonly related: Excerpt<WeightedEntity>;
   readonly sources: readonly SourceGroup[];
   readonly facts: Excerpt<ClaimView>;

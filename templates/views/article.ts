@@ -27,7 +27,7 @@ ${
   a.entities.length
     ? html`    <section aria-labelledby="in-this-h">
       <h2 id="in-this-h">In this report</h2>
-      <ul class="chips">${a.entities.map((e) => html`<li>${chip(e, root, e.mentionCount)}</li>`)}</ul>
+      <ul class="chips">${a.entities.map((e, i) => html`<li>${chip(e, root, a.mentions[i])}</li>`)}</ul>
     </section>
 `
     : ''
