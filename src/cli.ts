@@ -1,6 +1,7 @@
 import { cac } from 'cac';
 import { diagnosticsToJson, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { BriefingError, UsageError } from './diagnostics.ts';
+import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or file-system trouble (or an internal error). */
@@ -31,12 +32,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'Print only problems')
     .action((flags: Flags) => {
       run = async () => {
+        limitHeapGrowth();
         const { build } = await import('./build.ts');
         const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
         const result = await build({ input: flags.input, output: flags.output, strict: flags.strict === true, ...(log ? { log } : {}) });
         printDiagnostics(result.diagnostics);
         if (!result.ok) {
-          process.stderr.write(`Build failed: ${summary(result.diagnostics, flags.strict === true)}. The output folder was left as it was.\n`);
+          process.stderr.write(
+            `Build failed: ${summary(result.diagnostics, flags.strict === true)}. The output folder was left as it was.\n`,
+          );
           return EXIT.content;
         }
         return EXIT.ok;
@@ -50,7 +54,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--format <format>', 'text or json', { default: 'text' })
     .action((flags: Flags) => {
       run = async () => {
-        if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+        if (flags.format !== 'text' && flags.format !== 'json')
+          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
         const { check } = await import('./build.ts');
         const result = await check({ input: flags.input, strict: flags.strict === true });
         if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(result.diagnostics)}\n`);
@@ -70,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--strict', 'Treat warnings as errors')
     .action((flags: Flags) => {
       run = async () => {
+        limitHeapGrowth();
         const { serve } = await import('./serve.ts');
         await serve({ input: flags.input, output: flags.output, port: Number(flags.port), strict: flags.strict === true });
         return EXIT.ok;
