@@ -2,7 +2,7 @@ import type { KeptText } from '../annotate/parse.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { flat } from '../strings.ts';
+import { flatten } from '../strings.ts';
 import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
 import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
@@ -331,7 +331,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const snippetsOf = ({ article, mentions, count }: EntityInArticle): ArticleMentions => {
     const shown = mentions.slice(0, LIMITS.snippetsPerArticle).map((m): MentionView => {
       if (counters) counters.snippets++;
-      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: flat(`../${article.page}#${m.anchor}`) };
+      return { snippetHtml: sentences.snippet(m.text, m.start, m.end), href: flatten(`../${article.page}#${m.anchor}`) };
     });
     return { article, mentions: shown, more: count - shown.length };
   };

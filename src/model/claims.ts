@@ -1,7 +1,7 @@
 import type { SpanRecord } from '../annotate/context.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { flat } from '../strings.ts';
+import { flatten } from '../strings.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from './names.ts';
 import type {
@@ -57,8 +57,8 @@ export function buildStatements(
 
   for (const { article, spans } of articles) {
     for (const span of spans) {
-      // Flat: a concatenation is a rope, and the model keeps these (src/strings.ts).
-      const target = flat(`${article.page}#${span.anchor}`);
+      // Flattened: a concatenation is a rope, and the model keeps these (src/strings.ts).
+      const target = flatten(`${article.page}#${span.anchor}`);
       const date = span.date ? dateOf(span.date) : undefined;
       if (span.claim) {
         let d = drafts.get(span.claim);

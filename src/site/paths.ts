@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { flat } from '../strings.ts';
+import { flatten } from '../strings.ts';
 import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
 
@@ -18,11 +18,11 @@ export const PAGES = {
 } as const;
 
 export function articlePage(slug: ArticleSlug | string): PagePath {
-  return flat(`articles/${slug}.html`) as PagePath;
+  return flatten(`articles/${slug}.html`) as PagePath;
 }
 
 export function entityPage(id: EntityId | string): PagePath {
-  return flat(`entities/${id}.html`) as PagePath;
+  return flatten(`entities/${id}.html`) as PagePath;
 }
 
 /**
