@@ -25,6 +25,9 @@ const compiled = compiledIsFresh(fileURLToPath(new URL('..', import.meta.url)));
 const load = async <T>(module: string, source: () => Promise<T>): Promise<T> => (compiled ? ((await import(new URL(`../dist/src/${module}.js`, import.meta.url).href)) as T) : source());
 const { build } = await load('build', () => import('../src/build.ts'));
 const { rebuild } = await load('incremental', () => import('../src/incremental.ts'));
+const { limitHeapGrowth } = await load('runtime', () => import('../src/runtime.ts'));
+// The heap growth `briefing serve` sets (src/cli.ts).
+limitHeapGrowth();
 if (!compiled) console.warn('dist/ is missing or stale (npm run compile): timing the TypeScript sources through tsx.');
 
 const { values } = parseArgs({
