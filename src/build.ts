@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
 import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, spilled } from './annotate/parallel.ts';
-import { closeSpillFile, HtmlSpill, openSpillFile, type BodyHtml } from './annotate/spill.ts';
+import { closeSpillFile, HtmlSpill, openSpillFiles, type BodyHtml } from './annotate/spill.ts';
 import { annotateBody, annotateFragment, keptText, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
@@ -140,8 +141,8 @@ async function annotateContent(
     return await annotateFiles(options, progress, cache, next, bag, files, worker, hooks);
   } finally {
     // The worker's share is back (or the analysis failed): end it now, so its heap is not held
-    // through the model stage.
-    worker?.close();
+    // through the model stage, and before its spill file can be closed.
+    await worker?.close();
   }
 }
 
@@ -327,9 +328,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = new Progress(options.log ?? silent);
   // `serve` keeps the articles' HTML for its rebuilds. A build puts it in two spill files until
   // the pages are rendered, this thread's and the worker's, closed (and so gone) when the build
-  // ends, however it ends; the result then holds no bodies, which would point into them.
+  // ends, however it ends; the result then holds no bodies, which would point into them. Where
+  // the temporary folder cannot be used, the HTML stays in memory, as under `serve`.
   if (options.keepCache) return buildSite(options, progress);
-  const fds = [openSpillFile(), openSpillFile()] as const;
+  let fds: [number, number];
+  try {
+    fds = openSpillFiles();
+  } catch (error) {
+    (options.log ?? silent)(`note: no temporary file in ${tmpdir()} (${(error as Error).message}): the articles' HTML stays in memory`);
+    return buildSite(options, progress);
+  }
   try {
     const { bodies: _spilled, ...result } = await buildSite(options, progress, { here: new HtmlSpill(fds[0]), workerFd: fds[1] });
     return result;

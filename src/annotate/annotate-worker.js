@@ -9,11 +9,14 @@ if (workerData.tsx) {
   register();
 }
 const { textAnnotator, HtmlSpill } = await import(workerData.module);
+// One spill per file, kept across runs: a later run appends after what an earlier one wrote.
+const spills = new Map();
 parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
   try {
     // The results go back `chunk` bodies at a time, the last message marked (see CHUNK in parallel.ts).
     // Articles' HTML goes to the spill file when there is one, each chunk's written before it is sent.
-    const spill = spillFd === undefined ? undefined : new HtmlSpill(spillFd);
+    if (spillFd !== undefined && !spills.has(spillFd)) spills.set(spillFd, new HtmlSpill(spillFd));
+    const spill = spills.get(spillFd);
     const annotate = textAnnotator(snapshot, root, spill);
     for (let start = 0; start < jobs.length || start === 0; start += chunk) {
       const end = Math.min(jobs.length, start + chunk);

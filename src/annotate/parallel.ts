@@ -198,8 +198,9 @@ export class AnnotationWorker {
     pending?.reject(this.#failure);
   }
 
-  close(): void {
-    void this.#worker.terminate();
+  /** Ends the worker; resolves once it has stopped (it writes to no file after that). */
+  async close(): Promise<void> {
+    await this.#worker.terminate();
   }
 }
 

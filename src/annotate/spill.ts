@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { UsageError } from '../diagnostics.ts';
 
 /**
  * Article HTML between the annotate stage and the pages, out of the heap. A build of 10,000
@@ -77,13 +78,45 @@ export function readHtml(html: BodyHtml): string {
   return bytes.toString('utf8');
 }
 
-/** A new spill file, already deleted: its descriptor, to close with `closeSync` when done. */
+/**
+ * A new spill file in the operating system's temporary folder, already deleted: its descriptor,
+ * to close with `closeSpillFile`. Throws if the folder cannot be used, leaving nothing behind.
+ */
 export function openSpillFile(): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefing-spill-'));
+  const file = path.join(dir, 'bodies');
+  let fd: number | undefined;
   try {
-    return openSync(path.join(dir, 'bodies'), 'w+', 0o600);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    fd = openSync(file, 'w+', 0o600);
+    // Unlinked at once (neither call needs a descriptor of its own): the file lives only as long
+    // as the descriptor.
+    unlinkSync(file);
+    rmdirSync(dir);
+    return fd;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(file);
+    } catch {
+      // not created, or already unlinked
+    }
+    try {
+      rmdirSync(dir);
+    } catch {
+      // already removed
+    }
+    throw error;
+  }
+}
+
+/** Both spill files of a build, or none: a first one is closed if the second cannot be opened. */
+export function openSpillFiles(): [number, number] {
+  const first = openSpillFile();
+  try {
+    return [first, openSpillFile()];
+  } catch (error) {
+    closeSync(first);
+    throw error;
   }
 }
 
@@ -92,5 +125,14 @@ export function closeSpillFile(fd: number): void {
 }
 
 function writeAll(fd: number, bytes: Buffer, position: number): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  try {
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+  } catch (error) {
+    throw new UsageError(
+      `writing the articles' HTML to a temporary file in ${tmpdir()} failed (${(error as Error).message}); set TMPDIR to a folder with room`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

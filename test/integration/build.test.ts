@@ -163,6 +163,14 @@ test('an article page links its mentions and shows its metadata', async () => {
     ['Bluewater', '../entities/bluewater-ferries.html'],
   ]);
   assert.equal(doc.querySelector('code')!.text, '[[Harbour Bridge]]');
+  // "In this report": each entity once, most mentioned first, with its count of mentions above.
+  const chips = doc.querySelectorAll('.report-foot .chip').map((a) => [a.getAttribute('data-entity'), a.querySelector('.count')!.text.replace(/\D/g, '')]);
+  assert.deepEqual(chips, [
+    ['mara-lind', '2'],
+    ['bluewater-ferries', '1'],
+    ['harbour-bridge', '1'],
+    ['portvale-council', '1'],
+  ]);
   assert.equal(doc.querySelector('.original-url')!.getAttribute('href'), 'https://gazette.example/bridge');
   assert.match(doc.querySelector('.byline')!.text, /A\. Writer, B\. Writer/);
 });

@@ -137,7 +137,7 @@ test('a worker that fails after some chunks arrived rejects that run, and answer
     assert.equal(again.length, 1);
     assert.match(readHtml(again[0]!.text.html), /entities\/harbour\.html/);
   } finally {
-    worker.close();
+    await worker.close();
   }
 });
 
@@ -148,7 +148,7 @@ test('a failing worker is reported, not swallowed', async () => {
     // A snapshot that is not one makes the worker's registry throw.
     await assert.rejects(worker.run(null as never, [], '../'), /annotating in a worker failed/);
   } finally {
-    worker.close();
+    await worker.close();
   }
 });
 

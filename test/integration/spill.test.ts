@@ -5,10 +5,10 @@
  * leaves no file behind and no descriptor open.
  */
 import assert from 'node:assert/strict';
-import { promises as fs, readdirSync, readlinkSync } from 'node:fs';
+import { promises as fs, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { closeSpillFile, HtmlSpill, openSpillFile, readHtml } from '../../src/annotate/spill.ts';
+import { closeSpillFile, HtmlSpill, openSpillFiles, readHtml } from '../../src/annotate/spill.ts';
 import { analyze, build } from '../../src/build.ts';
 import { snapshot, tempDir, writeTree } from '../helpers/site.ts';
 
@@ -29,6 +29,36 @@ after(async () => {
   await Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
 });
 
+/** Enough articles, and few enough profiles, that the annotation worker takes some articles too. */
+async function corpus(): Promise<string> {
+  const input = await tempDir();
+  dirs.push(input);
+  const files: Record<string, string> = {
+    'briefing.md': '---\ntitle: Spill\nlanguage: en\n---\nAbout [[Harbour]].\n',
+    'entities/harbour.md': '---\nname: Harbour\ntype: place\n---\nA harbour.\n',
+  };
+  for (let i = 0; i < 12; i++) {
+    files[`articles/a${i}.md`] =
+      `---\ntitle: A${i}\nsource: S\npublished: 2024-03-${String(i + 1).padStart(2, '0')}\n---\n` +
+      `The [[Harbour]] “${i}” — ${'ünïcödé text '.repeat(20 + i)}\n\nAnd [[New Name ${i}]].\n`;
+  }
+  await writeTree(input, files);
+  return input;
+}
+
+/** The sizes of this process's open spill files, read through their descriptors. */
+const spillSizes = (): number[] =>
+  readdirSync('/proc/self/fd')
+    .filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).includes('briefing-spill-');
+      } catch {
+        return false;
+      }
+    })
+    .map((fd) => statSync(`/proc/self/fd/${fd}`).size)
+    .sort((a, b) => a - b);
+
 const spillsIn = (dir: string): string[] => readdirSync(dir).filter((name) => name.startsWith('briefing-spill-'));
 
 /** This process's open spill files (a deleted file's link reads "…/bodies (deleted)"). */
@@ -44,22 +74,60 @@ const openSpills = (): string[] =>
     .filter((link) => link.includes('briefing-spill-'));
 
 test('spilled or kept in memory, on one thread or two: the same site', async () => {
+  for (const input of [FIXTURE, await corpus()]) {
+    const out = await tempDir('briefing-out-');
+    dirs.push(out);
+    const sites = [];
+    for (const options of [{ keepCache: true }, { parallel: false }, { parallel: true }]) {
+      const label = `${input} ${JSON.stringify(options)}`;
+      const output = path.join(out, JSON.stringify(options).replace(/\W/g, ''));
+      // When the pages stage ends, the spill files are still open and hold what each thread wrote.
+      let during: number[] | undefined;
+      const log = (line: string): void => {
+        if (line.trimStart().startsWith('pages')) during = spillSizes();
+      };
+      const result = await build({ input, output, log, ...options });
+      assert.equal(result.ok, true, label);
+      if (options.keepCache) assert.deepEqual(during, [], `serve keeps the HTML in memory (${label})`);
+      else {
+        assert.equal(during?.length, 2, `two spill files open (${label})`);
+        assert.ok(during[1]! > 0, `this thread's bodies spilled (${label})`);
+        // The worker takes articles from the generated corpus only (the fixture is too small).
+        if (input !== FIXTURE) assert.equal(during[0]! > 0, options.parallel, `the worker's bodies spilled (${label})`);
+      }
+      assert.deepEqual(openSpills(), [], `no spill file left open (${label})`);
+      // A spilled build's result holds no bodies: they would point into closed files.
+      if (!options.keepCache) assert.equal(result.bodies, undefined);
+      sites.push(await snapshot(output));
+    }
+    assert.ok(sites[0]!.size > 10);
+    assert.deepEqual(sites[1], sites[0]);
+    assert.deepEqual(sites[2], sites[0]);
+  }
+  assert.deepEqual(spillsIn(tmp), [], 'no spill file left in the temporary folder');
+});
+
+test('a temporary folder that cannot be used: the HTML stays in memory, the same site, a note says so', async () => {
+  const input = await corpus();
   const out = await tempDir('briefing-out-');
   dirs.push(out);
-  const sites = [];
-  for (const options of [{ keepCache: true }, { parallel: false }, { parallel: true }]) {
-    const output = path.join(out, JSON.stringify(options).replace(/\W/g, ''));
-    const result = await build({ input: FIXTURE, output, ...options });
-    assert.equal(result.ok, true, JSON.stringify(options));
-    assert.deepEqual(openSpills(), [], `no spill file left open (${JSON.stringify(options)})`);
-    // A spilled build's result holds no bodies: they would point into closed files.
-    if (!options.keepCache) assert.equal(result.bodies, undefined);
-    sites.push(await snapshot(output));
+  const reference = await build({ input, output: path.join(out, 'a'), parallel: true });
+  assert.equal(reference.ok, true);
+  const lines: string[] = [];
+  process.env['TMPDIR'] = path.join(tmp, 'missing');
+  try {
+    const result = await build({ input, output: path.join(out, 'b'), parallel: true, log: (line) => lines.push(line) });
+    assert.equal(result.ok, true);
+  } finally {
+    process.env['TMPDIR'] = tmp;
   }
-  assert.ok(sites[0]!.size > 10);
-  assert.deepEqual(sites[1], sites[0]);
-  assert.deepEqual(sites[2], sites[0]);
-  assert.deepEqual(spillsIn(tmp), [], 'no spill file left in the temporary folder');
+  assert.ok(
+    lines.some((l) => /^note: no temporary file in .*missing .*stays in memory$/.test(l)),
+    lines.join('\n'),
+  );
+  assert.deepEqual(await snapshot(path.join(out, 'b')), await snapshot(path.join(out, 'a')));
+  assert.deepEqual(openSpills(), []);
+  assert.deepEqual(spillsIn(tmp), []);
 });
 
 test('a failed build closes its spill files too', async () => {
@@ -76,21 +144,9 @@ test('a failed build closes its spill files too', async () => {
 });
 
 test('with spill files, every article body is spilled, on this thread and the worker, and reads back as kept in memory', async () => {
-  // Enough articles, and few enough profiles, that the worker takes some articles too.
-  const input = await tempDir();
-  dirs.push(input);
-  const files: Record<string, string> = {
-    'briefing.md': '---\ntitle: Spill\nlanguage: en\n---\nAbout [[Harbour]].\n',
-    'entities/harbour.md': '---\nname: Harbour\ntype: place\n---\nA harbour.\n',
-  };
-  for (let i = 0; i < 12; i++) {
-    files[`articles/a${i}.md`] =
-      `---\ntitle: A${i}\nsource: S\npublished: 2024-03-${String(i + 1).padStart(2, '0')}\n---\n` +
-      `The [[Harbour]] “${i}” — ${'ünïcödé text '.repeat(20 + i)}\n\nAnd [[New Name ${i}]].\n`;
-  }
-  await writeTree(input, files);
+  const input = await corpus();
   const kept = await analyze({ input, parallel: true });
-  const fds = [openSpillFile(), openSpillFile()] as const;
+  const fds = openSpillFiles();
   try {
     const spill = { here: new HtmlSpill(fds[0]), workerFd: fds[1] };
     const spilled = await analyze({ input, parallel: true }, undefined, undefined, undefined, { spill });

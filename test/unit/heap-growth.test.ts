@@ -23,3 +23,38 @@ test('heap growth: left alone when NODE_OPTIONS sets a heap size or growth', () 
     assert.equal(limitHeapGrowth(), false, flag);
   }
 });
+
+test('heap growth: the CLI sets it for build, not for check, and not over node flags of the user', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = mkdtempSync(path.join(tmpdir(), 'briefing-heap-'));
+  try {
+    // A probe loaded before the CLI records every V8 flag set at run time.
+    const probe = path.join(dir, 'probe.mjs');
+    const out = path.join(dir, 'flags.json');
+    writeFileSync(
+      probe,
+      `import v8 from 'node:v8';
+import { writeFileSync } from 'node:fs';
+const calls = [];
+const set = v8.setFlagsFromString.bind(v8);
+v8.setFlagsFromString = (flags) => { calls.push(flags); set(flags); };
+process.on('exit', () => writeFileSync(${JSON.stringify(out)}, JSON.stringify(calls)));
+`,
+    );
+    const run = (nodeFlags: string[], args: string[]): string[] => {
+      const env = { ...process.env };
+      delete env['NODE_OPTIONS'];
+      execFileSync(process.execPath, [...nodeFlags, '--import', probe, 'bin/briefing.js', ...args], { env, stdio: 'ignore' });
+      return JSON.parse(readFileSync(out, 'utf8')) as string[];
+    };
+    const site = ['--input', 'test/fixtures/sites/newsroom', '--quiet'];
+    assert.deepEqual(run([], ['build', ...site, '--output', path.join(dir, 'a')]), ['--heap-growing-percent=100']);
+    assert.deepEqual(run([], ['check', '--input', 'test/fixtures/sites/newsroom']), []);
+    assert.deepEqual(run(['--max-old-space-size=2048'], ['build', ...site, '--output', path.join(dir, 'b')]), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
