@@ -147,8 +147,8 @@ test('with spill files, every article body is spilled, on this thread and the wo
   const input = await corpus();
   const kept = await analyze({ input, parallel: true });
   const fds = openSpillFiles();
+  const spill = { here: new HtmlSpill(fds[0]), workerFd: fds[1], stopped: [] as Promise<void>[] };
   try {
-    const spill = { here: new HtmlSpill(fds[0]), workerFd: fds[1] };
     const spilled = await analyze({ input, parallel: true }, undefined, undefined, undefined, { spill });
     spill.here.flush();
     const html = [...spilled.bodies!.html];
@@ -163,7 +163,10 @@ test('with spill files, every article body is spilled, on this thread and the wo
     }
     // Both files were written: the worker's share and this thread's.
     assert.deepEqual(new Set(html.map(([, body]) => typeof body !== 'string' && body.fd)), new Set(fds));
+    // The analysis hands over the worker's end, to wait for before its file is closed.
+    assert.equal(spill.stopped.length, 1);
   } finally {
+    await Promise.all(spill.stopped);
     for (const fd of fds) closeSpillFile(fd);
   }
 });
