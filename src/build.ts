@@ -199,7 +199,9 @@ async function annotateFiles(
     remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => keptText(annotateBody(md, doc, root, own)));
   const fragment = (doc: SplitDocument, label: string, value: string, into = bag): KeptText =>
     remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
-      keptText(annotateFragment(md, value, { file: doc.source.path, locate: () => doc.locate(['attributes', label], 'text') }, '../', own)),
+      keptText(
+        annotateFragment(md, value, { file: doc.source.path, positions: () => doc.locateText(['attributes', label], value) }, '../', own),
+      ),
     );
   // The articles' bodies, then each entity's profile and attributes, in document order: what may
   // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.
@@ -358,11 +360,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function buildSite(
-  options: BuildOptions,
-  progress: Progress,
-  spill?: Spill,
-): Promise<BuildResult> {
+async function buildSite(options: BuildOptions, progress: Progress, spill?: Spill): Promise<BuildResult> {
   const log = options.log ?? silent;
   // The search index is built in a worker thread beside this one: it indexes the entities and
   // articles while this thread builds the model, the claims and quotes after it.

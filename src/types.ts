@@ -43,13 +43,15 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** Where in the source a front-matter key or value sits; an empty key path: the block itself. */
+export type Locate = (path: readonly (string | number)[]) => SourcePosition;
+
 /**
- * Where in the source a front-matter value sits (an empty key path: the block itself): where the
- * value starts (a quoted one at its quote), or with `'text'`, where a scalar's text starts (inside
- * the quotes; a block scalar's first line of text), which is where an annotated attribute value's
- * offsets count from.
+ * Where each character of a front-matter string is written: `text` is the value as read at the
+ * key path (trimmed or not), and an offset into it maps to its place in the file, through quotes,
+ * escapes, indentation and folded lines.
  */
-export type Locate = (path: readonly (string | number)[], where?: 'value' | 'text') => SourcePosition;
+export type LocateText = (path: readonly (string | number)[], text: string) => (offset: number) => SourcePosition;
 
 /** A file split into front matter and body (stage: front matter). */
 export interface SplitDocument {
@@ -59,6 +61,7 @@ export interface SplitDocument {
   /** 0-based line index, in the file, of the body's first line. */
   readonly bodyLineOffset: number;
   readonly locate: Locate;
+  readonly locateText: LocateText;
 }
 
 export interface BriefingSettings {

@@ -142,23 +142,23 @@ export function fragmentPositions(base: SourcePosition): PositionMap {
 }
 
 /**
- * `fragmentPositions` for a fragment whose start is found only if a position is read: `locate`
- * runs at most once, when a line or column is first read. Finding an attribute value in the front
- * matter means parsing the YAML again with positions (`SplitDocument.locate`), about 0.2 ms a
- * profile, 0.4 s at 2,000 profiles; a position is read only for a diagnostic. The positions are
+ * The position map of a fragment (a front-matter value), made only if a position is read: `map`
+ * runs at most once, when a line or column is first read. Finding where a value's characters are
+ * written means parsing the YAML again with positions (`SplitDocument.locateText`), about 0.2 ms
+ * a profile, 0.4 s at 2,000 profiles; a position is read only for a diagnostic. The positions are
  * plain objects with getters of their own, so they print, compare and cross to other threads as
  * the values they stand for.
  */
-export function lazyFragmentPositions(file: string, locate: () => SourcePosition): PositionMap {
-  let base: SourcePosition | undefined;
-  const start = (): SourcePosition => (base ??= locate());
+export function lazyFragmentPositions(file: string, map: () => PositionMap): PositionMap {
+  let positions: PositionMap | undefined;
+  const at = (offset: number): SourcePosition => (positions ??= map())(offset);
   return (offset) => ({
     file,
     get line() {
-      return start().line;
+      return at(offset).line;
     },
     get column() {
-      return start().column + offset;
+      return at(offset).column;
     },
   });
 }

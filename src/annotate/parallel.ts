@@ -68,7 +68,13 @@ export function textAnnotator(snapshot: RegistrySnapshot, root: string, spill?: 
       ...job.attributes.map(({ label, value }) =>
         one((bag) =>
           keptText(
-            annotateFragment(md, value, { file: split.source.path, locate: () => split.locate(['attributes', label], 'text') }, root, bag),
+            annotateFragment(
+              md,
+              value,
+              { file: split.source.path, positions: () => split.locateText(['attributes', label], value) },
+              root,
+              bag,
+            ),
           ),
         ),
       ),

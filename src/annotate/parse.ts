@@ -12,6 +12,7 @@ import {
   type BlockRecord,
   type DocumentContext,
   type MentionRecord,
+  type PositionMap,
   type SpanRecord,
 } from './context.ts';
 
@@ -94,17 +95,18 @@ export function annotateBody(md: MarkdownIt, doc: BodySource, root: string, bag:
 }
 
 /**
- * Parses and renders one line of inline Markdown (an attribute value) found at `at`: a position,
- * or a function of the file that finds it, called only if a diagnostic needs it.
+ * Parses and renders one line of inline Markdown (an attribute value) found at `at`: the position
+ * of its first character, or a function that maps each of its characters to the file, called only
+ * if a diagnostic needs a position.
  */
 export function annotateFragment(
   md: MarkdownIt,
   text: string,
-  at: SourcePosition | { readonly file: string; readonly locate: () => SourcePosition },
+  at: SourcePosition | { readonly file: string; readonly positions: () => PositionMap },
   root: string,
   bag: DiagnosticBag,
 ): AnnotatedText {
-  const positions = 'locate' in at ? lazyFragmentPositions(at.file, at.locate) : fragmentPositions(at);
+  const positions = 'positions' in at ? lazyFragmentPositions(at.file, at.positions) : fragmentPositions(at);
   const env = { briefing: newContext(at.file, root, bag, positions) };
   const tokens = md.parseInline(text, env);
   // Not `flatten`: a plain value renders to itself (nothing to escape), a slice of the front matter.

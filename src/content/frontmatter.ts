@@ -1,9 +1,9 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flat } from '../strings.ts';
-import type { Locate, SourceFile, SourcePosition, SplitDocument } from '../types.ts';
+import type { Locate, LocateText, SourceFile, SourcePosition, SplitDocument } from '../types.ts';
 
 /**
  * Keys that mean something to Eleventy or to JavaScript objects. Briefing never hands front matter
@@ -120,15 +120,24 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
   };
 
   const bodyLineOffset = countNewlines(text, text.length - file0.content.length);
-  const locate: Locate = (keyPath, where = 'value') => {
+  const locate: Locate = (keyPath) => {
     if (yamlText === undefined) return start;
-    const range = rangeOf(positioned().doc, keyPath, where === 'text' ? yamlText : undefined);
+    const range = rangeOf(positioned().doc, keyPath);
     return range === undefined ? start : yamlPos(range);
+  };
+  const locateText: LocateText = (keyPath, value) => {
+    const node = yamlText === undefined ? undefined : scalarAt(positioned().doc, keyPath);
+    if (yamlText === undefined || !node?.range) {
+      const at = locate(keyPath);
+      return (offset) => ({ file, line: at.line, column: at.column + offset });
+    }
+    const places = alignText(yamlText, textStart(yamlText, node.range[0], node.type), node.range[1], value);
+    return (offset) => yamlPos(places[Math.max(0, Math.min(offset, value.length))]!);
   };
 
   if (yamlText === undefined) {
     // An empty front matter block: valid, no keys.
-    return { source, data: {}, body: file0.content, bodyLineOffset, locate };
+    return { source, data: {}, body: file0.content, bodyLineOffset, locate, locateText };
   }
 
   if (failed) {
@@ -168,7 +177,7 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     bag.error('bad-front-matter', 'front matter must be a map of keys to values', start);
     return undefined;
   }
-  return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate };
+  return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate, locateText };
 }
 
 /**
@@ -221,11 +230,8 @@ function keyPosition(doc: Document.Parsed, keyPath: readonly (string | number)[]
   return keyStart === undefined ? undefined : pos(keyStart);
 }
 
-/**
- * Offset in the YAML text of the value (or, when absent, the key) at `keyPath`; given the YAML
- * text, of a scalar value's text (`textStart`).
- */
-function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[], src?: string): number | undefined {
+/** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */
+function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): number | undefined {
   let node: YamlNode | null | undefined = doc.contents;
   let keyStart: number | undefined;
   for (const segment of keyPath) {
@@ -243,21 +249,64 @@ function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[], sr
       return keyStart;
     }
   }
-  const at = node?.range?.[0];
-  if (at === undefined) return keyStart;
-  return src !== undefined && isScalar(node) ? textStart(src, at, node.type) : at;
+  return node?.range?.[0] ?? keyStart;
 }
 
-/** Where a scalar's text starts: after its opening quote, or on the line after a block scalar's header. */
+/** The scalar at exactly `keyPath`, if there is one. */
+function scalarAt(doc: Document.Parsed, keyPath: readonly (string | number)[]): Scalar | undefined {
+  let node: unknown = doc.contents;
+  for (const segment of keyPath) {
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return isScalar(node) ? node : undefined;
+}
+
+/** Where a scalar's text starts: after its opening quote, or after a block scalar's header line. */
 function textStart(src: string, at: number, type: string | undefined): number {
   if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') return at + 1;
   if (type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL') {
     const line = src.indexOf('\n', at);
-    if (line === -1) return at;
-    const text = src.slice(line + 1).search(/[^ ]/);
-    return text === -1 ? at : line + 1 + text;
+    return line === -1 ? at : line + 1;
   }
   return at;
+}
+
+/** How far past the last character placed the next one is looked for: indentation, a line break, an escape. */
+const REACH = 24;
+
+/**
+ * Where each character of a scalar's value (as read, maybe trimmed) is written in the YAML text
+ * `src[from, to)`, and one more entry for its end. Hand-written because YAML parsers give a
+ * scalar's range, not where each of its characters came from. Each character is looked for a
+ * little ahead of the previous one: what is skipped is syntax (a quote doubled or escaped, an
+ * escape's backslash, indentation, a folded line break); a character not found near is one an
+ * escape or a folded line made (`\u00e9`, a line break read as a space) and is placed where its
+ * escape starts. The first character is looked for up to the end (leading blank lines and
+ * spaces, trimmed from the value).
+ */
+function alignText(src: string, from: number, to: number, value: string): number[] {
+  const places: number[] = [];
+  let at = from;
+  for (let i = 0; i < value.length; i++) {
+    const reach = i === 0 ? to : Math.min(to, at + REACH);
+    const found = src.indexOf(value[i]!, at);
+    if (found !== -1 && found < reach) {
+      places.push(found);
+      at = found + 1;
+    } else {
+      places.push(Math.min(at, to));
+      at = src[at] === '\\' ? at + escapeLength(src[at + 1]) : at + 1;
+    }
+  }
+  places.push(Math.min(at, to));
+  return places;
+}
+
+/** Characters in a double-quoted YAML escape that starts with a backslash followed by `kind`. */
+function escapeLength(kind: string | undefined): number {
+  return kind === 'x' ? 4 : kind === 'u' ? 6 : kind === 'U' ? 10 : 2;
 }
 
 /**

@@ -66,6 +66,7 @@ export function bodyDocument(body: string, file = '/content/articles/case.md', b
     body,
     bodyLineOffset,
     locate: () => start,
+    locateText: () => (offset) => ({ ...start, column: start.column + offset }),
   };
 }
 

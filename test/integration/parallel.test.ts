@@ -172,3 +172,55 @@ test('a problem in an attribute value is reported where it is written, by the wo
     ['harbour.md', 7, 9],
   ]);
 });
+
+test('a name in an attribute value is reported where it is written, however the value is written', async () => {
+  const input = path.join(await tempDir(), 'content');
+  dirs.push(path.dirname(input));
+  const profile = [
+    '---',
+    'name: Harbour',
+    'type: place',
+    'attributes:',
+    '  Plain: Run by [[Nobody A]]',
+    "  Single: 'Run by [[Nobody B]]'",
+    "  Doubled: 'It''s [[Nobody C]]'",
+    '  Double: "Run by [[Nobody D]]"',
+    '  Escaped: "A \\"q\\" [[Nobody E]]"',
+    '  Spaced: "  [[Nobody F]]"',
+    '  Tab: "\\t[[Nobody G]]"',
+    '  Literal: |',
+    '    first line',
+    '    then [[Nobody H]]',
+    '  Folded: >',
+    '    [[Nobody I]] on the first line',
+    '  Stripped: >-',
+    '    first line',
+    '    then [[Nobody J]]',
+    '  Continued: first line',
+    '    then [[Nobody K]]',
+    '  Kept: |+',
+    '',
+    '    [[Nobody L]] after a blank line',
+    '---',
+    'A harbour.',
+    '',
+  ].join('\n');
+  await writeTree(input, {
+    'briefing.md': '---\ntitle: Attributes\nlanguage: en\n---\nA test.\n',
+    'entities/harbour.md': profile,
+    'articles/a.md': article('A', 'The [[Harbour]].', 1),
+  });
+  // Where each "[[Nobody X]]" really is, from the file's text.
+  const lines = profile.split('\n');
+  const expected = 'ABCDEFGHIJKL'.split('').map((x) => {
+    const line = lines.findIndex((l) => l.includes(`[[Nobody ${x}]]`));
+    return [x, line + 1, lines[line]!.indexOf(`[[Nobody ${x}]]`) + 1];
+  });
+  const { one, two } = await both(input);
+  assertSame(one, two);
+  const found = one.diagnostics
+    .filter((d) => d.code === 'unknown-entity')
+    .map((d) => [/Nobody (\w)/.exec(d.message)![1], d.line, d.column])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  assert.deepEqual(found, expected);
+});

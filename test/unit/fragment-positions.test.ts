@@ -17,11 +17,11 @@ function fragment(value: string): { bag: DiagnosticBag; calls: () => number } {
   const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES));
   const bag = new DiagnosticBag();
   let calls = 0;
-  const locate = () => {
+  const positions = () => {
     calls++;
-    return { file: FILE, line: 5, column: 13 };
+    return (offset: number) => ({ file: FILE, line: 5, column: 13 + offset });
   };
-  annotateFragment(md, value, { file: FILE, locate }, '../', bag);
+  annotateFragment(md, value, { file: FILE, positions }, '../', bag);
   return { bag, calls: () => calls };
 }
 
