@@ -290,9 +290,18 @@ function alignText(src: string, from: number, to: number, value: string): number
   const places: number[] = [];
   let at = from;
   for (let i = 0; i < value.length; i++) {
+    // Looked for in the reach only (never in the rest of the text), so a value is placed in time
+    // linear in its length, whatever it holds.
     const reach = i === 0 ? to : Math.min(to, at + REACH);
-    const found = src.indexOf(value[i]!, at);
-    if (found !== -1 && found < reach) {
+    const c = value[i]!;
+    let found = -1;
+    for (let k = at; k < reach; k++) {
+      if (src[k] === c) {
+        found = k;
+        break;
+      }
+    }
+    if (found !== -1) {
       places.push(found);
       at = found + 1;
     } else {

@@ -241,3 +241,21 @@ test('a 10 MB article of ordinary annotated prose through a full build', { timeo
   const claims = await readJson<unknown[]>(path.join(buildDir, 'site'), 'data/claims.json');
   assert.equal(claims.length, paragraphs);
 });
+
+test('an attribute value of 50,000 escapes, then an unknown name: placed exactly', { timeout: TIMEOUT }, async () => {
+  // Each escape's character is not written in the text: it is placed where its escape starts, and
+  // the search for it stops a few characters ahead (alignText in src/content/frontmatter.ts).
+  const { splitDocument } = await import('../../src/content/frontmatter.ts');
+  // Each "\u00e9" is read as one "é": the name's column counts the six characters of each escape.
+  const place = (n: number): { column: number; line: number } => {
+    const text = `---\nname: X\ntype: place\nattributes:\n  A: "${'\\u00e9'.repeat(n)} [[Nobody]]"\n---\nBody.\n`;
+    const doc = splitDocument({ kind: 'entity', path: '/content/entities/x.md', id: 'x', text }, new DiagnosticBag())!;
+    const value = (doc.data['attributes'] as Record<string, string>)['A']!;
+    return doc.locateText(['attributes', 'A'], value)(value.indexOf('[['));
+  };
+  for (const n of [1, 50_000]) {
+    const at = place(n);
+    assert.equal(at.line, 5);
+    assert.equal(at.column, 8 + 6 * n, `after ${n} escapes`);
+  }
+});
