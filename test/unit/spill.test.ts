@@ -54,3 +54,21 @@ test('spill: a body read before its spill was flushed is an error, not an empty 
     closeSpillFile(fd);
   }
 });
+
+test('spill: a write that fails is a file-system error that names the temporary folder', async () => {
+  const { openSync, closeSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { UsageError } = await import('../../src/diagnostics.ts');
+  // A descriptor opened for reading only: every write to it fails, as on a full disk.
+  const fd = openSync(import.meta.filename, 'r');
+  try {
+    const spill = new HtmlSpill(fd);
+    spill.put('<p>a body</p>');
+    assert.throws(
+      () => spill.flush(),
+      (error: unknown) => error instanceof UsageError && error.message.includes(tmpdir()) && /TMPDIR/.test(error.message),
+    );
+  } finally {
+    closeSync(fd);
+  }
+});
