@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
-import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, spilled } from './annotate/parallel.ts';
-import { closeSpillFile, HtmlSpill, openSpillFiles, type BodyHtml } from './annotate/spill.ts';
-import { annotateBody, annotateFragment, keptText, type KeptText } from './annotate/parse.ts';
+import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
+import { closeSpillFile, HtmlSpill, openSpillFiles, spilled, type BodyHtml } from './annotate/spill.ts';
+import { annotateAttribute, annotateBody, keptText, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
@@ -199,9 +199,7 @@ async function annotateFiles(
     remember(store?.bodies, bodies, doc.source.path, doc.source.text, into, (own) => keptText(annotateBody(md, doc, root, own)));
   const fragment = (doc: SplitDocument, label: string, value: string, into = bag): KeptText =>
     remember(store?.bodies, bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
-      keptText(
-        annotateFragment(md, value, { file: doc.source.path, positions: () => doc.locateText(['attributes', label], value) }, '../', own),
-      ),
+      keptText(annotateAttribute(md, doc, label, value, '../', own)),
     );
   // The articles' bodies, then each entity's profile and attributes, in document order: what may
   // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.

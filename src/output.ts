@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from './diagnostics.ts';
@@ -64,4 +64,12 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * `writeSync` until every byte is written (one call may write less: a full disk, a signal), at
+ * `position` in the file, or at its current position when `position` is null.
+ */
+export function writeAllSync(fd: number, bytes: Uint8Array, position: number | null = null): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position === null ? null : position + done);
 }

@@ -4,13 +4,13 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
-import { annotateBody, annotateFragment, keptText, type BodySource, type KeptText } from './parse.ts';
-import { HtmlSpill, type BodyHtml } from './spill.ts';
+import { annotateAttribute, annotateBody, keptText, type BodySource, type KeptText } from './parse.ts';
+import { HtmlSpill, spilled, type BodyHtml } from './spill.ts';
+import { splitDocument } from '../content/frontmatter.ts';
+import type { SourceFile } from '../types.ts';
 
 // The worker (annotate-worker.js) makes its own spill from this module.
 export { HtmlSpill };
-import { splitDocument } from '../content/frontmatter.ts';
-import type { SourceFile } from '../types.ts';
 
 /** One article body as a worker receives it. */
 export interface BodyJob extends BodySource {
@@ -65,26 +65,9 @@ export function textAnnotator(snapshot: RegistrySnapshot, root: string, spill?: 
     const split = splitDocument(job.profile, new DiagnosticBag())!;
     return [
       one((bag) => keptText(annotateBody(md, split, root, bag))),
-      ...job.attributes.map(({ label, value }) =>
-        one((bag) =>
-          keptText(
-            annotateFragment(
-              md,
-              value,
-              { file: split.source.path, positions: () => split.locateText(['attributes', label], value) },
-              root,
-              bag,
-            ),
-          ),
-        ),
-      ),
+      ...job.attributes.map(({ label, value }) => one((bag) => keptText(annotateAttribute(md, split, label, value, root, bag)))),
     ];
   };
-}
-
-/** An article body's text with its HTML spilled, when there is a spill file. */
-export function spilled(text: KeptText, spill: HtmlSpill | undefined): KeptText<BodyHtml> {
-  return spill ? { html: spill.put(text.html), mentions: text.mentions, spans: text.spans, blocks: text.blocks } : text;
 }
 
 /**

@@ -115,6 +115,18 @@ export function annotateFragment(
   return { html, mentions, spans, blocks };
 }
 
+/** An entity's attribute value (`attributes.<label>` in `doc`'s front matter), placed in the file only if a diagnostic needs a position. */
+export function annotateAttribute(
+  md: MarkdownIt,
+  doc: SplitDocument,
+  label: string,
+  value: string,
+  root: string,
+  bag: DiagnosticBag,
+): AnnotatedText {
+  return annotateFragment(md, value, { file: doc.source.path, positions: () => doc.locateText(['attributes', label], value) }, root, bag);
+}
+
 function newContext(file: string, root: string, bag: DiagnosticBag, positionAt: DocumentContext['positionAt']): DocumentContext {
   return { file, root, bag, positionAt, mentions: [], spans: [], blocks: [], braces: new BraceFinder(), labelOffsets: [] };
 }

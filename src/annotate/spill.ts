@@ -1,7 +1,9 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../diagnostics.ts';
+import { writeAllSync } from '../output.ts';
+import type { KeptText } from './parse.ts';
 
 /**
  * Article HTML between the annotate stage and the pages, out of the heap. A build of 10,000
@@ -66,6 +68,11 @@ export class HtmlSpill {
   }
 }
 
+/** An article body's text with its HTML spilled, when there is a spill file. */
+export function spilled(text: KeptText, spill: HtmlSpill | undefined): KeptText<BodyHtml> {
+  return spill ? { html: spill.put(text.html), mentions: text.mentions, spans: text.spans, blocks: text.blocks } : text;
+}
+
 /** The HTML itself: a string as it is, a spilled body read back (its spill flushed). */
 export function readHtml(html: BodyHtml): string {
   if (typeof html === 'string') return html;
@@ -126,7 +133,7 @@ export function closeSpillFile(fd: number): void {
 
 function writeAll(fd: number, bytes: Buffer, position: number): void {
   try {
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+    writeAllSync(fd, bytes, position);
   } catch (error) {
     throw new UsageError(
       `writing the articles' HTML to a temporary file in ${tmpdir()} failed (${(error as Error).message}); set TMPDIR to a folder with room`,

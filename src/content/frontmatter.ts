@@ -230,36 +230,39 @@ function keyPosition(doc: Document.Parsed, keyPath: readonly (string | number)[]
   return keyStart === undefined ? undefined : pos(keyStart);
 }
 
-/** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */
-function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): number | undefined {
+/**
+ * The node at `keyPath`, or none when the path leads nowhere; and the nearest place on the way to
+ * point at: the last key (or list item) found, or the map that lacks the next key.
+ */
+function nodeAt(doc: Document.Parsed, keyPath: readonly (string | number)[]): { node?: YamlNode; near?: number } {
   let node: YamlNode | null | undefined = doc.contents;
-  let keyStart: number | undefined;
+  let near: number | undefined;
   for (const segment of keyPath) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
-      if (!pair) return keyStart ?? node.range?.[0];
-      keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      if (!pair) return { near: near ?? node.range?.[0] };
+      near = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
       node = pair.value as YamlNode | null;
-      if (!node) return keyStart;
     } else if (isSeq(node) && typeof segment === 'number') {
       node = node.items[segment] as YamlNode | undefined;
-      if (!node) return keyStart;
-      keyStart = node.range?.[0];
+      if (node) near = node.range?.[0];
     } else {
-      return keyStart;
+      return { near };
     }
+    if (!node) return { near };
   }
-  return node?.range?.[0] ?? keyStart;
+  return { node: node ?? undefined, near };
+}
+
+/** Offset in the YAML text of the value (or, when absent, the key) at `keyPath`. */
+function rangeOf(doc: Document.Parsed, keyPath: readonly (string | number)[]): number | undefined {
+  const { node, near } = nodeAt(doc, keyPath);
+  return node?.range?.[0] ?? near;
 }
 
 /** The scalar at exactly `keyPath`, if there is one. */
 function scalarAt(doc: Document.Parsed, keyPath: readonly (string | number)[]): Scalar | undefined {
-  let node: unknown = doc.contents;
-  for (const segment of keyPath) {
-    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment)?.value;
-    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
-    else return undefined;
-  }
+  const { node } = nodeAt(doc, keyPath);
   return isScalar(node) ? node : undefined;
 }
 

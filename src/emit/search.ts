@@ -1,10 +1,11 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { Options } from 'minisearch';
 import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
 import type { ArticleRef, Model } from '../model/types.ts';
+import { writeAllSync } from '../output.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { IndexBuilder } from './search-index.ts';
@@ -194,10 +195,8 @@ export function writeIndexScript(builder: IndexBuilder<Record<string, unknown>>,
   }
 }
 
-/** `writeSync` until every byte is written: one call may write less (a full disk, a signal). */
 function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  writeAllSync(fd, Buffer.from(text, 'utf8'));
 }
 
 const WRITE_CHUNK = 1 << 20;
