@@ -9,7 +9,8 @@ import { scriptSafe } from '../site/jsonld.ts';
  * radix tree (`SearchableMap`), and each insert walks the tree comparing the key with every
  * child of every node it passes. At 10,000 articles that is 6 million inserts and about 10 s of
  * CPU, 80% of the whole index stage (docs/performance.md). Here each token is looked up once in
- * a hash map of the tokens met so far, its terms counted through their entries, and each
+ * a hash table of the tokens met so far (by its characters in the text, with the scanner of
+ * templates/assets/search-options.js: `TokenTable`), its terms counted through their entries, and each
  * document's counts appended to the terms' postings; the result is the same object
  * `toJSON()` returns — same documents, ids, field lengths, running averages, stored fields and
  * term frequencies — with the terms in first-seen order instead of the tree's order (loadJSON
@@ -39,12 +40,23 @@ interface RawEntry {
   readonly terms: readonly TermEntry[];
 }
 
+/**
+ * A tokenizer that visits tokens instead of returning them (templates/assets/search-options.js):
+ * `word(start, end)` for the token `text.slice(start, end)`, `token(t)` for one it made itself,
+ * in the order `tokenize` returns them. Optional: without it the builder calls `tokenize`.
+ */
+export type TokenScanner = (text: string, word: (start: number, end: number) => void, token: (t: string) => void) => void;
+
+/** MiniSearch's options, and the scanner that may stand in for `tokenize`. */
+export type BuilderOptions<T> = Options<T> & { readonly scan?: TokenScanner };
+
 /** `serializeIndex` a document at a time, so a build can index documents as they become known. */
 export class IndexBuilder<T extends Record<string, unknown>> {
   private readonly fields: readonly string[];
   private readonly idField: string;
   private readonly storeFields: readonly string[];
   private readonly tokenize: NonNullable<Options<T>['tokenize']>;
+  private readonly scan: TokenScanner | undefined;
   private readonly processTerm: NonNullable<Options<T>['processTerm']>;
   private readonly fieldIds: Record<string, number> = {};
   // term → its entry: per field id [docId, frequency, docId, frequency, …], docIds ascending;
@@ -56,16 +68,24 @@ export class IndexBuilder<T extends Record<string, unknown>> {
   private readonly averageFieldLength: number[] = [];
   private readonly seenIds = new Set<unknown>();
   /** Per field id: every raw token met, with the terms processTerm made of it. */
-  private readonly rawTokens: Map<string, RawEntry>[] = [];
+  private readonly rawTokens: TokenTable<RawEntry>[] = [];
   /** Counts up once per field added: what a token or term was last counted for. */
   private mark = 0;
   private count = 0;
+  /** The field being added: its id, its distinct raw tokens so far, the terms it counted. */
+  private fieldId = 0;
+  private length = 0;
+  private touched: TermEntry[] = [];
+  private readonly countWord = (start: number, end: number): void => this.countRaw(this.text, start, end);
+  private readonly countToken = (token: string): void => this.countRaw(token, 0, token.length);
+  private text = '';
 
-  constructor(options: Options<T>) {
+  constructor(options: BuilderOptions<T>) {
     this.fields = options.fields;
     this.idField = options.idField ?? 'id';
     this.storeFields = options.storeFields ?? [];
     this.tokenize = options.tokenize!;
+    this.scan = options.scan;
     this.processTerm = options.processTerm!;
     this.fields.forEach((f, i) => (this.fieldIds[f] = i));
   }
@@ -86,35 +106,52 @@ export class IndexBuilder<T extends Record<string, unknown>> {
       const field = this.fields[fieldId]!;
       const value = doc[field];
       if (value == null) continue;
-      // One hash lookup per token: each raw token is processed once for the whole index (an
+      // One table lookup per token: each raw token is processed once for the whole index (an
       // article repeats its words, and a briefing's articles share them), and its terms are counted
       // through their entries, marked with this field's number.
-      const mark = ++this.mark;
-      const raws = (this.rawTokens[fieldId] ??= new Map());
-      const touched: TermEntry[] = [];
-      // MiniSearch's field length: the number of distinct raw tokens.
-      let length = 0;
-      for (const token of this.tokenize(String(value), field)) {
-        let raw = raws.get(token);
-        if (!raw) raws.set(token, (raw = { mark: 0, terms: this.entries(this.processTerm(token, field)) }));
-        if (raw.mark !== mark) {
-          raw.mark = mark;
-          length++;
-        }
-        for (const term of raw.terms) {
-          if (term.mark !== mark) {
-            term.mark = mark;
-            term.n = 0;
-            touched.push(term);
-          }
-          term.n++;
-        }
+      ++this.mark;
+      this.fieldId = fieldId;
+      this.length = 0;
+      this.touched = [];
+      const text = String(value);
+      if (this.scan) {
+        this.text = text;
+        this.scan(text, this.countWord, this.countToken);
+        this.text = '';
+      } else {
+        for (const token of this.tokenize(text, field)) this.countRaw(token, 0, token.length);
       }
+      // MiniSearch's field length: the number of distinct raw tokens.
+      const length = this.length;
       (this.fieldLength[shortId] ??= [])[fieldId] = length;
       // MiniSearch's running average, in its order of operations, so the floats come out the same.
       this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] || 0) * shortId + length) / (shortId + 1);
       // In the order of each term's first occurrence in the field, as MiniSearch adds them.
-      for (const term of touched) (term.byField[fieldId] ??= []).push(shortId, term.n);
+      for (const term of this.touched) (term.byField[fieldId] ??= []).push(shortId, term.n);
+    }
+  }
+
+  /** Counts the raw token `source.slice(start, end)` in the field being added. */
+  private countRaw(source: string, start: number, end: number): void {
+    const fieldId = this.fieldId;
+    const mark = this.mark;
+    const raws = (this.rawTokens[fieldId] ??= new TokenTable());
+    let raw = raws.get(source, start, end);
+    if (!raw) {
+      const token = copyOf(source, start, end);
+      raw = raws.add(token, { mark: 0, terms: this.entries(this.processTerm(token, this.fields[fieldId]!)) });
+    }
+    if (raw.mark !== mark) {
+      raw.mark = mark;
+      this.length++;
+    }
+    for (const term of raw.terms) {
+      if (term.mark !== mark) {
+        term.mark = mark;
+        term.n = 0;
+        this.touched.push(term);
+      }
+      term.n++;
     }
   }
 
@@ -200,4 +237,83 @@ export class IndexBuilder<T extends Record<string, unknown>> {
       serializationVersion: 2,
     } as unknown as AsPlainObject;
   }
+}
+
+/**
+ * `source.slice(start, end)` as a string of its own: V8 makes a slice of 13 characters or more a
+ * view that keeps all of `source` alive, and a kept token must not keep an article's text.
+ */
+function copyOf(source: string, start: number, end: number): string {
+  if (start === 0 && end === source.length) return source;
+  const slice = source.slice(start, end);
+  if (slice.length < 13) return slice;
+  const copy = slice.slice(0, 1) + slice.slice(1);
+  copy.charCodeAt(0);
+  return copy;
+}
+
+/**
+ * A hash table of strings that is looked up by a range of another string's characters, so the
+ * index finds each of millions of words in an article's text without making a string of it
+ * first (a Map needs the key as a string: at 10,000 articles that was 6 million strings, about
+ * a third of the index's time with the garbage they made; docs/performance.md). Written by hand
+ * because no JavaScript map takes a key as characters in place. Open addressing with linear
+ * probing, FNV-1a hashes of the UTF-16 code units, kept under half full.
+ */
+export class TokenTable<V> {
+  private keys: string[] = [];
+  private values: V[] = [];
+  private hashes: number[] = [];
+  /** Index into keys + 1 per slot; 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(source: string, start: number, end: number): V | undefined {
+    const hash = hashOf(source, start, end);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = this.slots[slot]!;
+      if (k === 0) return undefined;
+      if (this.hashes[k - 1] === hash && sameChars(this.keys[k - 1]!, source, start, length)) return this.values[k - 1];
+    }
+  }
+
+  /** Adds `key`, which must not be in the table yet; returns `value`. */
+  add(key: string, value: V): V {
+    const hash = hashOf(key, 0, key.length);
+    this.keys.push(key);
+    this.values.push(value);
+    this.hashes.push(hash);
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    else this.place(hash, this.keys.length);
+    return value;
+  }
+
+  private place(hash: number, k: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = k;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let k = 1; k <= this.keys.length; k++) this.place(this.hashes[k - 1]!, k);
+  }
+}
+
+function hashOf(source: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+function sameChars(key: string, source: string, start: number, length: number): boolean {
+  if (key.length !== length) return false;
+  for (let i = 0; i < length; i++) if (key.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  return true;
 }

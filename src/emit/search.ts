@@ -2,13 +2,12 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import type { Options } from 'minisearch';
 import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
 import type { ArticleRef, Model } from '../model/types.ts';
 import { writeAllSync } from '../output.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
-import { IndexBuilder } from './search-index.ts';
+import { IndexBuilder, type BuilderOptions } from './search-index.ts';
 
 /** One searchable thing: an entity, an article, a claim or a quote. */
 export interface SearchDocument {
@@ -39,9 +38,9 @@ export const MIN_STORED = 600;
  * The tokenizer and options come from templates/assets/search-options.js, the same file the
  * browser loads, evaluated here in a sandbox (it is Briefing's own code, never content).
  */
-export function searchOptions(): Options<SearchDocument> {
+export function searchOptions(): BuilderOptions<SearchDocument> {
   const source = readFileSync(path.join(TEMPLATES_DIR, 'assets', 'search-options.js'), 'utf8');
-  const sandbox: { BriefingSearchOptions?: Options<SearchDocument> } = {};
+  const sandbox: { BriefingSearchOptions?: BuilderOptions<SearchDocument> } = {};
   vm.runInNewContext(source, sandbox, { filename: 'search-options.js' });
   return sandbox.BriefingSearchOptions!;
 }
@@ -104,7 +103,7 @@ function articleEntry(a: ArticleRef, text: string): SearchEntry {
  * (search-index.ts says how and why), a document at a time.
  */
 export function newIndexBuilder(): IndexBuilder<Record<string, unknown>> {
-  return new IndexBuilder(searchOptions() as unknown as Options<Record<string, unknown>>);
+  return new IndexBuilder(searchOptions() as unknown as BuilderOptions<Record<string, unknown>>);
 }
 
 /**

@@ -11,40 +11,62 @@
   // search, like Latin and Cyrillic.
   var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
   // Words are split at white space, punctuation and symbols (SPLIT). Most text is mostly ASCII,
-  // where those are exactly ASCII_SEPARATORS, which a regular expression without Unicode
-  // properties matches about twice as fast: the text is split at those first, and only a piece
-  // with a non-ASCII character is split again at SPLIT. The tokens are the same
-  // (test/unit/search-options.test.ts); at 10,000 articles this is about 0.5 s of the index.
+  // where those are exactly the ASCII separators below: a scan over the characters finds the
+  // pieces between ASCII separators, and only a piece with a non-ASCII character is split again
+  // at SPLIT. The tokens are the same (test/unit/search-options.test.ts).
   var SPLIT = /[\s\p{P}\p{S}]+/u;
-  var ASCII_SEPARATORS = /[\t-\r !-/:-@[-`{-~]+/;
-  // eslint-disable-next-line no-control-regex
-  var NON_ASCII = /[^\x00-\x7f]/;
+  // 1 for the ASCII characters SPLIT splits at: \t-\r, space, !-/, :-@, [-`, {-~.
+  var ASCII_SEPARATOR = new Uint8Array(128);
+  for (var c = 0; c < 128; c++) ASCII_SEPARATOR[c] = SPLIT.test(String.fromCharCode(c)) ? 1 : 0;
 
-  function words(text) {
-    var tokens = [];
-    var pieces = text.split(ASCII_SEPARATORS);
-    for (var i = 0; i < pieces.length; i++) {
-      var piece = pieces[i];
-      if (piece === '') continue;
-      if (!NON_ASCII.test(piece)) {
-        tokens.push(piece);
+  // Visits the tokens of `text` in order: `word(start, end)` for a word of ASCII characters only,
+  // which is text.slice(start, end); `token(string)` for any other. The build indexes millions of
+  // words and finds each by its characters, without making a string of it (src/emit/search-index.ts).
+  function scan(text, word, token) {
+    var n = text.length;
+    var i = 0;
+    while (i < n) {
+      var code = text.charCodeAt(i);
+      if (code < 128 && ASCII_SEPARATOR[code] === 1) {
+        i++;
         continue;
       }
-      var parts = piece.split(SPLIT);
-      for (var j = 0; j < parts.length; j++) if (parts[j] !== '') tokens.push(parts[j]);
+      var start = i;
+      var ascii = true;
+      for (; i < n; i++) {
+        code = text.charCodeAt(i);
+        if (code < 128) {
+          if (ASCII_SEPARATOR[code] === 1) break;
+        } else ascii = false;
+      }
+      if (ascii) {
+        word(start, i);
+        continue;
+      }
+      var parts = text.slice(start, i).split(SPLIT);
+      for (var j = 0; j < parts.length; j++) if (parts[j] !== '') token(parts[j]);
     }
-    return tokens;
+    var runs = text.match(CJK_RUN);
+    if (runs) {
+      for (var r = 0; r < runs.length; r++) {
+        var run = runs[r];
+        for (var k = 0; k + 1 < run.length; k++) token(run.slice(k, k + 2));
+      }
+    }
   }
 
   function tokenize(text) {
-    var tokens = words(String(text));
-    var runs = String(text).match(CJK_RUN);
-    if (runs) {
-      for (var i = 0; i < runs.length; i++) {
-        var run = runs[i];
-        for (var j = 0; j + 1 < run.length; j++) tokens.push(run.slice(j, j + 2));
-      }
-    }
+    var s = String(text);
+    var tokens = [];
+    scan(
+      s,
+      function (start, end) {
+        tokens.push(s.slice(start, end));
+      },
+      function (t) {
+        tokens.push(t);
+      },
+    );
     return tokens;
   }
 
@@ -67,6 +89,7 @@
     fields: ['title', 'names', 'text'],
     storeFields: ['kind', 'title', 'names', 'label', 'page', 'text'],
     tokenize: tokenize,
+    scan: scan,
     processTerm: processTerm,
     searchOptions: { boost: { title: 3, names: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
   };

@@ -23,7 +23,7 @@ import {
   type SearchDocument,
 } from '../../src/emit/search.ts';
 import type { AnnotatedContent } from '../../src/model/build-model.ts';
-import { IndexBuilder, serializeIndex } from '../../src/emit/search-index.ts';
+import { IndexBuilder, serializeIndex, TokenTable } from '../../src/emit/search-index.ts';
 import { scriptSafeJson } from '../../src/site/jsonld.ts';
 
 type Doc = Record<string, unknown>;
@@ -151,6 +151,61 @@ test('search index: a duplicate or missing id is refused, as MiniSearch refuses 
   // The type is used: a SearchDocument is a Doc.
   const sample: SearchDocument = { id: 0, kind: 'entity', title: 't', names: '', text: '', label: '', page: 'x.html' };
   assert.equal(serializeIndex([sample as unknown as Doc], options).documentCount, 1);
+});
+
+test('search index: the scanner finds words in place and indexes exactly what tokenize gives, in the same order', () => {
+  assert.equal(typeof options.scan, 'function', 'search-options.js provides a scanner');
+  const { scan: _scan, ...withoutScan } = options as Options<Doc> & { scan?: unknown };
+  // Words of every length (a slice of 13 characters or more is a view in V8), repeated across
+  // documents and fields, next to non-ASCII words, CJK runs and words that contain non-ASCII.
+  const word = fc.oneof(
+    fc.constantFrom(
+      'a',
+      'Alpha',
+      'alpha',
+      'ALPHA',
+      'internationalisation',
+      'Internationalisation',
+      'x-ray',
+      'ёлка',
+      '金正恩',
+      'Müller',
+      'naïve—word',
+      '2023',
+    ),
+    fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzAB019'), minLength: 1, maxLength: 30 }),
+  );
+  const sep = fc.constantFrom(' ', ', ', '. ', '\n', '—', ' “', '” ', '\u3000', '/');
+  const text = fc.array(fc.tuple(word, sep), { maxLength: 40 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
+  const doc = fc.record({ title: text, names: fc.option(text, { nil: undefined }), text });
+  fc.assert(
+    fc.property(fc.array(doc, { minLength: 1, maxLength: 12 }), (raw) => {
+      const docs: Doc[] = raw.map((d, id) => ({ id, kind: 'article', label: 'L', page: `p${id}.html`, ...d }));
+      const scanned = new IndexBuilder(options);
+      const tokenized = new IndexBuilder(withoutScan);
+      for (const d of docs) {
+        scanned.add(d);
+        tokenized.add(d);
+      }
+      assert.equal(scanned.toScriptSafeJson(), tokenized.toScriptSafeJson());
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('search index: the token table finds a range of characters among thousands of keys, across its growth', () => {
+  const table = new TokenTable<number>();
+  const keys = Array.from({ length: 5000 }, (_, i) => `k${i.toString(36)}${'x'.repeat(i % 17)}`);
+  keys.forEach((k, i) => {
+    const text = `  ${k}  `;
+    assert.equal(table.get(text, 2, 2 + k.length), undefined, `${k} not there yet`);
+    table.add(k, i);
+  });
+  assert.equal(table.size, keys.length);
+  keys.forEach((k, i) => assert.equal(table.get(`..${k}..`, 2, 2 + k.length), i, k));
+  // A prefix or an extension of a key is another key.
+  assert.equal(table.get('k1x', 0, 2), undefined);
+  assert.equal(table.get('k0x', 0, 3), undefined);
 });
 
 for (const input of ['content', 'test/fixtures/sites/newsroom']) {
