@@ -23,7 +23,7 @@ import {
   type SearchDocument,
 } from '../../src/emit/search.ts';
 import type { AnnotatedContent } from '../../src/model/build-model.ts';
-import { IndexBuilder, serializeIndex, TokenTable } from '../../src/emit/search-index.ts';
+import { IndexBuilder, serializeIndex, TokenTable, type BuilderOptions } from '../../src/emit/search-index.ts';
 import { scriptSafeJson } from '../../src/site/jsonld.ts';
 
 type Doc = Record<string, unknown>;
@@ -154,8 +154,8 @@ test('search index: a duplicate or missing id is refused, as MiniSearch refuses 
 });
 
 test('search index: the scanner finds words in place and indexes exactly what tokenize gives, in the same order', () => {
-  assert.equal(typeof options.scan, 'function', 'search-options.js provides a scanner');
-  const { scan: _scan, ...withoutScan } = options as Options<Doc> & { scan?: unknown };
+  const { scan, ...withoutScan } = options as BuilderOptions<Doc>;
+  assert.equal(typeof scan, 'function', 'search-options.js provides a scanner');
   // Words of every length (a slice of 13 characters or more is a view in V8), repeated across
   // documents and fields, next to non-ASCII words, CJK runs and words that contain non-ASCII.
   const word = fc.oneof(
