@@ -2,12 +2,11 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { RenderError } from '../diagnostics.ts';
 import { readHtml, type BodyHtml } from '../annotate/spill.ts';
-import { flatten } from '../strings.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
 import { pageList, type PageSpec } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
-import { PageWriter, type RenderedPage } from './writer.ts';
+import { PageWriter } from './writer.ts';
 import { articleView } from '../../templates/views/article.ts';
 import { entityView } from '../../templates/views/entity.ts';
 import { homeView } from '../../templates/views/home.ts';
@@ -19,6 +18,13 @@ import { entitiesView, searchView, sourcesView, timelineView } from '../../templ
  * of templates/views rendered over the frozen model. Eleventy never sees content files as templates, so no template
  * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
  * paid once, not once per article.
+ *
+ * The template hands each page, as it is rendered, to the page writer (src/site/writer.ts) with
+ * the output path Eleventy gave it, and returns an empty string to Eleventy. Eleventy keeps what
+ * a run renders until the run ends; pages kept that long outlived every young-generation
+ * collection on the way and were copied by each, and handing them over at once made the pages
+ * stage 0.6 s shorter at 10,000 articles (docs/performance.md). Nothing of Eleventy's output
+ * processing is lost: Briefing configures no transforms, and Eleventy writes nothing itself.
  */
 export async function renderPages(
   model: Model,
@@ -30,18 +36,21 @@ export async function renderPages(
   const sizes = new PageSizes();
   const views = viewRenderer(model, bodies.html, sizes);
   const { default: Eleventy } = await loadEleventy();
-  // Eleventy keeps every page it renders in memory until it has rendered its whole run, so the
-  // pages are rendered in batches of about BATCH_CHARS of HTML: a fact sheet is several times an
-  // article's size, and a batch of 3,000 of them held 600 MB (docs/performance.md).
+  // The pages are rendered in batches of about BATCH_CHARS of HTML, one Eleventy run each: the
+  // writer is let behind by at most a batch, and Eleventy's bookkeeping for a run's pages lasts
+  // as long as the run.
   const budget = batchChars(process.env['BRIEFING_BATCH_CHARS']);
-  // Each batch's pages are written while the next batch renders (src/site/writer.ts).
   const writer = new PageWriter(outDir);
+  const render = (spec: PageSpec, outputPath: string): string => {
+    writer.add({ outputPath, content: views(spec) });
+    return '';
+  };
   try {
     for (let i = 0; i < pages.length;) {
       const end = sizes.batchEnd(pages, i, budget);
       const slice = pages.slice(i, end);
       i = end;
-      writer.add(await renderBatch(Eleventy, slice, md, outDir, views));
+      await renderBatch(Eleventy, slice, md, outDir, render);
       // An article's HTML is read by its page only: let it go once the page is rendered.
       for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
       // At most one batch waits for the disk while the next renders: a slow disk slows the
@@ -135,8 +144,8 @@ async function renderBatch(
   pages: readonly PageSpec[],
   md: MarkdownIt,
   outDir: string,
-  views: (spec: PageSpec) => string,
-): Promise<RenderedPage[]> {
+  render: (spec: PageSpec, outputPath: string) => string,
+): Promise<void> {
   const elev = new Eleventy(path.join(TEMPLATES_DIR, 'pages'), outDir, {
     quietMode: true,
     // Never load an eleventy.config.js from the user's working folder: this build is configured here.
@@ -150,7 +159,7 @@ async function renderBatch(
       cfg.setWatchJavaScriptDependencies(false);
       // One Markdown parser for the whole project (Eleventy bundles its own markdown-it otherwise).
       cfg.setLibrary('md', md);
-      cfg.addJavaScriptFunction('renderView', views);
+      cfg.addJavaScriptFunction('renderView', render);
       cfg.addGlobalData('pages', pages);
       // Eleventy warns when a configured function takes a large share of the build; rendering every
       // page through `renderView` always does. Briefing reports its own stage times instead.
@@ -161,13 +170,15 @@ async function renderBatch(
   // Eleventy's own console lines ("[11ty] Wrote 46 files") would interleave with Briefing's
   // progress; its errors still reach us as exceptions.
   elev.disableLogger();
+  let rendered: number;
   try {
-    // Rendered, not written: the PageWriter writes them off this thread.
+    // Rendered, not written by Eleventy: each page went to the PageWriter as it was rendered.
     const result = (await elev.toJSON()) as unknown;
-    return renderedPages(result);
+    rendered = Array.isArray(result) ? result.flat(Infinity).length : 0;
   } catch (error) {
     throw new RenderError(`rendering the pages failed: ${(error as Error).message}`, { cause: error });
   }
+  if (rendered !== pages.length) throw new RenderError(`internal error: Eleventy rendered ${rendered} pages of ${pages.length}`);
 }
 
 /** The site-wide pages' views: each renders from the whole model. */
@@ -210,12 +221,8 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, BodyHtml>
       default:
         page = SITE_VIEWS[spec.view](model, root, pagePath);
     }
-    // The page is built by concatenation, a rope of thousands of pieces; Eleventy keeps it until
-    // its batch is written, long enough for every piece to be promoted to the old generation.
-    // One flat string instead: the pieces die young (src/strings.ts).
-    const flatPage = flatten(page);
-    sizes?.record(spec.view, flatPage.length);
-    return flatPage;
+    sizes?.record(spec.view, page.length);
+    return page;
   };
 }
 
@@ -229,13 +236,4 @@ interface EleventyUserConfig {
   addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
   benchmarkManager: { setVerboseOutput(v: boolean): void; benchmarkGroups: Record<string, { setIsVerbose(v: boolean): void }> };
-}
-
-function renderedPages(result: unknown): RenderedPage[] {
-  // `toJSON()` resolves to the rendered pages, each with its output path and content.
-  if (!Array.isArray(result)) return [];
-  return (result.flat(Infinity) as unknown[]).filter(
-    (r): r is RenderedPage =>
-      !!r && typeof r === 'object' && typeof (r as RenderedPage).outputPath === 'string' && typeof (r as RenderedPage).content === 'string',
-  );
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-/** A rendered page as Eleventy's `toJSON()` gives it. */
+/** A rendered page: where Eleventy puts it (its permalink under the output folder), and its HTML. */
 export interface RenderedPage {
   readonly outputPath: string;
   readonly content: string;
@@ -9,13 +9,13 @@ export interface RenderedPage {
 
 /**
  * Writes rendered pages in a worker thread, with synchronous writes there, while this thread
- * renders the next batch. The pages cross as strings (a structured clone copies a flat string's
- * characters), and the worker encodes them to UTF-8 and makes the system calls, so this thread
- * does neither. It had written with asynchronous writes, four at a time on libuv's pool: every
- * file's open, write and close came back to this thread, which encoded each page itself, and at
- * 10,000 articles it waited about 0.9 s for the writes of the batch before; with the worker the
- * pages stage took 0.4–0.6 s less (docs/performance.md). Eleventy's own `write()` calls
- * `writeFileSync` for every page on the rendering thread.
+ * renders the next pages. Each page crosses as a string as soon as it is rendered (a structured
+ * clone copies a string's characters), a few dozen to a message, and the worker encodes it to
+ * UTF-8 and makes the system calls, so this thread does neither. It had written with
+ * asynchronous writes, four at a time on libuv's pool: every file's open, write and close came
+ * back to this thread, which encoded each page itself, and at 10,000 articles it waited about
+ * 0.9 s for the writes; with the worker the pages stage took 0.4–0.6 s less (docs/performance.md).
+ * Eleventy's own `write()` calls `writeFileSync` for every page on the rendering thread.
  *
  * Every path must lie inside `root`: Eleventy computed them from Briefing's own page paths, and
  * this checks it rather than trusts it.
@@ -30,6 +30,10 @@ export class PageWriter {
   /** Whoever waits in `drain`, woken after every answer to check its own condition again. */
   #waiting: (() => void)[] = [];
   #stopped: Promise<void> | undefined;
+  /** The next message: pages queued and not sent yet. */
+  #files: string[] = [];
+  #contents: string[] = [];
+  #chars = 0;
 
   constructor(root: string) {
     this.#root = root;
@@ -46,29 +50,25 @@ export class PageWriter {
     this.#worker.on('exit', (code) => this.#fail(new Error(`the page writer stopped with code ${code}`)));
   }
 
-  /** Sends pages to be written and returns at once. */
-  add(pages: readonly RenderedPage[]): void {
-    const root = path.resolve(this.#root) + path.sep;
-    let files: string[] = [];
-    let contents: string[] = [];
-    let chars = 0;
-    const send = (): void => {
-      if (files.length === 0) return;
-      this.#worker.postMessage({ files, contents });
-      this.#pending += chars;
-      files = [];
-      contents = [];
-      chars = 0;
-    };
-    for (const page of pages) {
-      const file = path.resolve(page.outputPath);
-      if (!file.startsWith(root)) throw new Error(`refusing to write ${page.outputPath}: outside the output folder ${this.#root}`);
-      files.push(file);
-      contents.push(page.content);
-      chars += page.content.length;
-      if (files.length === MESSAGE_PAGES) send();
-    }
-    send();
+  /** Queues a page to be written and returns at once: sent with the next MESSAGE_PAGES, or at `flush`. */
+  add(page: RenderedPage): void {
+    const file = path.resolve(page.outputPath);
+    if (!file.startsWith(path.resolve(this.#root) + path.sep))
+      throw new Error(`refusing to write ${page.outputPath}: outside the output folder ${this.#root}`);
+    this.#files.push(file);
+    this.#contents.push(page.content);
+    this.#chars += page.content.length;
+    if (this.#files.length === MESSAGE_PAGES) this.flush();
+  }
+
+  /** Sends the pages queued so far. */
+  flush(): void {
+    if (this.#files.length === 0) return;
+    this.#worker.postMessage({ files: this.#files, contents: this.#contents });
+    this.#pending += this.#chars;
+    this.#files = [];
+    this.#contents = [];
+    this.#chars = 0;
   }
 
   /** Resolves with the number of pages written once every page sent is on disk; ends the worker either way. */
@@ -84,6 +84,7 @@ export class PageWriter {
 
   /** Resolves once at most `chars` characters of pages wait to be written; rejects once a write failed. */
   async drain(chars: number): Promise<void> {
+    this.flush();
     while (!this.#failure && this.#pending > chars) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     if (this.#failure) throw this.#failure;
   }

@@ -56,7 +56,7 @@ test('drain waits until the backlog is at most the given size; done until all is
   dirs.push(root);
   const writer = new PageWriter(root);
   const pages = Array.from({ length: 50 }, (_, i) => ({ outputPath: path.join(root, 'a', `${i}.html`), content: 'x'.repeat(1000) }));
-  writer.add(pages);
+  for (const page of pages) writer.add(page);
   await writer.drain(10_000);
   const afterDrain = (await fs.readdir(path.join(root, 'a'))).length;
   // At most 10 pages of 1,000 characters were still waiting or being written.
@@ -70,7 +70,7 @@ test('two callers waiting at once are both woken', async () => {
   const root = await tempDir();
   dirs.push(root);
   const writer = new PageWriter(root);
-  writer.add(Array.from({ length: 30 }, (_, i) => ({ outputPath: path.join(root, `${i}.html`), content: 'y'.repeat(500) })));
+  for (let i = 0; i < 30; i++) writer.add({ outputPath: path.join(root, `${i}.html`), content: 'y'.repeat(500) });
   const [a, b] = await Promise.all([writer.drain(5_000), writer.done()]);
   assert.equal(a, undefined);
   assert.equal(b, 30);
@@ -82,7 +82,7 @@ test('a failed write rejects drain and done, and nothing more is written', async
   // "a" is a file, so nothing can be written under "a/".
   await fs.writeFile(path.join(root, 'a'), '');
   const writer = new PageWriter(root);
-  writer.add(Array.from({ length: 20 }, (_, i) => ({ outputPath: path.join(root, i < 10 ? 'a' : 'b', `${i}.html`), content: 'x' })));
+  for (let i = 0; i < 20; i++) writer.add({ outputPath: path.join(root, i < 10 ? 'a' : 'b', `${i}.html`), content: 'x' });
   await assert.rejects(writer.drain(0), /ENOTDIR|EEXIST/);
   await assert.rejects(writer.done(), /ENOTDIR|EEXIST/);
   await assert.rejects(fs.readdir(path.join(root, 'b')), /ENOENT/);
@@ -92,6 +92,6 @@ test('a page outside the output folder is refused', async () => {
   const root = await tempDir();
   dirs.push(root);
   const writer = new PageWriter(path.join(root, 'site'));
-  assert.throws(() => writer.add([{ outputPath: path.join(root, 'elsewhere.html'), content: 'x' }]), /outside the output folder/);
+  assert.throws(() => writer.add({ outputPath: path.join(root, 'elsewhere.html'), content: 'x' }), /outside the output folder/);
   assert.equal(await writer.done(), 0);
 });
