@@ -12,9 +12,11 @@ import type { KeptText } from './parse.ts';
  * body was annotated until its page was rendered, through the model stage: half of what the main
  * thread's heap held live, and V8 lets a heap grow to a multiple of what is live
  * (docs/performance.md). Written to a temporary file instead, as UTF-8, each body is read back
- * once, by its page. The file is deleted as soon as it is opened (only its descriptor names it),
- * so no run, however it ends, leaves it behind, and the operating system keeps its pages in its
- * file cache, out of the process, and can write them to disk when memory is short.
+ * once, as bytes, by the page writer, which puts them in its page (src/site/write-worker.js, a
+ * copy of the loop in `readHtml` below, since that file loads no TypeScript). The file is
+ * deleted as soon as it is opened (only its descriptor names it), so no run, however it ends,
+ * leaves it behind, and the operating system keeps its pages in its file cache, out of the
+ * process, and can write them to disk when memory is short.
  *
  * Hand-written because what it does is small and tied to this build's two threads: each thread
  * appends to its own file (the annotation worker is handed a descriptor, which all threads of a

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SpilledHtml } from '../annotate/spill.ts';
 
-/** A rendered page: where Eleventy puts it (its permalink under the output folder), and its HTML. */
-export interface RenderedPage {
-  readonly outputPath: string;
-  readonly content: string;
-}
+/**
+ * A page's HTML, or the HTML before and after an article's body that waits in a spill file
+ * (src/annotate/spill.ts), which the writer reads and puts between them.
+ */
+export type PageHtml = string | { readonly head: string; readonly body: SpilledHtml; readonly tail: string };
 
 /**
  * Writes rendered pages in a worker thread, with synchronous writes there, while this thread
@@ -32,7 +33,7 @@ export class PageWriter {
   #stopped: Promise<void> | undefined;
   /** The next message: pages queued and not sent yet. */
   #files: string[] = [];
-  #contents: string[] = [];
+  #contents: PageHtml[] = [];
   #chars = 0;
 
   constructor(root: string) {
@@ -51,13 +52,13 @@ export class PageWriter {
   }
 
   /** Queues a page to be written and returns at once: sent with the next MESSAGE_PAGES, or at `flush`. */
-  add(page: RenderedPage): void {
-    const file = path.resolve(page.outputPath);
+  add(outputPath: string, html: PageHtml): void {
+    const file = path.resolve(outputPath);
     if (!file.startsWith(path.resolve(this.#root) + path.sep))
-      throw new Error(`refusing to write ${page.outputPath}: outside the output folder ${this.#root}`);
+      throw new Error(`refusing to write ${outputPath}: outside the output folder ${this.#root}`);
     this.#files.push(file);
-    this.#contents.push(page.content);
-    this.#chars += page.content.length;
+    this.#contents.push(html);
+    this.#chars += typeof html === 'string' ? html.length : html.head.length + html.body.bytes + html.tail.length;
     if (this.#files.length === MESSAGE_PAGES) this.flush();
   }
 

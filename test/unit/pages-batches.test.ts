@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import type { PageSpec } from '../../src/site/pages.ts';
 import { batchChars, PageSizes } from '../../src/site/render.ts';
 import { PageWriter } from '../../src/site/writer.ts';
+import { closeSpillFile, HtmlSpill, openSpillFile } from '../../src/annotate/spill.ts';
 import { tempDir } from '../helpers/site.ts';
 
 const spec = (view: PageSpec['view'], i: number): PageSpec => ({ path: `${view}s/${i}.html` as PageSpec['path'], view, root: '../' });
@@ -56,7 +57,7 @@ test('drain waits until the backlog is at most the given size; done until all is
   dirs.push(root);
   const writer = new PageWriter(root);
   const pages = Array.from({ length: 50 }, (_, i) => ({ outputPath: path.join(root, 'a', `${i}.html`), content: 'x'.repeat(1000) }));
-  for (const page of pages) writer.add(page);
+  for (const page of pages) writer.add(page.outputPath, page.content);
   await writer.drain(10_000);
   const afterDrain = (await fs.readdir(path.join(root, 'a'))).length;
   // At most 10 pages of 1,000 characters were still waiting or being written.
@@ -70,7 +71,7 @@ test('two callers waiting at once are both woken', async () => {
   const root = await tempDir();
   dirs.push(root);
   const writer = new PageWriter(root);
-  for (let i = 0; i < 30; i++) writer.add({ outputPath: path.join(root, `${i}.html`), content: 'y'.repeat(500) });
+  for (let i = 0; i < 30; i++) writer.add(path.join(root, `${i}.html`), 'y'.repeat(500));
   const [a, b] = await Promise.all([writer.drain(5_000), writer.done()]);
   assert.equal(a, undefined);
   assert.equal(b, 30);
@@ -82,7 +83,7 @@ test('a failed write rejects drain and done, and nothing more is written', async
   // "a" is a file, so nothing can be written under "a/".
   await fs.writeFile(path.join(root, 'a'), '');
   const writer = new PageWriter(root);
-  for (let i = 0; i < 20; i++) writer.add({ outputPath: path.join(root, i < 10 ? 'a' : 'b', `${i}.html`), content: 'x' });
+  for (let i = 0; i < 20; i++) writer.add(path.join(root, i < 10 ? 'a' : 'b', `${i}.html`), 'x');
   await assert.rejects(writer.drain(0), /ENOTDIR|EEXIST/);
   await assert.rejects(writer.done(), /ENOTDIR|EEXIST/);
   await assert.rejects(fs.readdir(path.join(root, 'b')), /ENOENT/);
@@ -92,6 +93,26 @@ test('a page outside the output folder is refused', async () => {
   const root = await tempDir();
   dirs.push(root);
   const writer = new PageWriter(path.join(root, 'site'));
-  assert.throws(() => writer.add({ outputPath: path.join(root, 'elsewhere.html'), content: 'x' }), /outside the output folder/);
+  assert.throws(() => writer.add(path.join(root, 'elsewhere.html'), 'x'), /outside the output folder/);
   assert.equal(await writer.done(), 0);
+});
+
+test("a page around a spilled body is written with the body's bytes between its head and tail", async () => {
+  const root = await tempDir();
+  dirs.push(root);
+  const fd = openSpillFile();
+  try {
+    const spill = new HtmlSpill(fd);
+    spill.put('<p>before</p>');
+    const body = spill.put('<p>“Ünïcödé” body — 金正恩</p>\n');
+    spill.flush();
+    const writer = new PageWriter(root);
+    writer.add(path.join(root, 'a', 'page.html'), { head: '<main>“', body, tail: '”</main>\n' });
+    writer.add(path.join(root, 'a', 'plain.html'), '<p>plain</p>');
+    assert.equal(await writer.done(), 2);
+    assert.equal(await fs.readFile(path.join(root, 'a', 'page.html'), 'utf8'), '<main>“<p>“Ünïcödé” body — 金正恩</p>\n”</main>\n');
+    assert.equal(await fs.readFile(path.join(root, 'a', 'plain.html'), 'utf8'), '<p>plain</p>');
+  } finally {
+    closeSpillFile(fd);
+  }
 });
