@@ -12,8 +12,9 @@ import type { KeptText } from './parse.ts';
  * body was annotated until its page was rendered, through the model stage: half of what the main
  * thread's heap held live, and V8 lets a heap grow to a multiple of what is live
  * (docs/performance.md). Written to a temporary file instead, as UTF-8, each body is read back
- * once, as bytes, by the page writer, which puts them in its page (src/site/write-worker.js, a
- * copy of the loop in `readHtml` below, since that file loads no TypeScript). The file is
+ * once, as bytes, by the page writer, which puts them in its page (src/site/write-worker.js
+ * reads them with the loop of `readHtml` below, which the tests use, since that file loads no
+ * TypeScript). The file is
  * deleted as soon as it is opened (only its descriptor names it), so no run, however it ends,
  * leaves it behind, and the operating system keeps its pages in its file cache, out of the
  * process, and can write them to disk when memory is short.

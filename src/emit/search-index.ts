@@ -241,10 +241,10 @@ export class IndexBuilder<T extends Record<string, unknown>> {
 
 /**
  * `source.slice(start, end)` as a string of its own: V8 makes a slice of 13 characters or more a
- * view that keeps all of `source` alive, and a kept token must not keep an article's text.
+ * view that keeps all of its parent alive, and a kept token must not keep an article's text. A
+ * whole token is copied too: one the tokenizer split out of a non-ASCII piece is such a view.
  */
 function copyOf(source: string, start: number, end: number): string {
-  if (start === 0 && end === source.length) return source;
   const slice = source.slice(start, end);
   if (slice.length < 13) return slice;
   const copy = slice.slice(0, 1) + slice.slice(1);

@@ -217,6 +217,8 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, BodyHtml>
           const at = page.indexOf(hole);
           if (at < 0 || page.indexOf(hole, at + 1) >= 0)
             throw new RenderError(`internal error: the body's place in ${pagePath} was not found once`);
+          // The body counts by its UTF-8 bytes, which the spill keeps: a few more than its characters
+          // in most text, so a batch of such pages is a little smaller than the budget.
           sizes?.record(spec.view, page.length - hole.length + body.bytes);
           return { head: page.slice(0, at), body, tail: page.slice(at + hole.length) };
         }

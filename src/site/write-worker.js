@@ -2,8 +2,8 @@
 // Node's own modules, so it runs as it is whether the sources are compiled or not.
 // Messages in: { files, contents } (write each content to its file, in order: a string, or
 // { head, body: { fd, offset, bytes }, tail } for a page whose body is read from a spill file).
-// Messages out: { pages, chars } after each message written, or { error, code } once, after
-// which nothing more is written.
+// Messages out: { pages, chars } after each message written, or { error, code, file } once,
+// after which nothing more is written.
 import { Buffer } from 'node:buffer';
 import { mkdirSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +26,9 @@ function spilled({ fd, offset, bytes }) {
 parentPort.on('message', ({ files, contents }) => {
   if (failed) return;
   let chars = 0;
+  let i = 0;
   try {
-    for (let i = 0; i < files.length; i++) {
+    for (; i < files.length; i++) {
       const dir = path.dirname(files[i]);
       if (!dirs.has(dir)) {
         mkdirSync(dir, { recursive: true });
@@ -47,7 +48,7 @@ parentPort.on('message', ({ files, contents }) => {
     }
   } catch (error) {
     failed = true;
-    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error), code: error?.code });
+    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error), code: error?.code, file: files[i] });
     return;
   }
   parentPort.postMessage({ pages: files.length, chars });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SpilledHtml } from '../annotate/spill.ts';
+import { displayPath, UsageError } from '../diagnostics.ts';
 
 /**
  * A page's HTML, or the HTML before and after an article's body that waits in a spill file
@@ -15,7 +16,7 @@ export type PageHtml = string | { readonly head: string; readonly body: SpilledH
  * UTF-8 and makes the system calls, so this thread does neither. It had written with
  * asynchronous writes, four at a time on libuv's pool: every file's open, write and close came
  * back to this thread, which encoded each page itself, and at 10,000 articles it waited about
- * 0.9 s for the writes; with the worker the pages stage took 0.4–0.6 s less (docs/performance.md).
+ * 0.9 s for the writes; with the worker the pages stage took about 0.65 s less (docs/performance.md).
  * Eleventy's own `write()` calls `writeFileSync` for every page on the rendering thread.
  *
  * Every path must lie inside `root`: Eleventy computed them from Briefing's own page paths, and
@@ -40,7 +41,7 @@ export class PageWriter {
     this.#root = root;
     this.#worker = new Worker(new URL('./write-worker.js', import.meta.url));
     this.#worker.on('message', (m: WriterReply) => {
-      if ('error' in m) this.#fail(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
+      if ('error' in m) this.#fail(writeError(m));
       else {
         this.#pending -= m.chars;
         this.#written += m.pages;
@@ -105,7 +106,26 @@ export class PageWriter {
 }
 
 /** What the worker answers (write-worker.js). */
-type WriterReply = { readonly pages: number; readonly chars: number } | { readonly error: string; readonly code?: string };
+type WriterReply = { readonly pages: number; readonly chars: number } | WriteFailure;
+
+interface WriteFailure {
+  readonly error: string;
+  readonly code?: string;
+  /** The page being written. */
+  readonly file?: string;
+}
+
+/** The file system's refusals that are the machine's business, not a bug: a usage error (exit code 2) naming the file. */
+const DISK_TROUBLE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EROFS', 'EIO', 'EMFILE', 'ENFILE']);
+
+function writeError(failure: WriteFailure): Error {
+  const what = `writing ${failure.file ? displayPath(failure.file) : 'a page'} failed: ${failure.error}`;
+  const error =
+    failure.code && DISK_TROUBLE.has(failure.code)
+      ? new UsageError(`${what} (check the free space and the permissions there)`)
+      : new Error(what);
+  return Object.assign(error, failure.code ? { code: failure.code } : {});
+}
 
 /** Pages per message: small enough that the worker starts writing a batch while it is still being sent. */
 const MESSAGE_PAGES = 32;

@@ -59,7 +59,12 @@ test('check --format json gives the same diagnostics as data', () => {
   const items = JSON.parse(r.stdout) as { file: string; line: number; column: number; severity: string; code: string }[];
   assert.deepEqual(
     items.map((d) => `${d.file}:${d.line}:${d.column}:${d.code}`),
-    ['bad/articles/a.md:4:12:invalid-value', 'bad/articles/a.md:6:12:unknown-entity', 'bad/articles/a.md:6:37:bad-claim-id', 'bad/articles/b.md:1:1:executable-front-matter'],
+    [
+      'bad/articles/a.md:4:12:invalid-value',
+      'bad/articles/a.md:6:12:unknown-entity',
+      'bad/articles/a.md:6:37:bad-claim-id',
+      'bad/articles/b.md:1:1:executable-front-matter',
+    ],
   );
 });
 
@@ -74,4 +79,21 @@ test('usage errors exit 2', () => {
   assert.equal(run(['build', '--input', 'missing-folder']).code, 2);
   assert.equal(run(['check', '--input', 'good', '--format', 'xml']).code, 2);
   assert.equal(run(['build', '--inptu', 'good']).code, 2);
+});
+
+test('a page the disk refuses is a usage error that names the file, and no output is left', async () => {
+  // The file size limit makes every write past 2 KB fail with EFBIG (the signal it would send is
+  // ignored): each page of this site is larger, so the page writer meets it first.
+  const r = spawnSync(
+    'bash',
+    ['-c', `trap '' XFSZ; ulimit -f 2; exec "$0" "$@"`, process.execPath, bin, 'build', '--input', 'good', '--output', 'too-big'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^briefing: error: writing \S+\.html failed: EFBIG\b.*\(check the free space and the permissions there\)$/m);
+  assert.doesNotMatch(r.stderr, /internal error/);
+  await assert.rejects(fs.stat(path.join(dir, 'too-big')), /ENOENT/);
 });
