@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DiagnosticBag } from '../diagnostics.ts';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import type {
   ArticleMeta,
   BriefingSettings,
@@ -23,13 +23,13 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   for (const split of docs) {
     switch (split.source.kind) {
       case 'briefing': {
-        const data = check(split, briefingSchema, bag);
+        const data = checkOnce(split, briefingSchema, bag);
         if (!data) rejected.push(split);
         else briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
         break;
       }
       case 'article': {
-        const data = check(split, articleSchema, bag);
+        const data = checkOnce(split, articleSchema, bag);
         if (!data) rejected.push(split);
         else if (!data.draft) {
           const { author, tags, editorSupplied, draft: _draft, ...rest } = data;
@@ -46,7 +46,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         break;
       }
       case 'entity': {
-        const data = check(split, entitySchema, bag);
+        const data = checkOnce(split, entitySchema, bag);
         if (!data) rejected.push(split);
         else if (!data.draft) {
           const { attributes, aliases, sameAs, draft: _draft, ...rest } = data;
@@ -74,6 +74,25 @@ export interface ValidationResult {
   readonly entities: readonly ValidDocument<EntityMeta>[];
   /** Documents whose front matter is invalid: their bodies are still checked, for diagnostics only. */
   readonly rejected: readonly SplitDocument[];
+}
+
+/**
+ * Each document's check and its diagnostics, remembered by the parsed document: under `serve` an
+ * unchanged file keeps its `SplitDocument` from one rebuild to the next (build.ts), so its front
+ * matter is not validated again (at 10,000 articles that was 0.08–0.1 s of every rebuild). A
+ * document's kind, and so its schema, is fixed.
+ */
+const checked = new WeakMap<SplitDocument, { readonly data: unknown; readonly diagnostics: readonly Diagnostic[] }>();
+
+function checkOnce<S extends z.ZodObject>(split: SplitDocument, schema: S, bag: DiagnosticBag): z.output<S> | undefined {
+  let entry = checked.get(split);
+  if (!entry) {
+    const own = new DiagnosticBag();
+    entry = { data: check(split, schema, own), diagnostics: own.items };
+    checked.set(split, entry);
+  }
+  for (const d of entry.diagnostics) bag.add(d);
+  return entry.data as z.output<S> | undefined;
 }
 
 function check<S extends z.ZodObject>(split: SplitDocument, schema: S, bag: DiagnosticBag): z.output<S> | undefined {
