@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyze, build, type BuildOptions, type BuildResult } from './build.ts';
-import { emitFiles } from './emit/emit.ts';
+import { emitExports, emitPageFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
 import { writeSearchIndexInWorker } from './emit/search.ts';
 import { touchedEntities } from './model/touched.ts';
@@ -44,20 +44,22 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   await removeGonePages(previous.model, all, out);
   await previous.settled;
   const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, pages), (n) => n);
-  await progress.stage('emit', 'files', () => emitFiles(model, all, out, true), (n) => n);
-  log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the search index follows`);
-  // The pages are ready for the browser now; the search index (the slowest part) and the service
-  // worker that lists it follow, started on the next turn of the event loop so that even handing
-  // the texts to the worker happens after `serve` has told the browser to reload. The next
-  // rebuild waits for them (`settled`).
+  await progress.stage('emit', 'files', () => emitPageFiles(model, out), (n) => n);
+  log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`);
+  // The pages, and what they load, are ready for the browser now. What no page loads follows,
+  // started on the next turn of the event loop so that it happens after `serve` has told the
+  // browser to reload: the exports, feed and sitemap (at 10,000 articles 0.27–0.46 s, a third of
+  // a rebuild), the search index (the slowest part) and the service worker that lists them all.
+  // The next rebuild waits for them (`settled`).
   // Asked for above (`keepTexts`).
   const texts = analysis.bodies!.text!;
   const settled = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => emitExports(model, all, out, true))
     .then(() => writeSearchIndexInWorker(model, texts, path.join(out, 'data', 'search-index.js')).done)
     .then(() => writeServiceWorker(model, out))
     .then(
       () => undefined,
-      (error: unknown) => log(`Updating the search index failed: ${(error as Error).message}`),
+      (error: unknown) => log(`Updating the exports and the search index failed: ${(error as Error).message}`),
     );
   return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
 }

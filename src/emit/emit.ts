@@ -41,14 +41,19 @@ function exportJson(t: ExportTable, memory: Map<string, WeakMap<object, string>>
  * files written. The service worker is written after both, by `writeServiceWorker`.
  */
 export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, rememberRows = false): Promise<number> {
-  const files: Record<string, string> = {};
-  for (const t of exportTables(model)) files[t.file] = exportJson(t, rememberRows ? remembered : undefined);
-  files['data/previews.js'] = previewsScript(model);
-  files['feed.xml'] = atomFeed(model);
-  files['manifest.webmanifest'] = manifest(model);
-  const map = sitemap(model, pages.map((p) => p.path));
-  if (map) files['sitemap.xml'] = map;
+  const [forPages, exports] = await Promise.all([emitPageFiles(model, outDir), emitExports(model, pages, outDir, rememberRows)]);
+  return forPages + exports;
+}
 
+/**
+ * What the pages load besides themselves: the hover previews, the manifest and the static assets.
+ * A `serve` rebuild writes these before the browser reloads (src/incremental.ts).
+ */
+export async function emitPageFiles(model: Model, outDir: string): Promise<number> {
+  const files: Record<string, string> = {
+    'data/previews.js': previewsScript(model),
+    'manifest.webmanifest': manifest(model),
+  };
   await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   await fs.cp(path.join(TEMPLATES_DIR, 'assets'), path.join(outDir, 'assets'), { recursive: true });
   // MiniSearch's UMD build, for the search page (a classic script: works from file://).
@@ -56,4 +61,18 @@ export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir
   const umd = path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js');
   await fs.copyFile(umd, path.join(outDir, 'assets', 'minisearch.js'));
   return Object.keys(files).length + (await fs.readdir(path.join(outDir, 'assets'))).length;
+}
+
+/**
+ * What no page loads: the exports (`data/*.json`), the feed and the sitemap. A `serve` rebuild
+ * writes these after the browser has reloaded, with the search index (src/incremental.ts).
+ */
+export async function emitExports(model: Model, pages: readonly PageSpec[], outDir: string, rememberRows = false): Promise<number> {
+  const files: Record<string, string> = {};
+  for (const t of exportTables(model)) files[t.file] = exportJson(t, rememberRows ? remembered : undefined);
+  files['feed.xml'] = atomFeed(model);
+  const map = sitemap(model, pages.map((p) => p.path));
+  if (map) files['sitemap.xml'] = map;
+  await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
+  return Object.keys(files).length;
 }
