@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { RenderError } from '../diagnostics.ts';
-import { randomBytes } from 'node:crypto';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';

@@ -2,7 +2,7 @@
 // Node's own modules, so it runs as it is whether the sources are compiled or not.
 // Messages in: { files, contents } (write each content to its file, in order: a string, or
 // { head, body: { fd, offset, bytes }, tail } for a page whose body is read from a spill file).
-// Messages out: { pages, chars } after each message written, or { error, code, file } once,
+// Messages out: { pages } after each message written, or { error, code, file } once,
 // after which nothing more is written.
 import { Buffer } from 'node:buffer';
 import { mkdirSync, readSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,6 @@ function spilled({ fd, offset, bytes }) {
 
 parentPort.on('message', ({ files, contents }) => {
   if (failed) return;
-  let chars = 0;
   let i = 0;
   try {
     for (; i < files.length; i++) {
@@ -37,13 +36,11 @@ parentPort.on('message', ({ files, contents }) => {
       const content = contents[i];
       if (typeof content === 'string') {
         writeFileSync(files[i], content);
-        chars += content.length;
       } else {
         writeFileSync(
           files[i],
           Buffer.concat([Buffer.from(content.head, 'utf8'), spilled(content.body), Buffer.from(content.tail, 'utf8')]),
         );
-        chars += content.head.length + content.body.bytes + content.tail.length;
       }
     }
   } catch (error) {
@@ -51,5 +48,5 @@ parentPort.on('message', ({ files, contents }) => {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error), code: error?.code, file: files[i] });
     return;
   }
-  parentPort.postMessage({ pages: files.length, chars });
+  parentPort.postMessage({ pages: files.length });
 });

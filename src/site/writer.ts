@@ -27,6 +27,8 @@ export class PageWriter {
   readonly #worker: Worker;
   /** Characters of the pages sent and not yet written. */
   #pending = 0;
+  /** The characters of each message sent and not yet answered, in the order sent. */
+  #sent: number[] = [];
   #written = 0;
   #failure: Error | undefined;
   /** Whoever waits in `drain`, woken after every answer to check its own condition again. */
@@ -43,7 +45,7 @@ export class PageWriter {
     this.#worker.on('message', (m: WriterReply) => {
       if ('error' in m) this.#fail(writeError(m));
       else {
-        this.#pending -= m.chars;
+        this.#pending -= this.#sent.shift()!;
         this.#written += m.pages;
         this.#wake();
       }
@@ -68,6 +70,7 @@ export class PageWriter {
     if (this.#files.length === 0) return;
     this.#worker.postMessage({ files: this.#files, contents: this.#contents });
     this.#pending += this.#chars;
+    this.#sent.push(this.#chars);
     this.#files = [];
     this.#contents = [];
     this.#chars = 0;
@@ -106,7 +109,7 @@ export class PageWriter {
 }
 
 /** What the worker answers (write-worker.js). */
-type WriterReply = { readonly pages: number; readonly chars: number } | WriteFailure;
+type WriterReply = { readonly pages: number } | WriteFailure;
 
 interface WriteFailure {
   readonly error: string;

@@ -14,6 +14,13 @@ import { tempDir, writeTree } from '../helpers/site.ts';
 const dirs: string[] = [];
 after(async () => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
+/** A new, empty content folder's path, removed after the tests. */
+async function contentFolder(): Promise<string> {
+  const dir = await tempDir();
+  dirs.push(dir);
+  return path.join(dir, 'content');
+}
+
 async function both(input: string) {
   const [one, two] = [
     await analyze({ input, parallel: false, keepTexts: true }),
@@ -40,8 +47,7 @@ test('the newsroom fixture: the same model and diagnostics on one thread and on 
 });
 
 test('unknown names that slug to one id get the ids one thread gives them', async () => {
-  const input = path.join(await tempDir(), 'content');
-  dirs.push(path.dirname(input));
+  const input = await contentFolder();
   // "Quay Authority" and "Quay-Authority" are two names (two stubs) with one slug. In document
   // order "Quay Authority" (article a) is met first and gets quay-authority. The worker takes the
   // first articles; wherever the split falls (after a, b or c), this thread's first article names
@@ -63,8 +69,7 @@ test('unknown names that slug to one id get the ids one thread gives them', asyn
 });
 
 test('profiles and attributes annotated by the worker get the stub ids one thread gives them', async () => {
-  const input = path.join(await tempDir(), 'content');
-  dirs.push(path.dirname(input));
+  const input = await contentFolder();
   // The worker annotates the profiles after its articles, without the stubs this thread's
   // articles make. Article z (annotated here) names "Quay-Authority" first: quay-authority. The
   // profile, annotated by the worker, names "Quay Authority", which its own registry calls
@@ -86,8 +91,7 @@ test('profiles and attributes annotated by the worker get the stub ids one threa
 
 test('results that come back from the worker in several chunks keep their order', async () => {
   const { CHUNK } = await import('../../src/annotate/parallel.ts');
-  const input = path.join(await tempDir(), 'content');
-  dirs.push(path.dirname(input));
+  const input = await contentFolder();
   // Enough articles that each thread's share spans more than two chunks; every article names its
   // own unknown entity (a stub, made in document order) and a known one.
   const n = 5 * CHUNK + 7;
@@ -153,8 +157,7 @@ test('a failing worker is reported, not swallowed', async () => {
 });
 
 test('a problem in an attribute value is reported where it is written, by the worker as by this thread', async () => {
-  const input = path.join(await tempDir(), 'content');
-  dirs.push(path.dirname(input));
+  const input = await contentFolder();
   // The value's position in the front matter is found only when a diagnostic needs it
   // (lazyFragmentPositions): here an unknown name in each attribute, counted from the text inside
   // the quotes, and from the first line of text of a folded value.
@@ -174,8 +177,7 @@ test('a problem in an attribute value is reported where it is written, by the wo
 });
 
 test('a name in an attribute value is reported where it is written, however the value is written', async () => {
-  const input = path.join(await tempDir(), 'content');
-  dirs.push(path.dirname(input));
+  const input = await contentFolder();
   const profile = [
     '---',
     'name: Harbour',
