@@ -70,3 +70,45 @@ test('the exports list each article, entity and claim once, by its own id', asyn
     ['talks', ['summit']],
   ]);
 });
+
+/** Builds a small folder with these extra files; the site goes to a fresh folder beside it. */
+async function buildWith(files: Record<string, string>): Promise<{ result: Awaited<ReturnType<typeof build>>; out: string; dir: string }> {
+  const dir = await tempDir();
+  const out = path.join(dir, 'site');
+  await writeTree(path.join(dir, 'content'), {
+    'briefing.md': '---\ntitle: Pages\n---\nSummary.\n',
+    ...files,
+  });
+  return { result: await build({ input: path.join(dir, 'content'), output: out }), out, dir };
+}
+
+test('an entity file whose page would be the entity index (entities/index.md) is an error at that file, not a crash', async () => {
+  const { result, dir } = await buildWith({ 'entities/index.md': '---\nname: Index Fund\ntype: organization\n---\n' });
+  try {
+    assert.equal(result.ok, false);
+    const d = result.diagnostics.find((x) => x.code === 'reserved-id');
+    assert.ok(d, JSON.stringify(result.diagnostics));
+    assert.equal(d.severity, 'error');
+    assert.equal(path.relative(dir, d.file), path.join('content', 'entities', 'index.md'));
+    assert.match(d.message, /entities\/index\.html/);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('an unknown name whose id would be "index" gets a stub page of its own; entities/index.html stays the entity index', async () => {
+  const { result, out, dir } = await buildWith({
+    'articles/a.md': '---\ntitle: A\nsource: Wire\npublished: 2024-01-01\n---\nThe [[Index]] rose.\n',
+  });
+  try {
+    assert.equal(result.ok, true, JSON.stringify(result.diagnostics));
+    const stub = result.model!.entities.find((e) => e.name === 'Index')!;
+    assert.ok(stub.stub);
+    assert.notEqual(stub.page, 'entities/index.html');
+    const index = await fs.readFile(path.join(out, 'entities/index.html'), 'utf8');
+    assert.ok(index.includes(`href="../${stub.page}"`), 'the entity index links to the stub');
+    assert.ok((await fs.stat(path.join(out, stub.page))).isFile());
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
