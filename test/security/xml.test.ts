@@ -14,8 +14,11 @@ import { listFiles, tempDir, writeTree } from '../helpers/site.ts';
 /** One YAML double-quoted escape for each kind of character XML 1.0 forbids. */
 const FORBIDDEN = String.raw`\0 \x01 \b \v \f \x1B \x1F \uFFFE \uFFFF \uD800`;
 
-/** XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets), over UTF-16 code units. */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\uD800-\uDBFF\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Not XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets), over UTF-16 code units: a
+ * code unit outside tab, LF, CR and U+0020–U+FFFD (surrogates included), or a surrogate unpaired.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 let dir: string;
 let out: string;
