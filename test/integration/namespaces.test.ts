@@ -64,7 +64,10 @@ test('the exports list each article, entity and claim once, by its own id', asyn
   const entities = await readJson<{ id: string; articles: string[] }[]>(out, 'data/entities.json');
   const claims = await readJson<{ id: string; reports: { article: string }[] }[]>(out, 'data/claims.json');
   assert.deepEqual(articles.map((a) => a.slug).sort(), ['summit', 'talks']);
-  assert.deepEqual(entities.map((e) => [e.id, e.articles.sort()]), [['summit', ['summit', 'talks']]]);
+  assert.deepEqual(
+    entities.map((e) => [e.id, e.articles.sort()]),
+    [['summit', ['summit', 'talks']]],
+  );
   assert.deepEqual(claims.map((c) => [c.id, c.reports.map((r) => r.article).sort()]).sort(), [
     ['summit', ['summit', 'talks']],
     ['talks', ['summit']],

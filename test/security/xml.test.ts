@@ -67,7 +67,16 @@ test('feed.xml and sitemap.xml hold only characters XML 1.0 allows', async () =>
 
 test('the feed keeps the rest of each string, with U+FFFD where a forbidden character was', async () => {
   const feed = await fs.readFile(path.join(out, 'feed.xml'), 'utf8');
-  const replaced = FORBIDDEN.split(' ').map(() => '\uFFFD').join(' ');
-  for (const s of [`Briefing ${replaced}`, `Headline ${replaced} end`, `Wire ${replaced}`, `Summary ${replaced}`, `Reporter ${replaced}`, `Sub ${replaced}`])
+  const replaced = FORBIDDEN.split(' ')
+    .map(() => '\uFFFD')
+    .join(' ');
+  for (const s of [
+    `Briefing ${replaced}`,
+    `Headline ${replaced} end`,
+    `Wire ${replaced}`,
+    `Summary ${replaced}`,
+    `Reporter ${replaced}`,
+    `Sub ${replaced}`,
+  ])
     assert.ok(feed.includes(s), `${JSON.stringify(s)} in feed.xml`);
 });
