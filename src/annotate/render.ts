@@ -3,6 +3,14 @@ import Token from 'markdown-it/lib/token.mjs';
 import { entityPage } from '../site/paths.ts';
 import { contextOf, type SpanAttributes } from './context.ts';
 
+/**
+ * A URL that leaves the site: one with a scheme, or protocol-relative (`//host/…`, which takes the
+ * page's scheme: a request to that host over http(s), or to a network share from file://). The
+ * src arrives normalised by markdown-it (entities decoded, backslashes and spaces percent-encoded),
+ * so no other spelling of `//` reaches a browser as one.
+ */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /** Renderer rules for the annotation tokens. Every value from content goes through `escapeHtml`. */
 export function registerRenderRules(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
@@ -50,7 +58,7 @@ export function registerRenderRules(md: MarkdownIt): void {
   md.renderer.rules.image = (tokens: Token[], idx, options, env, self) => {
     const token = tokens[idx]!;
     const src = token.attrGet('src') ?? '';
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('data:')) {
+    if (REMOTE.test(src) && !src.startsWith('data:')) {
       const alt = self.renderInlineAsText(token.children ?? [], options, env) || src;
       return `<a class="remote-image" href="${escape(src)}">${escape(alt)}</a>`;
     }

@@ -2,6 +2,7 @@ import { lstatSync, promises as fs, readFileSync, realpathSync, type Stats } fro
 import path from 'node:path';
 import { DiagnosticBag, UsageError } from '../diagnostics.ts';
 import { idForName } from '../model/names.ts';
+import { articlePage, entityPage, isBuiltPage } from '../site/paths.ts';
 import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -64,6 +65,11 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
           `file name "${name}" is not a valid ${kind === 'article' ? 'slug' : 'id'}: use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. ${suggestId(id)}.md)`,
           at(file),
         );
+        continue;
+      }
+      const page = kind === 'article' ? articlePage(id) : entityPage(id);
+      if (isBuiltPage(page)) {
+        bag.error('reserved-id', `${folder}/${name} would be ${page}, a page the build makes itself: rename the file (e.g. ${id}-1.md)`, at(file));
         continue;
       }
       wanted.push({ file, id });

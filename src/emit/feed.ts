@@ -1,9 +1,20 @@
 import type { Model } from '../model/types.ts';
 import { publishedUrl } from '../site/paths.ts';
 
-/** XML text and attribute escaping. */
+/**
+ * Characters XML 1.0 forbids even as references (https://www.w3.org/TR/xml/#charsets): C0 controls
+ * other than tab, line feed and carriage return, U+FFFE, U+FFFF, and a surrogate without its pair.
+ * YAML's escapes ("\x01", "\0") put them in any front-matter string, and one makes a whole feed
+ * unreadable to a feed reader, so each becomes U+FFFD.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** XML text and attribute escaping; characters XML cannot hold become U+FFFD. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(NOT_XML_CHAR, '\uFFFD');
 }
 
 /** A page's URL in the feed and sitemap (both at the output root): absolute under `baseUrl`, else relative. */

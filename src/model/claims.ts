@@ -2,7 +2,7 @@ import type { SpanRecord } from '../annotate/context.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
-import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
+import type { ArticleSlug, ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from './names.ts';
 import type {
   ArticleRef,
@@ -143,25 +143,30 @@ export function buildStatements(
  * 15 (at 10,000 articles, 75,000 fewer objects kept by the model).
  */
 export class TimelineEntries {
-  readonly #made = new Map<unknown, TimelineEntry>();
+  // One map per kind: a claim id and an article slug may be the same string (FORMAT.md §1 keeps
+  // each kind of id apart), and one map would hand the article the claim's entry.
+  readonly #claims = new Map<ClaimId, TimelineEntry>();
+  readonly #quotes = new Map<QuoteView, TimelineEntry>();
+  readonly #articles = new Map<ArticleSlug, TimelineEntry>();
 
   claim(c: ClaimView, date: DateView): TimelineEntry {
-    return this.#get(c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
+    return made(this.#claims, c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
   }
 
   quote(q: QuoteView, date: DateView): TimelineEntry {
-    return this.#get(q, () => ({ date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source }));
+    return made(this.#quotes, q, () => ({ date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source }));
   }
 
   article(a: ArticleRef): TimelineEntry {
-    return this.#get(a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
+    return made(this.#articles, a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
   }
+}
 
-  #get(key: unknown, make: () => TimelineEntry): TimelineEntry {
-    let entry = this.#made.get(key);
-    if (!entry) this.#made.set(key, (entry = make()));
-    return entry;
-  }
+/** The entry `map` holds for `key`, made and kept the first time. */
+function made<K>(map: Map<K, TimelineEntry>, key: K, make: () => TimelineEntry): TimelineEntry {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = make()));
+  return entry;
 }
 
 /** Dated claims, quotes and articles, grouped by day, oldest first. */

@@ -1,4 +1,5 @@
 import { DiagnosticBag, displayPath } from '../diagnostics.ts';
+import { entityPage, isBuiltPage } from '../site/paths.ts';
 import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { idForName, nameKey } from './names.ts';
@@ -103,7 +104,8 @@ export class EntityRegistry {
 
   /**
    * The stub entity standing in for an unknown name, created on first use so the draft site
-   * still links somewhere. Its id never collides with a real entity's or another stub's.
+   * still links somewhere. Its id never collides with a real entity's or another stub's, nor
+   * gives it a page the build makes itself (`[[Index]]` would be entities/index.html).
    */
   stubFor(target: string, at: SourcePosition): StubEntity {
     const key = nameKey(target);
@@ -111,7 +113,7 @@ export class EntityRegistry {
     if (existing) return existing;
     const base = idForName(target);
     let id = base;
-    for (let n = 2; this.#ids.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.#ids.has(id) || isBuiltPage(entityPage(id)); n++) id = `${base}-${n}`;
     this.#ids.add(id);
     // Copies, not slices: the target is a slice of the text it was written in, and a stub's id and
     // name live as long as the model, which would keep that whole text alive (src/strings.ts).

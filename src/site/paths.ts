@@ -17,6 +17,16 @@ export const PAGES = {
   search: 'search.html' as PagePath,
 } as const;
 
+const BUILT_PAGES: ReadonlySet<string> = new Set(Object.values(PAGES));
+
+/**
+ * Whether `page` is one of the pages the build makes itself (`PAGES`): an article or entity whose
+ * id would give it that path (`entities/index.md`) would overwrite it, so it is refused.
+ */
+export function isBuiltPage(page: PagePath): boolean {
+  return BUILT_PAGES.has(page);
+}
+
 export function articlePage(slug: ArticleSlug | string): PagePath {
   return flatten(`articles/${slug}.html`) as PagePath;
 }

@@ -22,19 +22,25 @@
     });
   }
 
-  // Wrap each matched term in <mark>; the text is escaped first, terms are matched case-insensitively.
+  // Wrap each matched term in <mark>, terms matched case-insensitively. Terms are found in the text
+  // as written and each piece escaped after: matched in escaped text, "quot" would split "&quot;".
   function highlight(text, terms) {
-    var html = escapeHtml(text);
     var words = terms
       .map(function (t) {
-        return escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return String(t).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
       .filter(Boolean)
       .sort(function (a, b) {
         return b.length - a.length;
       });
-    if (!words.length) return html;
-    return html.replace(new RegExp('(' + words.join('|') + ')', 'giu'), '<mark>$1</mark>');
+    if (!words.length) return escapeHtml(text);
+    // With one capturing group, split gives the text between matches at even places, the matches at odd ones.
+    return String(text)
+      .split(new RegExp('(' + words.join('|') + ')', 'giu'))
+      .map(function (piece, i) {
+        return i % 2 ? '<mark>' + escapeHtml(piece) + '</mark>' : escapeHtml(piece);
+      })
+      .join('');
   }
 
   // The part of a long text around the first match.

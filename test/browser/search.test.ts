@@ -4,9 +4,10 @@
  * and results show a type, a title and a snippet with the matches in <mark>.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readHtml, readJson } from '../helpers/site.ts';
+import { readHtml, readJson, tempDir, writeTree } from '../helpers/site.ts';
 import { buildExample, foreignRequests, launchChromium, recordRequests, removeDir, WAIT, type BuiltSite } from './helpers.ts';
 
 interface EntityExport {
@@ -192,6 +193,36 @@ test('the search page form searches again in place', async () => {
   const results = await readResults(page);
   assert.ok(results.some((r) => r.kind === 'entity' && /Vostochny/.test(r.title)));
   assert.match(page.url(), /search\.html\?q=Vostochny$/);
+});
+
+test('highlighting never splits an HTML escape: "quot", "amp", "39", "lt", "gt" show the text as written', async () => {
+  const tmp = await tempDir('briefing-browser-');
+  try {
+    const input = path.join(tmp, 'content');
+    const title = `The "quota" & the amp's 39 < lt > gt`;
+    await writeTree(input, {
+      'briefing.md': '---\ntitle: Escapes\n---\nSummary.\n',
+      'articles/escapes.md': `---\ntitle: '${title.replace(/'/g, "''")}'\nsource: Wire\npublished: 2024-01-01\n---\n${title}, said the quotation.\n`,
+    });
+    const small = await buildExample({ input });
+    try {
+      for (const query of ['quot', 'amp', '39', 'lt', 'gt']) {
+        await page.goto(`${small.fileUrl('search.html')}?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+        const results = await readResults(page);
+        assert.equal(results.length, 1, `"${query}": ${JSON.stringify(results.map((r) => r.title))}`);
+        assert.equal(results[0]!.title, title, `"${query}": the title as written`);
+        const snippet = await page.textContent('#search-results .snippet');
+        assert.ok(snippet?.includes(title), `"${query}": the snippet as written: ${snippet}`);
+        const marks = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent ?? ''));
+        assert.ok(marks.length >= 2, `"${query}": ${marks.length} marks`);
+        for (const m of marks) assert.ok(m.toLowerCase().startsWith(query), `"${query}": <mark>${m}</mark>`);
+      }
+    } finally {
+      await removeDir(small.tmp);
+    }
+  } finally {
+    await removeDir(tmp);
+  }
 });
 
 test('search from disk requests nothing but files', () => {

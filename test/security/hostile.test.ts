@@ -37,7 +37,9 @@ before(async () => {
       '',
       `[[Evil Entity]] and [[Evil Entity|${XSS}]] and [[<script>alert(5)</script>]].`,
       '',
-      '![remote](https://tracker.example/pixel.png)',
+      '![remote](https://tracker.example/pixel.png) ![relative to the scheme](//tracker.example/pr.png) ![ref][pr]',
+      '',
+      '[pr]: //tracker.example/ref.png',
       '',
       `[Said ${XSS}]{quote="Evil Entity" claim=evil-claim}`,
     ].join('\n'),
@@ -118,6 +120,8 @@ test('the safe https link is kept, the remote image becomes a link (no request l
   const hrefs = doc.querySelectorAll('.report-body a').map((a) => a.getAttribute('href'));
   assert.ok(hrefs.includes('https://example.org/ok'));
   assert.ok(hrefs.includes('https://tracker.example/pixel.png'));
+  assert.ok(hrefs.includes('//tracker.example/pr.png'));
+  assert.ok(hrefs.includes('//tracker.example/ref.png'));
   assert.equal(doc.querySelectorAll('img').length, 0);
 });
 
