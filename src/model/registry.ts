@@ -1,4 +1,5 @@
 import { DiagnosticBag, displayPath } from '../diagnostics.ts';
+import { RESERVED_IDS } from '../site/paths.ts';
 import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { idForName, nameKey } from './names.ts';
@@ -6,6 +7,8 @@ import { idForName, nameKey } from './names.ts';
 export type Resolution =
   | { readonly kind: 'found'; readonly id: EntityId }
   | { readonly kind: 'ambiguous'; readonly ids: readonly EntityId[] }
+  /** Named by an entity file that was left out for its own error (already reported there). */
+  | { readonly kind: 'invalid' }
   | { readonly kind: 'unknown' };
 
 /** A name the registry knows but no entity file defines (an unresolved mention's target). */
@@ -21,6 +24,7 @@ export interface StubEntity {
 export interface RegistrySnapshot {
   readonly ids: readonly string[];
   readonly byKey: readonly (readonly [string, readonly Claimant[]])[];
+  readonly invalid: readonly string[];
 }
 
 interface Claimant {
@@ -34,12 +38,22 @@ interface Claimant {
  */
 export class EntityRegistry {
   readonly #byKey = new Map<string, Claimant[]>();
-  readonly #ids = new Set<string>();
+  readonly #ids = new Set<string>(RESERVED_IDS.entities);
+  /** Name keys of entity files left out for their own errors (`invalid`). */
+  readonly #invalid = new Set<string>();
   readonly #stubs = new Map<string, StubEntity>();
   /** Resolutions by the target as written: the same names recur thousands of times. */
   readonly #resolved = new Map<string, Resolution>();
 
-  constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag) {
+  /**
+   * `invalid`: the ids, names and aliases of entity files that failed validation. A mention of one
+   * makes a stub like an unknown name, but is not reported: the file's own error says enough.
+   */
+  constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag, invalid: readonly string[] = []) {
+    for (const name of invalid) {
+      const key = nameKey(name);
+      if (key) this.#invalid.add(key);
+    }
     for (const { split } of entities) this.#ids.add(split.source.id);
     for (const { split, meta } of entities) {
       const id = split.source.id as EntityId;
@@ -54,7 +68,7 @@ export class EntityRegistry {
   /** The names and ids from the entity files (not the stubs made since). */
   snapshot(): RegistrySnapshot {
     const stubIds = new Set([...this.#stubs.values()].map((s) => s.id as string));
-    return { ids: [...this.#ids].filter((id) => !stubIds.has(id)), byKey: [...this.#byKey] };
+    return { ids: [...this.#ids].filter((id) => !stubIds.has(id)), byKey: [...this.#byKey], invalid: [...this.#invalid] };
   }
 
   /** A registry that resolves like the one `snapshot` was taken from, before any stub was made. */
@@ -62,6 +76,7 @@ export class EntityRegistry {
     const registry = new EntityRegistry([], new NoDiagnostics());
     for (const id of snapshot.ids) registry.#ids.add(id);
     for (const [key, claimants] of snapshot.byKey) registry.#byKey.set(key, [...claimants]);
+    for (const key of snapshot.invalid) registry.#invalid.add(key);
     return registry;
   }
 
@@ -86,9 +101,12 @@ export class EntityRegistry {
   resolve(target: string): Resolution {
     let r = this.#resolved.get(target);
     if (!r) {
-      const claimants = this.#byKey.get(nameKey(target));
+      const key = nameKey(target);
+      const claimants = this.#byKey.get(key);
       r = !claimants
-        ? { kind: 'unknown' }
+        ? this.#invalid.has(key)
+          ? { kind: 'invalid' }
+          : { kind: 'unknown' }
         : claimants.length > 1
           ? { kind: 'ambiguous', ids: claimants.map((c) => c.id) }
           : { kind: 'found', id: claimants[0]!.id };
