@@ -31,3 +31,16 @@ test('an unknown [[Index]] gets a stub page of its own, not the entity index (no
     [['Index', 'entities/index-2.html']],
   );
 });
+
+test('type: organisation (British spelling) is accepted as organization', async () => {
+  const input = path.join(dir, 'organisation');
+  await writeTree(input, {
+    'briefing.md': BRIEFING,
+    'articles/a.md': article('[[Acme]] reported.'),
+    'entities/acme.md': '---\nname: Acme\ntype: organisation\n---\nA company.\n',
+  });
+  const result = await build({ input, output: path.join(dir, 'out-organisation') });
+  assert.deepEqual(result.diagnostics, []);
+  const entities = await readJson<{ id: string; type: string }[]>(path.join(dir, 'out-organisation'), 'data/entities.json');
+  assert.deepEqual(entities.map((e) => [e.id, e.type]), [['acme', 'organization']]);
+});
