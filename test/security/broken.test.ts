@@ -136,7 +136,8 @@ before(async () => {
   // the generated (binary) files never land in the repository.
   for (const name of caseNames) {
     const caseDir = path.join(dir, 'cases', name);
-    await fs.cp(path.join(FIXTURES, name), caseDir, { recursive: true });
+    // expected.json describes the case; it is not part of the content folder.
+    await fs.cp(path.join(FIXTURES, name), caseDir, { recursive: true, filter: (from) => path.basename(from) !== 'expected.json' });
     await writeTree(caseDir, GENERATED[name] ?? {});
     caseDirs.set(name, caseDir);
   }
