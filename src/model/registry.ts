@@ -34,7 +34,8 @@ interface Claimant {
 
 /**
  * The one resolver: only this class turns a name, alias or id into an entity id. It answers
- * found, ambiguous or unknown; callers turn the last two into diagnostics.
+ * found, ambiguous, invalid (named by an entity file left out for its own error) or unknown;
+ * callers turn ambiguous and unknown into diagnostics, invalid and unknown into stubs.
  */
 export class EntityRegistry {
   readonly #byKey = new Map<string, Claimant[]>();
