@@ -180,7 +180,7 @@ async function annotateFiles(
   next.entitiesKey = entitiesKey(files);
   const reuse = cache !== undefined && cache.entitiesKey === next.entitiesKey && cache.registry !== undefined;
   const registryBag = new DiagnosticBag();
-  const registry = reuse ? cache.registry! : new EntityRegistry(validation.entities, registryBag);
+  const registry = reuse ? cache.registry! : new EntityRegistry(validation.entities, registryBag, invalidEntityNames(files, split, validation.rejected));
   next.registry = registry;
   next.registryDiagnostics = reuse ? cache.registryDiagnostics : registryBag.items;
   for (const d of next.registryDiagnostics) bag.add(d);
@@ -314,6 +314,22 @@ function remember<T>(
   into?.set(key, entry);
   for (const d of entry.diagnostics) bag.add(d);
   return entry.value;
+}
+
+/**
+ * The ids, names and aliases of the entity files left out for their own errors (front matter that
+ * did not parse or did not validate): mentions of them are not reported again as unknown.
+ */
+function invalidEntityNames(files: readonly SourceFile[], split: readonly SplitDocument[], rejected: readonly SplitDocument[]): string[] {
+  const parsed = new Set(split.map((d) => d.source.path));
+  const names = files.filter((f) => f.kind === 'entity' && !parsed.has(f.path)).map((f) => f.id);
+  for (const { source, data } of rejected) {
+    if (source.kind !== 'entity') continue;
+    names.push(source.id);
+    if (typeof data.name === 'string') names.push(data.name);
+    if (Array.isArray(data.aliases)) for (const alias of data.aliases as unknown[]) if (typeof alias === 'string') names.push(alias);
+  }
+  return names;
 }
 
 /** Changes when briefing.md or any entity file changes (they decide how every mention resolves). */

@@ -1,5 +1,5 @@
 import { cac } from 'cac';
-import { diagnosticsToJson, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnosticsToJson, formatDiagnostic, underStrict, type Diagnostic } from './diagnostics.ts';
 import { BriefingError, UsageError } from './diagnostics.ts';
 import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
@@ -36,11 +36,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { build } = await import('./build.ts');
         const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
         const result = await build({ input: flags.input, output: flags.output, strict: flags.strict === true, ...(log ? { log } : {}) });
-        printDiagnostics(result.diagnostics);
+        const diagnostics = underStrict(result.diagnostics, flags.strict === true);
+        printDiagnostics(diagnostics);
         if (!result.ok) {
-          process.stderr.write(
-            `Build failed: ${summary(result.diagnostics, flags.strict === true)}. The output folder was left as it was.\n`,
-          );
+          process.stderr.write(`Build failed: ${summary(diagnostics)}. The output folder was left as it was.\n`);
           return EXIT.content;
         }
         return EXIT.ok;
@@ -58,10 +57,11 @@ export async function main(argv: readonly string[]): Promise<number> {
           throw new UsageError(`--format must be text or json, not "${flags.format}"`);
         const { check } = await import('./build.ts');
         const result = await check({ input: flags.input, strict: flags.strict === true });
-        if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(result.diagnostics)}\n`);
+        const diagnostics = underStrict(result.diagnostics, flags.strict === true);
+        if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(diagnostics)}\n`);
         else {
-          printDiagnostics(result.diagnostics);
-          process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(result.diagnostics, flags.strict === true)}.\n`);
+          printDiagnostics(diagnostics);
+          process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(diagnostics)}.\n`);
         }
         return result.ok ? EXIT.ok : EXIT.content;
       };
@@ -124,9 +124,9 @@ function printDiagnostics(items: readonly Diagnostic[]): void {
   for (const d of items) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
-function summary(items: readonly Diagnostic[], strict: boolean): string {
+/** Counts the lines as printed (under `--strict`, already raised to errors by `underStrict`). */
+function summary(items: readonly Diagnostic[]): string {
   const errors = items.filter((d) => d.severity === 'error').length;
   const warnings = items.length - errors;
-  const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
-  return parts.join(', ') + (strict && warnings > 0 ? ' (warnings count as errors under --strict)' : '');
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

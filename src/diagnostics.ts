@@ -52,6 +52,15 @@ export class DiagnosticBag {
   }
 }
 
+/**
+ * The diagnostics as a run under `--strict` reports them: what would be a warning is an error
+ * (FORMAT.md §3), so the printed lines, the JSON, the summary and the exit code say the same.
+ */
+export function underStrict(items: readonly Diagnostic[], strict: boolean): readonly Diagnostic[] {
+  if (!strict) return items;
+  return items.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
 /** `path:line:column: error: message`, path relative to `cwd`. */
 export function formatDiagnostic(d: Diagnostic, cwd: string = process.cwd()): string {
   return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
-import { formatDiagnostic } from './diagnostics.ts';
+import { formatDiagnostic, underStrict } from './diagnostics.ts';
 import { TEMPLATES_DIR } from './site/paths.ts';
 
 export interface ServeOptions {
@@ -27,7 +27,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     changed = new Set();
     try {
       const result = last ? await rebuild({ ...options, log, keepCache: true }, last, paths) : await build({ ...options, log, keepCache: true });
-      for (const d of result.diagnostics) log(formatDiagnostic(d));
+      for (const d of underStrict(result.diagnostics, options.strict === true)) log(formatDiagnostic(d));
       if (!result.ok) {
         log('Build failed; still serving the previous site.');
         // The next rebuild must redo what this one was given.

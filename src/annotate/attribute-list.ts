@@ -79,11 +79,39 @@ export function parseAttributeList(src: string, open: number, max: number, brace
       while (pos < close && !isSpace(src[pos]) && src[pos] !== '"') pos++;
       value = src.slice(valueOffset, pos);
       if (src[pos] === '"') return { kind: 'malformed', offset: pos, message: `unexpected quote in the value of "${key}": quote the whole value`, end };
+      const spaced = wordsAfter(src, pos, close);
+      if (spaced > pos) return { kind: 'malformed', offset: valueOffset, message: quoteHint(key, src.slice(valueOffset, spaced)), end };
     }
     if (value === '') return { kind: 'malformed', offset: valueOffset, message: `attribute "${key}" has an empty value`, end };
     attributes.push({ key, value, keyOffset, valueOffset });
   }
   return { kind: 'ok', attributes, end };
+}
+
+/**
+ * Where the words after an unquoted value end, when they hold no `=` or `"` and so cannot be
+ * attributes: `quote=Wes Moore` is a value with a space, not an attribute "Moore". `from` when
+ * the next word is an attribute (or there is none).
+ */
+function wordsAfter(src: string, from: number, close: number): number {
+  let end = from;
+  let pos = from;
+  for (;;) {
+    while (pos < close && isSpace(src[pos])) pos++;
+    const word = pos;
+    while (pos < close && !isSpace(src[pos]) && src[pos] !== '=' && src[pos] !== '"') pos++;
+    if (pos === word || (pos < close && !isSpace(src[pos]))) return end;
+    end = pos;
+  }
+}
+
+/** Longest value a diagnostic repeats; the author's text may be very long. */
+const SHOWN = 60;
+
+function quoteHint(key: string, value: string): string {
+  const flat = value.replace(/\s+/g, ' ');
+  const shown = flat.length > SHOWN ? `${flat.slice(0, SHOWN)}…` : flat;
+  return `the value of "${key}" has spaces: put it in quotes, ${key}="${shown}"`;
 }
 
 /**

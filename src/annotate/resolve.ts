@@ -25,6 +25,9 @@ export function resolveTarget(
     case 'ambiguous':
       bag.error('ambiguous-mention', `${role} "${target}" is ambiguous: it names ${r.ids.join(' and ')}; write the id instead`, at);
       return { id: r.ids[0]!, stub: false };
+    case 'invalid':
+      // The entity's file failed validation and says so; the build fails on that error.
+      return { id: registry.stubFor(target, at).id, stub: true };
     case 'unknown': {
       const stub = registry.stubFor(target, at);
       bag.warning(

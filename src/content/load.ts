@@ -1,8 +1,8 @@
-import { lstatSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticBag, UsageError } from '../diagnostics.ts';
+import { SITE_MARKER } from '../output.ts';
 import { idForName } from '../model/names.ts';
-import { articlePage, entityPage, isBuiltPage } from '../site/paths.ts';
 import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -12,6 +12,15 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
   { folder: 'articles', kind: 'article' },
   { folder: 'entities', kind: 'entity' },
 ];
+
+/**
+ * FORMAT.md v2's optional folders: claims/, sources/, pages/ and assets/ are accepted without a
+ * warning, but nothing in them is read or built yet.
+ */
+const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['claims', 'sources', 'pages', 'assets']);
+
+/** A README at the top describes the folder to people (a repository's README); it is not content. */
+const README = /^README(\.(md|txt))?$/;
 
 /**
  * Stage 1, load: reads `briefing.md`, `articles/*.md` and `entities/*.md` from the input folder.
@@ -31,6 +40,7 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
   if (!stat?.isDirectory()) throw new UsageError(`input folder not found: ${inputDir}`);
 
   const files: SourceFile[] = [];
+  await reportUnknownEntries(root, bag);
   const briefingPath = path.join(root, 'briefing.md');
   const briefing = await readSource(briefingPath, 'briefing', 'briefing', root, bag, memory);
   if (briefing === 'missing') {
@@ -67,11 +77,6 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
         );
         continue;
       }
-      const page = kind === 'article' ? articlePage(id) : entityPage(id);
-      if (isBuiltPage(page)) {
-        bag.error('reserved-id', `${folder}/${name} would be ${page}, a page the build makes itself: rename the file (e.g. ${id}-1.md)`, at(file));
-        continue;
-      }
       wanted.push({ file, id });
     }
     // One file after another, synchronously (see readSource).
@@ -81,6 +86,27 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
     }
   }
   return files;
+}
+
+/**
+ * A warning for each entry at the top of the content folder that the format does not know
+ * (FORMAT.md §1: never silently ignored). Hidden entries (.git, .DS_Store, editors' files) belong
+ * to tools and are passed over, as they are in articles/ and entities/.
+ */
+async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<void> {
+  // An unreadable folder is reported when its files are read.
+  const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const { name } = entry;
+    if (name.startsWith('.') || name === 'briefing.md' || README.test(name) || RESERVED_FOLDERS.has(name) || FOLDERS.some((f) => f.folder === name)) continue;
+    // A site Briefing built here (`--input . --output _site`) is its own output, not content.
+    if (entry.isDirectory() && existsSync(path.join(root, name, SITE_MARKER))) continue;
+    bag.warning(
+      'unknown-entry',
+      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/ and entities/ (claims/, sources/, pages/ and assets/ are reserved and not built yet)`,
+      at(path.join(root, name)),
+    );
+  }
 }
 
 function readSource(

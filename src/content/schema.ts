@@ -69,9 +69,12 @@ export const articleSchema = z.object({
 
 const attributeValue = z.union([text, z.number(), z.boolean()]).transform(String);
 
+/** FORMAT.md §1: `organisation`, the British spelling, is read as `organization`. */
+const entityType = z.preprocess((value) => (value === 'organisation' ? 'organization' : value), z.enum(ENTITY_TYPES));
+
 export const entitySchema = z.object({
   name: text,
-  type: z.enum(ENTITY_TYPES),
+  type: entityType,
   aliases: stringList.optional(),
   summary: text.optional(),
   attributes: z.record(z.string().trim().min(1), attributeValue).optional(),

@@ -8,6 +8,7 @@ import type {
   ValidContent,
   ValidDocument,
 } from '../types.ts';
+import { RESERVED_IDS } from '../site/paths.ts';
 import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema.ts';
 
 /**
@@ -30,7 +31,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
       }
       case 'article': {
         const data = checkOnce(split, articleSchema, bag);
-        if (!data) rejected.push(split);
+        if (!data || reserved(split, 'articles', bag)) rejected.push(split);
         else if (!data.draft) {
           const { author, tags, editorSupplied, draft: _draft, ...rest } = data;
           articles.push({
@@ -47,7 +48,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
       }
       case 'entity': {
         const data = checkOnce(split, entitySchema, bag);
-        if (!data) rejected.push(split);
+        if (!data || reserved(split, 'entities', bag)) rejected.push(split);
         else if (!data.draft) {
           const { attributes, aliases, sameAs, draft: _draft, ...rest } = data;
           entities.push({
@@ -65,6 +66,21 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
     }
   }
   return { content: briefing ? { briefing, articles, entities } : undefined, entities, rejected };
+}
+
+/**
+ * Whether the file's id would give it the path of a page the build makes itself (FORMAT.md §1:
+ * `entities/index.md` would be `entities/index.html`, the entity index); if so, an error at the file.
+ */
+function reserved(split: SplitDocument, folder: keyof typeof RESERVED_IDS, bag: DiagnosticBag): boolean {
+  const { id, path: file } = split.source;
+  if (!RESERVED_IDS[folder].has(id)) return false;
+  bag.error(
+    'reserved-id',
+    `${folder}/${id}.md would be built as ${folder}/${id}.html, a page the build makes itself: rename the file (its name is the ${folder === 'articles' ? 'slug' : 'id'})`,
+    { file, line: 1, column: 1 },
+  );
+  return true;
 }
 
 export interface ValidationResult {

@@ -1,5 +1,5 @@
 import { DiagnosticBag, displayPath } from '../diagnostics.ts';
-import { entityPage, isBuiltPage } from '../site/paths.ts';
+import { RESERVED_IDS } from '../site/paths.ts';
 import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { idForName, nameKey } from './names.ts';
@@ -7,6 +7,8 @@ import { idForName, nameKey } from './names.ts';
 export type Resolution =
   | { readonly kind: 'found'; readonly id: EntityId }
   | { readonly kind: 'ambiguous'; readonly ids: readonly EntityId[] }
+  /** Named by an entity file that was left out for its own error (already reported there). */
+  | { readonly kind: 'invalid' }
   | { readonly kind: 'unknown' };
 
 /** A name the registry knows but no entity file defines (an unresolved mention's target). */
@@ -22,6 +24,7 @@ export interface StubEntity {
 export interface RegistrySnapshot {
   readonly ids: readonly string[];
   readonly byKey: readonly (readonly [string, readonly Claimant[]])[];
+  readonly invalid: readonly string[];
 }
 
 interface Claimant {
@@ -31,16 +34,27 @@ interface Claimant {
 
 /**
  * The one resolver: only this class turns a name, alias or id into an entity id. It answers
- * found, ambiguous or unknown; callers turn the last two into diagnostics.
+ * found, ambiguous, invalid (named by an entity file left out for its own error) or unknown;
+ * callers turn ambiguous and unknown into diagnostics, invalid and unknown into stubs.
  */
 export class EntityRegistry {
   readonly #byKey = new Map<string, Claimant[]>();
-  readonly #ids = new Set<string>();
+  readonly #ids = new Set<string>(RESERVED_IDS.entities);
+  /** Name keys of entity files left out for their own errors (`invalid`). */
+  readonly #invalid = new Set<string>();
   readonly #stubs = new Map<string, StubEntity>();
   /** Resolutions by the target as written: the same names recur thousands of times. */
   readonly #resolved = new Map<string, Resolution>();
 
-  constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag) {
+  /**
+   * `invalid`: the ids, names and aliases of entity files that failed validation. A mention of one
+   * makes a stub like an unknown name, but is not reported: the file's own error says enough.
+   */
+  constructor(entities: readonly ValidDocument<EntityMeta>[], bag: DiagnosticBag, invalid: readonly string[] = []) {
+    for (const name of invalid) {
+      const key = nameKey(name);
+      if (key) this.#invalid.add(key);
+    }
     for (const { split } of entities) this.#ids.add(split.source.id);
     for (const { split, meta } of entities) {
       const id = split.source.id as EntityId;
@@ -55,7 +69,7 @@ export class EntityRegistry {
   /** The names and ids from the entity files (not the stubs made since). */
   snapshot(): RegistrySnapshot {
     const stubIds = new Set([...this.#stubs.values()].map((s) => s.id as string));
-    return { ids: [...this.#ids].filter((id) => !stubIds.has(id)), byKey: [...this.#byKey] };
+    return { ids: [...this.#ids].filter((id) => !stubIds.has(id)), byKey: [...this.#byKey], invalid: [...this.#invalid] };
   }
 
   /** A registry that resolves like the one `snapshot` was taken from, before any stub was made. */
@@ -63,6 +77,7 @@ export class EntityRegistry {
     const registry = new EntityRegistry([], new NoDiagnostics());
     for (const id of snapshot.ids) registry.#ids.add(id);
     for (const [key, claimants] of snapshot.byKey) registry.#byKey.set(key, [...claimants]);
+    for (const key of snapshot.invalid) registry.#invalid.add(key);
     return registry;
   }
 
@@ -87,9 +102,12 @@ export class EntityRegistry {
   resolve(target: string): Resolution {
     let r = this.#resolved.get(target);
     if (!r) {
-      const claimants = this.#byKey.get(nameKey(target));
+      const key = nameKey(target);
+      const claimants = this.#byKey.get(key);
       r = !claimants
-        ? { kind: 'unknown' }
+        ? this.#invalid.has(key)
+          ? { kind: 'invalid' }
+          : { kind: 'unknown' }
         : claimants.length > 1
           ? { kind: 'ambiguous', ids: claimants.map((c) => c.id) }
           : { kind: 'found', id: claimants[0]!.id };
@@ -104,8 +122,7 @@ export class EntityRegistry {
 
   /**
    * The stub entity standing in for an unknown name, created on first use so the draft site
-   * still links somewhere. Its id never collides with a real entity's or another stub's, nor
-   * gives it a page the build makes itself (`[[Index]]` would be entities/index.html).
+   * still links somewhere. Its id never collides with a real entity's or another stub's.
    */
   stubFor(target: string, at: SourcePosition): StubEntity {
     const key = nameKey(target);
@@ -113,7 +130,7 @@ export class EntityRegistry {
     if (existing) return existing;
     const base = idForName(target);
     let id = base;
-    for (let n = 2; this.#ids.has(id) || isBuiltPage(entityPage(id)); n++) id = `${base}-${n}`;
+    for (let n = 2; this.#ids.has(id); n++) id = `${base}-${n}`;
     this.#ids.add(id);
     // Copies, not slices: the target is a slice of the text it was written in, and a stub's id and
     // name live as long as the model, which would keep that whole text alive (src/strings.ts).

@@ -17,14 +17,18 @@ export const PAGES = {
   search: 'search.html' as PagePath,
 } as const;
 
-const BUILT_PAGES: ReadonlySet<string> = new Set(Object.values(PAGES));
-
 /**
- * Whether `page` is one of the pages the build makes itself (`PAGES`): an article or entity whose
- * id would give it that path (`entities/index.md`) would overwrite it, so it is refused.
+ * The ids whose page would be one of the fixed pages above (`entities/index` is the entity index):
+ * an article or entity file with such an id is an error at that file, and a stub never takes one.
  */
-export function isBuiltPage(page: PagePath): boolean {
-  return BUILT_PAGES.has(page);
+export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities']: ReadonlySet<string> } = {
+  articles: reservedIn('articles/'),
+  entities: reservedIn('entities/'),
+};
+
+function reservedIn(folder: string): ReadonlySet<string> {
+  const pages: readonly string[] = Object.values(PAGES);
+  return new Set(pages.filter((p) => p.startsWith(folder) && p.endsWith('.html')).map((p) => p.slice(folder.length, -'.html'.length)));
 }
 
 export function articlePage(slug: ArticleSlug | string): PagePath {

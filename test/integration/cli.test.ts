@@ -23,6 +23,8 @@ before(async () => {
     'bad/briefing.md': '---\ntitle: Bad\n---\n',
     'bad/articles/a.md': '---\ntitle: A\nsource: Wire\npublished: 2024-02-30\n---\nText about [[Nobody]] and [x]{claim=Bad_Id}.\n',
     'bad/articles/b.md': '---js\n{ title: (globalThis.pwned = 1) }\n---\n',
+    'warned/briefing.md': '---\ntitle: Warned\n---\n',
+    'warned/articles/a.md': '---\ntitle: A\nsource: Wire\npublished: 2024-01-01\n---\n[[Nobody]] said [“no”]{quote=Ghost}.\n',
   });
 });
 after(async () => fs.rm(dir, { recursive: true, force: true }));
@@ -72,6 +74,27 @@ test('a failed build exits 1 and says the output was left alone', () => {
   const r = run(['build', '--input', 'bad', '--output', 'out2']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /Build failed: 3 errors, 1 warning\. The output folder was left as it was\./);
+});
+
+test('--strict prints what would be a warning as an error line, and the summary counts it so', () => {
+  const want = ['warned/articles/a.md:6:1: error: mention "Nobody"', 'warned/articles/a.md:6:30: error: quote speaker "Ghost"'];
+  const first = (r: { stderr: string }): string[] => r.stderr.trim().split('\n').filter((l) => l.startsWith('warned/')).map((l) => l.replace(/ matches no entity.*/, ''));
+  const checked = run(['check', '--input', 'warned', '--strict']);
+  assert.equal(checked.code, 1);
+  assert.deepEqual(first(checked), want);
+  assert.match(checked.stderr.trim().split('\n').at(-1)!, /^Failed: 2 errors, 0 warnings\.$/);
+  const built = run(['build', '--input', 'warned', '--output', 'out3', '--strict', '--quiet']);
+  assert.equal(built.code, 1);
+  assert.deepEqual(first(built), want);
+  assert.match(built.stderr, /^Build failed: 2 errors, 0 warnings\. The output folder was left as it was\.$/m);
+  const json = run(['check', '--input', 'warned', '--strict', '--format', 'json']);
+  assert.equal(json.code, 1);
+  assert.deepEqual((JSON.parse(json.stdout) as { severity: string }[]).map((d) => d.severity), ['error', 'error']);
+  // Without --strict the same lines are warnings and the content passes.
+  const lenient = run(['check', '--input', 'warned']);
+  assert.equal(lenient.code, 0);
+  assert.match(lenient.stderr, /warned\/articles\/a\.md:6:1: warning: mention "Nobody"/);
+  assert.match(lenient.stderr.trim().split('\n').at(-1)!, /^OK: 0 errors, 2 warnings\.$/);
 });
 
 test('usage errors exit 2', () => {

@@ -35,7 +35,11 @@ const CASES: Record<string, string> = {
   'missing-type': 'entities/beta.md (mentioned nowhere) has no `type`: 2:1, a missing-key error like any other required key',
   'missing-name': 'entities/beta.md (mentioned nowhere) has no `name`: 2:1',
   'bad-entity-type':
-    'entities/alpha.md line 3 `type: human`: value at column 7. Alpha is then not an entity, so the two [[Alpha]] mentions are unknown (warnings): briefing.md 4:12 and articles/report.md 6:1 — check reports everything in one run',
+    'entities/alpha.md line 3 `type: human`: value at column 7. Alpha is then left out, but its file names it: the two [[Alpha]] mentions (briefing.md 4:12, articles/report.md 6:1) are not also reported as unknown — the file\'s own error is enough',
+  'bad-entity-yaml':
+    'entities/alpha.md line 4 `summary: "Alpha` opens a quote never closed: 4:10. Its id still names it, so [[Alpha]], [[alpha]] and quote=alpha are not reported as unknown',
+  'reserved-entity-id':
+    'entities/index.md: its fact sheet would be entities/index.html, the entity index the build makes itself: an error at the file, 1:1, never a crash. [[Index]] and its alias [[the index|…]] are not also reported as unknown',
   'invalid-utf8':
     'articles/latin1.md (written by this test) is Latin-1: line 2 `title: Caf\\xE9 report`, the byte 0xE9 is the 11th character',
   'permalink-key': 'articles/report.md line 5 `permalink: /somewhere/else/`: an Eleventy key, error at the key, 5:1',
@@ -132,7 +136,8 @@ before(async () => {
   // the generated (binary) files never land in the repository.
   for (const name of caseNames) {
     const caseDir = path.join(dir, 'cases', name);
-    await fs.cp(path.join(FIXTURES, name), caseDir, { recursive: true });
+    // expected.json describes the case; it is not part of the content folder.
+    await fs.cp(path.join(FIXTURES, name), caseDir, { recursive: true, filter: (from) => path.basename(from) !== 'expected.json' });
     await writeTree(caseDir, GENERATED[name] ?? {});
     caseDirs.set(name, caseDir);
   }

@@ -176,6 +176,17 @@ test(
   },
 );
 
+test('an unquoted value with spaces says to quote it, and how', () => {
+  const one = annotate('[text]{claim=x quote=Wes Moore date=2023-09-13}\n').diagnostics;
+  assert.deepEqual(
+    one.map((d) => d.message),
+    ['the value of "quote" has spaces: put it in quotes, quote="Wes Moore"'],
+  );
+  const long = annotate(`[text]{quote=${'Wes '.repeat(40)}}\n`).diagnostics[0]!.message;
+  assert.ok(long.length < 160, long);
+  assert.match(long, /^the value of "quote" has spaces: put it in quotes, quote="Wes Wes .*…"$/);
+});
+
 test('pathological input stays linear (runs under a time limit)', { timeout: 60_000 }, () => {
   // markdown-it's pathological cases, with the two annotation openers: many `[[`, many `[x]{`.
   const n = 20000;

@@ -203,6 +203,65 @@ for (const c of POSITIONED) {
   });
 }
 
+// --- YAML errors in plain words, at the line to change ---------------------------------------------
+
+const YAML_HINTS: readonly { why: string; text: string; at: string[]; message: RegExp }[] = [
+  {
+    why: 'a value holding ": " is to be quoted (yaml: "Nested mappings are not allowed in compact mappings")',
+    text: lines('---', 'title: a', 'summary: Says: this and: that', '---'),
+    at: ['3:10'],
+    message: /the value holds ": ".*put the whole value in quotes/,
+  },
+  {
+    why: 'an over-indented key is reported at its own line, not at the value above',
+    text: lines('---', 'name: Gamma', 'attributes:', '  role: x', '   extra: y', '---'),
+    at: ['5:4'],
+    message: /indented more than the key above it/,
+  },
+  {
+    why: 'an over-indented key at the top level',
+    text: lines('---', 'name: Eps', '  type: person', '---'),
+    at: ['3:3'],
+    message: /indented more than the key above it/,
+  },
+  {
+    why: 'an over-indented key below a value of two lines',
+    text: lines('---', 'attributes:', '  role: x', '    more text', '    extra: y', '---'),
+    at: ['5:5'],
+    message: /indented more than the key above it/,
+  },
+  {
+    why: 'an over-indented key after a quoted value',
+    text: lines('---', 'attributes:', '  role: "x"', '   extra: y', '---'),
+    at: ['4:4'],
+    message: /indented differently from the keys above it/,
+  },
+  {
+    why: 'a tab as indentation',
+    text: lines('---', 'tags:', '\t- x', '---'),
+    at: ['3:1'],
+    message: /indent with spaces/,
+  },
+];
+
+for (const c of YAML_HINTS) {
+  test(`YAML error in plain words: ${c.why}`, () => {
+    const bag = new DiagnosticBag();
+    assert.equal(splitDocument({ kind: 'article', path: FILE, id: 'x', text: c.text }, bag), undefined);
+    const items = bag.sorted();
+    assert.deepEqual(
+      items.map((d) => `${d.line}:${d.column}`),
+      c.at,
+      items.map((d) => d.message).join('\n'),
+    );
+    for (const d of items) {
+      assert.equal(d.code, 'bad-yaml');
+      assert.match(d.message, /^invalid YAML front matter: /);
+      assert.match(d.message, c.message);
+    }
+  });
+}
+
 test('an unknown YAML tag (!!js/function) is never run: the value stays a string', () => {
   delete (globalThis as Record<string, unknown>).__pwned;
   const { doc } = split(lines('---', 'title: !!js/function "function () { globalThis.__pwned = true }"', '---', ''));

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiagnosticBag } from '../../src/diagnostics.ts';
 import { idForName, nameKey } from '../../src/model/names.ts';
-import type { Resolution } from '../../src/model/registry.ts';
+import { EntityRegistry, type Resolution } from '../../src/model/registry.ts';
 import { ID_PATTERN } from '../../src/types.ts';
 import { ENTITY_DIR, FIXTURE_ENTITIES, makeRegistry, type EntitySpec } from '../helpers/annotate.ts';
 
@@ -241,6 +241,23 @@ test('a stub id colliding with an entity id gets -2, the next -3', () => {
   assert.equal(registry.stubFor('Kim Jong-Un!', at).id, 'kim-jong-un-3');
   // A name that slugifies to another entity's id, whatever that entity's own name.
   assert.equal(makeRegistry([{ id: 'atlantis', name: 'The Lost Continent' }]).stubFor('Atlantis!', at).id, 'atlantis-2');
+});
+
+test('a stub never takes the id of a page the build makes itself (entities/index.html)', () => {
+  const registry = makeRegistry(FIXTURE_ENTITIES);
+  const stub = registry.stubFor('Index', at);
+  assert.notEqual(stub.id, 'index');
+  assert.match(stub.id, /^index-\d+$/);
+  // The same holds for a registry rebuilt from a snapshot in the annotation worker.
+  assert.notEqual(EntityRegistry.fromSnapshot(makeRegistry(FIXTURE_ENTITIES).snapshot()).stubFor('INDEX', at).id, 'index');
+});
+
+test('a name of an entity file that failed validation resolves as invalid, not unknown', () => {
+  const registry = new EntityRegistry([], new DiagnosticBag(), ['alpha', 'Alpha', 'The Alpha Group']);
+  assert.equal(registry.resolve('the alpha group').kind, 'invalid');
+  assert.equal(registry.resolve('ALPHA').kind, 'invalid');
+  assert.equal(registry.resolve('Beta').kind, 'unknown');
+  assert.equal(EntityRegistry.fromSnapshot(registry.snapshot()).resolve('alpha').kind, 'invalid');
 });
 
 test('stub ids never collide with each other', () => {
