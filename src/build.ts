@@ -50,6 +50,11 @@ export interface CheckOptions {
 
 export interface BuildOptions extends CheckOptions {
   readonly output: string;
+  /**
+   * `serve`'s site: pages register no offline worker, and `sw.js` retires one that an earlier
+   * build served at the same address installed (templates/offline/sw.js).
+   */
+  readonly dev?: boolean;
 }
 
 export interface Analysis {
@@ -428,7 +433,7 @@ async function buildSite(options: BuildOptions, progress: Progress, spill?: Spil
     await progress.stage(
       'emit',
       'files',
-      () => emitFiles(model, specs, staging, options.keepCache === true),
+      () => emitFiles(model, specs, staging, { rememberRows: options.keepCache === true, dev: options.dev === true }),
       (n) => n,
     );
     await progress.stage(
@@ -440,7 +445,7 @@ async function buildSite(options: BuildOptions, progress: Progress, spill?: Spil
     await progress.stage(
       'offline',
       'files',
-      () => writeServiceWorker(model, staging),
+      () => writeServiceWorker(model, staging, options.dev === true),
       (n) => n,
     );
     await commitStaging(staging, options.output);

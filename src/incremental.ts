@@ -44,7 +44,7 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   await removeGonePages(previous.model, all, out);
   await previous.settled;
   const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, pages), (n) => n);
-  await progress.stage('emit', 'files', () => emitPageFiles(model, out), (n) => n);
+  await progress.stage('emit', 'files', () => emitPageFiles(model, out, options.dev === true), (n) => n);
   log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`);
   // The pages, and what they load, are ready for the browser now. What no page loads follows,
   // started on the next turn of the event loop so that it happens after `serve` has told the
@@ -56,7 +56,7 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const settled = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() => emitExports(model, all, out, true))
     .then(() => writeSearchIndexInWorker(model, texts, path.join(out, 'data', 'search-index.js')).done)
-    .then(() => writeServiceWorker(model, out))
+    .then(() => writeServiceWorker(model, out, options.dev === true))
     .then(
       () => undefined,
       (error: unknown) => log(`Updating the exports and the search index failed: ${(error as Error).message}`),

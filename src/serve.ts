@@ -26,7 +26,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     const paths = changed;
     changed = new Set();
     try {
-      const result = last ? await rebuild({ ...options, log, keepCache: true }, last, paths) : await build({ ...options, log, keepCache: true });
+      const result = last ? await rebuild({ ...options, log, keepCache: true, dev: true }, last, paths) : await build({ ...options, log, keepCache: true, dev: true });
       for (const d of underStrict(result.diagnostics, options.strict === true)) log(formatDiagnostic(d));
       if (!result.ok) {
         log('Build failed; still serving the previous site.');

@@ -6,7 +6,7 @@ import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { exportTables, type ExportTable } from './exports.ts';
 import { atomFeed, sitemap } from './feed.ts';
-import { manifest } from './offline.ts';
+import { manifest, writeServeSiteScript } from './offline.ts';
 import { previewsScript } from './previews.ts';
 
 const require = createRequire(import.meta.url);
@@ -35,13 +35,22 @@ function exportJson(t: ExportTable, memory: Map<string, WeakMap<object, string>>
   return `[\n${lines.join(',\n')}\n]\n`;
 }
 
+/** How `serve` emits: `rememberRows` (see `remembered`), and `dev`, a page script that registers no offline worker. */
+export interface EmitOptions {
+  readonly rememberRows?: boolean;
+  readonly dev?: boolean;
+}
+
 /**
  * Stage 7, emit: everything besides the pages and the search index (built in a worker, see
  * search.ts) — exports, previews, feed, sitemap, manifest, static assets. Returns the number of
  * files written. The service worker is written after both, by `writeServiceWorker`.
  */
-export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, rememberRows = false): Promise<number> {
-  const [forPages, exports] = await Promise.all([emitPageFiles(model, outDir), emitExports(model, pages, outDir, rememberRows)]);
+export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, options: EmitOptions = {}): Promise<number> {
+  const [forPages, exports] = await Promise.all([
+    emitPageFiles(model, outDir, options.dev),
+    emitExports(model, pages, outDir, options.rememberRows),
+  ]);
   return forPages + exports;
 }
 
@@ -49,13 +58,14 @@ export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir
  * What the pages load besides themselves: the hover previews, the manifest and the static assets.
  * A `serve` rebuild writes these before the browser reloads (src/incremental.ts).
  */
-export async function emitPageFiles(model: Model, outDir: string): Promise<number> {
+export async function emitPageFiles(model: Model, outDir: string, dev = false): Promise<number> {
   const files: Record<string, string> = {
     'data/previews.js': previewsScript(model),
     'manifest.webmanifest': manifest(model),
   };
   await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   await fs.cp(path.join(TEMPLATES_DIR, 'assets'), path.join(outDir, 'assets'), { recursive: true });
+  if (dev) await writeServeSiteScript(outDir);
   // MiniSearch's UMD build, for the search page (a classic script: works from file://).
   // (Its package exports do not list the UMD file, so find it beside the CommonJS entry.)
   const umd = path.join(path.dirname(require.resolve('minisearch')), '..', 'umd', 'index.js');

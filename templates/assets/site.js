@@ -1,7 +1,9 @@
 /*
  * Progressive enhancements for every page; the site reads fully without them.
  * - Offline: over http(s), registers the service worker (sw.js at the site root), which
- *   precaches the whole site. From file:// there is nothing to register (and no need).
+ *   precaches the whole site. From file:// there is nothing to register (and no need); under
+ *   `briefing serve`, which writes BRIEFING_SERVE before this script, a cache would show each
+ *   edit one version late after the live reload, so nothing registers.
  * - Hover previews: entity links show the entity's name, type and summary, from
  *   data/previews.js (a classic script, so it works from file:// too).
  */
@@ -9,7 +11,7 @@
   'use strict';
   var root = document.documentElement.getAttribute('data-root') || '';
 
-  if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.protocol === 'http:')) {
+  if (!window.BRIEFING_SERVE && 'serviceWorker' in navigator && (location.protocol === 'https:' || location.protocol === 'http:')) {
     window.addEventListener('load', function () {
       navigator.serviceWorker.register(root + 'sw.js').catch(function () {
         /* offline reading is an enhancement: a failure changes nothing else */
