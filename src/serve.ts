@@ -1,5 +1,5 @@
-import { watch } from 'node:fs';
 import path from 'node:path';
+import { watch } from '@11ty/chokidar-with-glob-support';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
@@ -19,6 +19,8 @@ export interface ServeOptions {
  * (src/incremental.ts). A failed rebuild prints its diagnostics and keeps serving the last good site.
  */
 export async function serve(options: ServeOptions): Promise<void> {
+  const input = path.resolve(options.input);
+  const templates = path.resolve(TEMPLATES_DIR);
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let last: BuildResult | undefined;
   let changed = new Set<string>();
@@ -48,11 +50,11 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const schedule = (dir: string) => (_event: string, file: string | Buffer | null): void => {
+  const schedule = (file: string): void => {
     // A change under templates/ (styles, scripts; the view functions are modules, read once per
-    // process) or an event without a file name needs a full build.
-    if (dir === TEMPLATES_DIR || !file) last = undefined;
-    else changed.add(path.join(dir, file.toString()));
+    // process) needs a full build.
+    if (file.startsWith(templates + path.sep)) last = undefined;
+    else changed.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
@@ -60,7 +62,14 @@ export async function serve(options: ServeOptions): Promise<void> {
       });
     }, 100);
   };
-  for (const dir of [path.resolve(options.input), TEMPLATES_DIR]) watch(dir, { recursive: true }, schedule(dir));
+  // chokidar, not node's recursive fs.watch: on Linux, node 20's loses a file replaced by a rename
+  // (editors that save through a temporary file, `sed -i`, `git checkout`) and never reports it
+  // again. chokidar watches each folder as well as each file, so a file made again by any means
+  // is seen through its folder and watched anew.
+  const watcher = watch([input, templates], { ignoreInitial: true, disableGlobbing: true });
+  watcher.on('all', (_event, file) => schedule(path.resolve(file)));
+  watcher.on('error', (error) => log(`Watching failed: ${error.message}`));
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
   log(`Watching ${options.input} for changes. Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+  await new Promise<void>((resolve) => process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())));
 }

@@ -1,5 +1,5 @@
-// Eleventy 3 and its dev server ship JavaScript without TypeScript declarations; these describe
-// only the parts Briefing calls.
+// Eleventy 3, its dev server and its file watcher ship JavaScript without TypeScript declarations;
+// these describe only the parts Briefing calls.
 declare module '@11ty/eleventy' {
   export interface EleventyOptions {
     quietMode?: boolean;
@@ -28,4 +28,16 @@ declare module '@11ty/eleventy-dev-server' {
     reload(): void;
     close(): Promise<void>;
   }
+}
+
+declare module '@11ty/chokidar-with-glob-support' {
+  import type { EventEmitter } from 'node:events';
+  /** chokidar 4's watcher (the events Briefing listens to). */
+  export interface FSWatcher extends EventEmitter {
+    on(event: 'all', listener: (event: 'add' | 'addDir' | 'change' | 'unlink' | 'unlinkDir', path: string) => void): this;
+    on(event: 'ready', listener: () => void): this;
+    on(event: 'error', listener: (error: Error) => void): this;
+    close(): Promise<void>;
+  }
+  export function watch(paths: string | readonly string[], options?: { ignoreInitial?: boolean; disableGlobbing?: boolean }): FSWatcher;
 }
