@@ -3,13 +3,16 @@ import { watch } from '@11ty/chokidar-with-glob-support';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
-import { formatDiagnostic } from './diagnostics.ts';
+import { formatDiagnostic, UsageError } from './diagnostics.ts';
+import { requestGuard } from './serve-guard.ts';
 import { TEMPLATES_DIR } from './site/paths.ts';
 
 export interface ServeOptions {
   readonly input: string;
   readonly output: string;
   readonly port: number;
+  /** The address to listen on; 127.0.0.1 unless given (FORMAT.md §3). */
+  readonly host?: string;
   readonly strict?: boolean;
 }
 
@@ -19,8 +22,14 @@ export interface ServeOptions {
  * (src/incremental.ts). A failed rebuild prints its diagnostics and keeps serving the last good site.
  */
 export async function serve(options: ServeOptions): Promise<void> {
+  const host = options.host ?? '127.0.0.1';
   const input = path.resolve(options.input);
   const templates = path.resolve(TEMPLATES_DIR);
+  const output = path.resolve(options.output);
+  if (output === input || output.startsWith(input + path.sep)) {
+    // Every build would change the input it watches, and start the next build.
+    throw new UsageError(`the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`);
+  }
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let last: BuildResult | undefined;
   let changed = new Set<string>();
@@ -45,8 +54,30 @@ export async function serve(options: ServeOptions): Promise<void> {
     }
   };
   await update();
-  const server = EleventyDevServer.getServer('briefing', path.resolve(options.output), { port: options.port, showVersion: false, logger: { info: log, log, error: log } });
-  server.serve(options.port);
+  const server = EleventyDevServer.getServer('briefing', output, {
+    port: options.port,
+    showVersion: false,
+    messageOnStart: () => false,
+    middleware: [requestGuard(output)],
+    logger: { info: log, log, error: log },
+  });
+  // The dev server listens on every interface and has no option for the address
+  // (11ty/dev-server#128); its one listen call (also used for its retries on the next ports) is
+  // given the host.
+  server._serverListen = (port: number) => void server.server.listen({ port, host });
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException): void => {
+      // A port in use is retried on the next one by the dev server.
+      if (error.code !== 'EADDRINUSE') reject(new UsageError(`cannot listen on ${host} port ${options.port}: ${error.message}`));
+    };
+    server.server.on('error', failed).once('listening', () => {
+      server.server.off('error', failed);
+      resolve();
+    });
+    server.serve(options.port);
+  });
+  const { port } = server.server.address() as { port: number };
+  log(`Serving ${options.output} at http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();

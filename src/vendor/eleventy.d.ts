@@ -17,13 +17,22 @@ declare module '@11ty/eleventy' {
 }
 
 declare module '@11ty/eleventy-dev-server' {
+  import type { IncomingMessage, Server, ServerResponse } from 'node:http';
   interface DevServerOptions {
     port?: number;
     showVersion?: boolean;
     logger?: { info(m: string): void; log(m: string): void; error(m: string): void };
+    /** Run in order before the dev server's own file serving; each calls `next()` to go on. */
+    middleware?: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void)[];
+    /** The line printed once listening, or `false` for none. */
+    messageOnStart?: () => string | false;
   }
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    /** The HTTP server, made on first use. */
+    readonly server: Server;
+    /** `serve`'s one call of `server.listen`, and of its retries on the next ports when a port is taken. */
+    _serverListen(port: number): void;
     serve(port: number): void;
     reload(): void;
     close(): Promise<void>;
