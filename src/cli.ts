@@ -13,7 +13,8 @@ interface Flags {
   strict?: boolean;
   quiet?: boolean;
   format?: string;
-  port?: number;
+  port?: unknown;
+  host?: string;
 }
 
 /**
@@ -72,12 +73,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--input <dir>', 'Content folder', { default: 'content' })
     .option('--output <dir>', 'Output folder', { default: '_site' })
     .option('--port <n>', 'Port', { default: 8080 })
+    .option('--host <host>', 'Address to listen on', { default: '127.0.0.1' })
     .option('--strict', 'Treat warnings as errors')
     .action((flags: Flags) => {
       run = async () => {
+        // cac has already turned a number-like value into a number (`''` into 0).
+        const port = flags.port;
+        if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+          throw new UsageError(`--port must be a whole number from 1 to 65535, not "${String(port)}"`);
+        if (typeof flags.host !== 'string' || flags.host === '')
+          throw new UsageError('--host must name an address, such as 127.0.0.1 or 0.0.0.0');
         limitHeapGrowth();
         const { serve } = await import('./serve.ts');
-        await serve({ input: flags.input, output: flags.output, port: Number(flags.port), strict: flags.strict === true });
+        await serve({ input: flags.input, output: flags.output, port, host: flags.host, strict: flags.strict === true });
         return EXIT.ok;
       };
     });
@@ -106,8 +114,9 @@ function reportError(error: unknown): number {
     return EXIT.usage;
   }
   const e = error as Error;
-  if (e && /^Unknown option|missing required args|option .* value is missing/i.test(e.message ?? '')) {
-    process.stderr.write(`briefing: error: ${e.message}\n`);
+  // cac's own errors are all about the command line: unknown options, missing values, extra arguments.
+  if (e?.name === 'CACError') {
+    process.stderr.write(`briefing: error: ${e.message.replace(/^Unused args: /, 'unexpected arguments: ')} (see briefing --help)\n`);
     return EXIT.usage;
   }
   // Anything else is Briefing's fault, not the content's: say so, with the cause chain.

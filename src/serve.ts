@@ -1,15 +1,18 @@
-import { watch } from 'node:fs';
 import path from 'node:path';
+import { watch } from '@11ty/chokidar-with-glob-support';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
-import { formatDiagnostic, underStrict } from './diagnostics.ts';
+import { formatDiagnostic, underStrict, UsageError } from './diagnostics.ts';
+import { requestGuard } from './serve-guard.ts';
 import { TEMPLATES_DIR } from './site/paths.ts';
 
 export interface ServeOptions {
   readonly input: string;
   readonly output: string;
   readonly port: number;
+  /** The address to listen on; 127.0.0.1 unless given (FORMAT.md §3). */
+  readonly host?: string;
   readonly strict?: boolean;
 }
 
@@ -19,6 +22,14 @@ export interface ServeOptions {
  * (src/incremental.ts). A failed rebuild prints its diagnostics and keeps serving the last good site.
  */
 export async function serve(options: ServeOptions): Promise<void> {
+  const host = options.host ?? '127.0.0.1';
+  const input = path.resolve(options.input);
+  const templates = path.resolve(TEMPLATES_DIR);
+  const output = path.resolve(options.output);
+  if (output === input || output.startsWith(input + path.sep)) {
+    // Every build would change the input it watches, and start the next build.
+    throw new UsageError(`the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`);
+  }
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let last: BuildResult | undefined;
   let changed = new Set<string>();
@@ -43,16 +54,38 @@ export async function serve(options: ServeOptions): Promise<void> {
     }
   };
   await update();
-  const server = EleventyDevServer.getServer('briefing', path.resolve(options.output), { port: options.port, showVersion: false, logger: { info: log, log, error: log } });
-  server.serve(options.port);
+  const server = EleventyDevServer.getServer('briefing', output, {
+    port: options.port,
+    showVersion: false,
+    messageOnStart: () => false,
+    middleware: [requestGuard(output)],
+    logger: { info: log, log, error: log },
+  });
+  // The dev server listens on every interface and has no option for the address
+  // (11ty/dev-server#128); its one listen call (also used for its retries on the next ports) is
+  // given the host.
+  server._serverListen = (port: number) => void server.server.listen({ port, host });
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException): void => {
+      // A port in use is retried on the next one by the dev server.
+      if (error.code !== 'EADDRINUSE') reject(new UsageError(`cannot listen on ${host} port ${options.port}: ${error.message}`));
+    };
+    server.server.on('error', failed).once('listening', () => {
+      server.server.off('error', failed);
+      resolve();
+    });
+    server.serve(options.port);
+  });
+  const { port } = server.server.address() as { port: number };
+  log(`Serving ${options.output} at http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const schedule = (dir: string) => (_event: string, file: string | Buffer | null): void => {
+  const schedule = (file: string): void => {
     // A change under templates/ (styles, scripts; the view functions are modules, read once per
-    // process) or an event without a file name needs a full build.
-    if (dir === TEMPLATES_DIR || !file) last = undefined;
-    else changed.add(path.join(dir, file.toString()));
+    // process) needs a full build.
+    if (file.startsWith(templates + path.sep)) last = undefined;
+    else changed.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
@@ -60,7 +93,14 @@ export async function serve(options: ServeOptions): Promise<void> {
       });
     }, 100);
   };
-  for (const dir of [path.resolve(options.input), TEMPLATES_DIR]) watch(dir, { recursive: true }, schedule(dir));
+  // chokidar, not node's recursive fs.watch: on Linux, node 20's loses a file replaced by a rename
+  // (editors that save through a temporary file, `sed -i`, `git checkout`) and never reports it
+  // again. chokidar watches each folder as well as each file, so a file made again by any means
+  // is seen through its folder and watched anew.
+  const watcher = watch([input, templates], { ignoreInitial: true, disableGlobbing: true });
+  watcher.on('all', (_event, file) => schedule(path.resolve(file)));
+  watcher.on('error', (error) => log(`Watching failed: ${error.message}`));
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
   log(`Watching ${options.input} for changes. Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+  await new Promise<void>((resolve) => process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())));
 }
