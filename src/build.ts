@@ -17,7 +17,7 @@ import { SearchIndexJob, searchEntriesBeforeModel, searchEntriesFromModel } from
 import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
 import { EntityRegistry } from './model/registry.ts';
 import type { ArticleBodies, Model } from './model/types.ts';
-import { commitStaging, createStaging, discardStaging } from './output.ts';
+import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
@@ -379,7 +379,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * The output folder is locked for the whole build, and first repaired if a killed build left it
+ * missing or half-swapped (`prepareOutput`), so a failed build leaves the site as it was then.
+ */
 async function buildSite(options: BuildOptions, progress: Progress, spill?: Spill): Promise<BuildResult> {
+  const lock = await prepareOutput(options.output, options.input);
+  try {
+    return await buildLocked(options, progress, spill);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, progress: Progress, spill?: Spill): Promise<BuildResult> {
   const log = options.log ?? silent;
   // The search index is built in a worker thread beside this one: it indexes the entities and
   // articles while this thread builds the model, the claims and quotes after it.
@@ -396,7 +409,7 @@ async function buildSite(options: BuildOptions, progress: Progress, spill?: Spil
     ...(spill ? { spill } : {}),
   });
   if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) {
-    search?.cancel();
+    await search?.cancel();
     return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   }
   spill?.here.flush();
@@ -406,16 +419,15 @@ async function buildSite(options: BuildOptions, progress: Progress, spill?: Spil
   job.add(searchEntriesFromModel(model));
   let staging: string;
   try {
-    staging = await createStaging(options.output, options.input);
+    staging = await createStaging(options.output);
   } catch (error) {
-    job.cancel();
+    await job.cancel();
     throw error;
   }
   try {
     await fs.mkdir(path.join(staging, 'data'));
   } catch (error) {
-    job.cancel();
-    await discardStaging(staging);
+    await abandon(job, staging);
     throw error;
   }
   const searchDone = job.write(path.join(staging, 'data', 'search-index.js'));
@@ -455,10 +467,20 @@ async function buildSite(options: BuildOptions, progress: Progress, spill?: Spil
     );
     return { ...analysis, pages, durationMs };
   } catch (error) {
-    job.cancel();
-    await discardStaging(staging);
+    await abandon(job, staging);
     throw error;
   }
+}
+
+/**
+ * After a failed stage: stops the search worker before the staging folder is removed (the page
+ * writer is stopped by `renderPages`), so no thread writes into a folder being removed, which
+ * fails with ENOTEMPTY. The failure of the stage is what the build reports: a staging folder
+ * that cannot be removed now is removed by the next build (`prepareOutput`).
+ */
+async function abandon(job: SearchIndexJob, staging: string): Promise<void> {
+  await job.cancel();
+  await discardStaging(staging).catch(() => undefined);
 }
 
 /** A text to annotate, and where it is remembered under `serve` (by file, or file and label, and the text it came from). */

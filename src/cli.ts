@@ -1,5 +1,5 @@
 import { cac } from 'cac';
-import { diagnosticsToJson, formatDiagnostic, underStrict, type Diagnostic } from './diagnostics.ts';
+import { diagnosticsToJson, displayPath, fileSystemError, formatDiagnostic, underStrict, UNREADABLE, type Diagnostic } from './diagnostics.ts';
 import { BriefingError, UsageError } from './diagnostics.ts';
 import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         printDiagnostics(diagnostics);
         if (!result.ok) {
           process.stderr.write(`Build failed: ${summary(diagnostics)}. The output folder was left as it was.\n`);
-          return EXIT.content;
+          return failureCode(result.diagnostics);
         }
         return EXIT.ok;
       };
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           printDiagnostics(diagnostics);
           process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(diagnostics)}.\n`);
         }
-        return result.ok ? EXIT.ok : EXIT.content;
+        return result.ok ? EXIT.ok : failureCode(result.diagnostics);
       };
     });
 
@@ -113,6 +113,11 @@ function reportError(error: unknown): number {
     process.stderr.write(`briefing: error: ${error.message}\n`);
     return EXIT.usage;
   }
+  const system = fileSystemError(error);
+  if (system) {
+    process.stderr.write(`briefing: error: ${system.message}\n`);
+    return EXIT.usage;
+  }
   const e = error as Error;
   // cac's own errors are all about the command line: unknown options, missing values, extra arguments.
   if (e?.name === 'CACError') {
@@ -129,8 +134,15 @@ function reportError(error: unknown): number {
   return EXIT.usage;
 }
 
+/** A file that could not be read is the file system's trouble: a usage line among the content's. */
 function printDiagnostics(items: readonly Diagnostic[]): void {
-  for (const d of items) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of items)
+    process.stderr.write(d.code === UNREADABLE ? `briefing: error: ${displayPath(d.file)}: ${d.message}\n` : `${formatDiagnostic(d)}\n`);
+}
+
+/** Exit 2 when a file could not be read, else 1: the content's errors are listed either way. */
+function failureCode(items: readonly Diagnostic[]): number {
+  return items.some((d) => d.code === UNREADABLE) ? EXIT.usage : EXIT.content;
 }
 
 /** Counts the lines as printed (under `--strict`, already raised to errors by `underStrict`). */

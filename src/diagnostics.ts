@@ -101,5 +101,22 @@ export class BriefingError extends Error {
 /** The command was used wrongly or the file system failed (missing input folder, unwritable output). Exit code 2. */
 export class UsageError extends BriefingError {}
 
+/**
+ * The code of a file the load stage could not read (EACCES, EIO, EISDIR through a link to a
+ * folder): the file system's trouble, not the content's, so the CLI prints it as a usage line
+ * and exits 2, after listing every other problem.
+ */
+export const UNREADABLE = 'unreadable';
+
+/**
+ * A system error (ENOSPC, EROFS, EACCES, … from a system call) as a usage error with its one-line
+ * message: the machine's trouble, not a bug to show a stack trace for. Undefined for anything else.
+ */
+export function fileSystemError(error: unknown): UsageError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (!(e instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  return new UsageError(e.message.split('\n')[0]!, { cause: e });
+}
+
 /** Rendering failed inside Eleventy: a bug in Briefing or its templates, never the content's fault. */
 export class RenderError extends BriefingError {}

@@ -1,6 +1,6 @@
-import { existsSync, lstatSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { DiagnosticBag, UsageError } from '../diagnostics.ts';
+import { DiagnosticBag, UNREADABLE, UsageError } from '../diagnostics.ts';
 import { SITE_MARKER } from '../output.ts';
 import { idForName } from '../model/names.ts';
 import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
@@ -55,9 +55,10 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
       bag.error('outside-input', `${folder}/ is a symbolic link; content folders must be real folders inside the input folder`, at(dir));
       continue;
     }
+    // A folder that cannot be read is reported with the rest, so `check` still lists every problem.
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return [];
-      throw new UsageError(`cannot read ${dir}: ${e.message}`, { cause: e });
+      if (e.code !== 'ENOENT') bag.error(UNREADABLE, `cannot read this folder: ${e.message}`, at(dir));
+      return [];
     });
     const names = entries.map((e) => e.name).sort();
     const wanted: { file: string; id: string }[] = [];
@@ -147,7 +148,19 @@ function readSource(
     bag.error('not-a-file', 'expected a file', at(file));
     return undefined;
   }
-  const bytes = readFileSync(file);
+  // A file that cannot be read is reported with the rest, so `check` still lists every problem.
+  let bytes: Buffer;
+  try {
+    const read = lstat.isSymbolicLink() ? readLinked(file) : readFileSync(file);
+    if (read === 'not-a-file') {
+      bag.error('not-a-file', 'the symbolic link leads to something that is not a file', at(file));
+      return undefined;
+    }
+    bytes = read;
+  } catch (e) {
+    bag.error(UNREADABLE, `cannot read this file: ${(e as Error).message}`, at(file));
+    return undefined;
+  }
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -163,6 +176,23 @@ function readSource(
   // Only a plain file is remembered: a link's target can change without the link changing.
   if (memory && lstat.isFile()) memory.next.set(file, { size: lstat.size, mtimeMs: lstat.mtimeMs, ctimeMs: lstat.ctimeMs, source });
   return source;
+}
+
+/**
+ * A linked file's bytes. Opened without blocking and checked before it is read: a link to a FIFO
+ * would block a plain read until something writes to it (`check` and `serve` would hang), and a
+ * link to a folder fails the read with EISDIR, reported as such.
+ */
+function readLinked(file: string): Buffer | 'not-a-file' {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: the symbolic link leads to a folder, not a file`), { code: 'EISDIR' });
+    if (!stat.isFile()) return 'not-a-file';
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Position of the first byte sequence that is not UTF-8, found by decoding line by line. */

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Model } from '../model/types.ts';
+import { allWritten } from '../output.ts';
 import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { exportTables, type ExportTable } from './exports.ts';
@@ -47,10 +48,7 @@ export interface EmitOptions {
  * files written. The service worker is written after both, by `writeServiceWorker`.
  */
 export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, options: EmitOptions = {}): Promise<number> {
-  const [forPages, exports] = await Promise.all([
-    emitPageFiles(model, outDir, options.dev),
-    emitExports(model, pages, outDir, options.rememberRows),
-  ]);
+  const [forPages, exports] = await allWritten([emitPageFiles(model, outDir, options.dev), emitExports(model, pages, outDir, options.rememberRows)]);
   return forPages + exports;
 }
 
@@ -63,7 +61,7 @@ export async function emitPageFiles(model: Model, outDir: string, dev = false): 
     'data/previews.js': previewsScript(model),
     'manifest.webmanifest': manifest(model),
   };
-  await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
+  await allWritten(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   await fs.cp(path.join(TEMPLATES_DIR, 'assets'), path.join(outDir, 'assets'), { recursive: true });
   if (dev) await writeServeSiteScript(outDir);
   // MiniSearch's UMD build, for the search page (a classic script: works from file://).
@@ -83,6 +81,6 @@ export async function emitExports(model: Model, pages: readonly PageSpec[], outD
   files['feed.xml'] = atomFeed(model);
   const map = sitemap(model, pages.map((p) => p.path));
   if (map) files['sitemap.xml'] = map;
-  await Promise.all(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
+  await allWritten(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   return Object.keys(files).length;
 }

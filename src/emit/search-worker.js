@@ -23,9 +23,17 @@ try {
         parentPort.postMessage({ ok: true });
       }
     } catch (error) {
-      parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });
+      parentPort.postMessage(failure(error));
     }
   });
 } catch (error) {
   parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });
+}
+
+// A system error (ENOSPC writing the index) is the machine's trouble: its message, code and call,
+// which the main thread reports in one line; any other error is a bug: its stack.
+function failure(error) {
+  if (error instanceof Error && typeof error.code === 'string' && typeof error.syscall === 'string')
+    return { ok: false, error: error.message, code: error.code, syscall: error.syscall };
+  return { ok: false, error: error instanceof Error ? error.stack : String(error) };
 }

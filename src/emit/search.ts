@@ -217,7 +217,7 @@ export class SearchIndexJob {
       workerData: { ...workerLoader(), module: siblingModule('./search.ts', import.meta.url) },
     });
     this.result = new Promise<void>((resolve, reject) => {
-      this.worker.on('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`building the search index failed: ${m.error}`))));
+      this.worker.on('message', (m: SearchReply) => (m.ok ? resolve() : reject(searchError(m))));
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the search index worker stopped (code ${code}) before writing the index`)));
     });
@@ -246,13 +246,32 @@ export class SearchIndexJob {
     }
   }
 
-  cancel(): void {
-    void this.worker.terminate();
+  /** Stops the worker; resolves once it has stopped, so it writes nothing more. */
+  async cancel(): Promise<void> {
+    await this.worker.terminate();
   }
 }
 
+/** What the search worker answers (search-worker.js): a system error's code and call come with its message. */
+interface SearchReply {
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly code?: string;
+  readonly syscall?: string;
+}
+
+/**
+ * A failure in the worker. A system error (a full disk writing the index) keeps its code and call,
+ * so the CLI reports it in one line as the file system's trouble (`fileSystemError`); anything
+ * else is Briefing's bug and keeps the worker's stack.
+ */
+function searchError(m: SearchReply): Error {
+  const error = new Error(`building the search index failed: ${m.error}`);
+  return m.code && m.syscall ? Object.assign(error, { code: m.code, syscall: m.syscall }) : error;
+}
+
 /** The whole index from a model, in a worker thread (serve's rebuilds). Resolves when `file` is written. */
-export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => void } {
+export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => Promise<void> } {
   const job = SearchIndexJob.start();
   job.add(searchEntries(model, texts));
   return { done: job.write(file), cancel: () => job.cancel() };

@@ -78,3 +78,29 @@ test('the output folder may not contain the input folder', async () => {
   const input = await freshContent('content-e');
   await assert.rejects(build({ input, output: dir }), /contains the input folder/);
 });
+
+test('an input folder inside the output named "..content" is inside it, and is never deleted', async () => {
+  const output = path.join(dir, 'site-f');
+  assert.equal((await build({ input: await freshContent('content-f'), output })).ok, true);
+  // `path.relative(output, input)` is "..content", which starts with ".." but is no way out.
+  const input = path.join(output, '..content');
+  await fs.cp(path.join(dir, 'content-f'), input, { recursive: true });
+  await assert.rejects(build({ input, output }), (e: Error) => e.name === 'UsageError' && /contains the input folder/.test(e.message));
+  assert.equal(await fs.readFile(path.join(input, 'briefing.md'), 'utf8'), briefing);
+});
+
+test('an input folder reached through a symbolic link into the output is inside it, and is never deleted', async () => {
+  const output = path.join(dir, 'site-g');
+  assert.equal((await build({ input: await freshContent('content-g'), output })).ok, true);
+  await fs.cp(path.join(dir, 'content-g'), path.join(output, 'content'), { recursive: true });
+  const input = path.join(dir, 'link-to-content-g');
+  await fs.symlink(path.join(output, 'content'), input);
+  await assert.rejects(build({ input, output }), (e: Error) => e.name === 'UsageError' && /contains the input folder/.test(e.message));
+  // And the other way round: the output reached through a link to a folder that holds the input.
+  const linkedParent = path.join(dir, 'link-to-dir');
+  await fs.symlink(dir, linkedParent);
+  await assert.rejects(build({ input: path.join(dir, 'content-g'), output: linkedParent }), /contains the input folder/);
+  await assert.rejects(build({ input: path.join(output, 'content'), output: path.join(linkedParent, 'site-g') }), /contains the input folder/);
+  assert.equal(await fs.readFile(path.join(output, 'content', 'briefing.md'), 'utf8'), briefing);
+  assert.equal(await fs.readFile(path.join(dir, 'content-g', 'briefing.md'), 'utf8'), briefing);
+});
