@@ -257,7 +257,7 @@ export function within(outer: string, inner: string): boolean {
 }
 
 /** The real path of `p`, or of its nearest existing folder followed by the rest of `p`. */
-async function realPath(p: string): Promise<string> {
+export async function realPath(p: string): Promise<string> {
   try {
     return await fs.realpath(p);
   } catch {

@@ -1,9 +1,11 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from '@11ty/chokidar-with-glob-support';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
 import { formatDiagnostic, underStrict, UsageError } from './diagnostics.ts';
+import { realPath, within } from './output.ts';
 import { requestGuard } from './serve-guard.ts';
 import { TEMPLATES_DIR } from './site/paths.ts';
 
@@ -26,7 +28,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   const input = path.resolve(options.input);
   const templates = path.resolve(TEMPLATES_DIR);
   const output = path.resolve(options.output);
-  if (output === input || output.startsWith(input + path.sep)) {
+  const inputStat = await stat(input).catch(() => undefined);
+  // Checked before serving: a missing input would otherwise fail every build while the server runs.
+  if (!inputStat?.isDirectory()) throw new UsageError(`input folder not found: ${options.input}`);
+  // Real paths, component by component, as a build compares them (src/output.ts).
+  if (within(input, await realPath(output)) || within(await realPath(input), await realPath(output))) {
     // Every build would change the input it watches, and start the next build.
     throw new UsageError(`the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`);
   }

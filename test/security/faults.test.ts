@@ -116,7 +116,8 @@ test(
 
 test('a symbolic link to a FIFO hangs neither check nor build', async () => {
   const input = await content('fifo');
-  const fifo = path.join(input, 'pipe');
+  // A hidden name: an unknown entry at the top of the content folder would add a warning of its own.
+  const fifo = path.join(input, '.pipe');
   execFileSync('mkfifo', [fifo]);
   await fs.symlink(fifo, path.join(input, 'articles', 'pipe.md'));
   const r = run(['check', '--input', input], dir, 20_000);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { tempDir, writeTree } from '../helpers/site.ts';
@@ -111,4 +111,15 @@ test('an output folder inside the input folder is refused before any build', () 
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /^briefing: error: .*inside the input folder.*\n$/);
   assert.equal(existsSync(path.join(dir, 'content/_site')), false);
+});
+
+test('an output folder reached through a link into the input is refused too, and a missing input is a usage error', () => {
+  symlinkSync(path.join(dir, 'content'), path.join(dir, 'linked-content'));
+  const linked = serveSync(['--output', 'linked-content/_site']);
+  assert.equal(linked.code, 2, linked.stderr);
+  assert.match(linked.stderr, /^briefing: error: .*inside the input folder.*\n$/);
+  assert.equal(existsSync(path.join(dir, 'content/_site')), false);
+  const missing = serveSync(['--input', 'no-such-folder', '--output', 'never']);
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(missing.stderr, /^briefing: error: input folder not found: no-such-folder\n$/);
 });
