@@ -4,7 +4,7 @@ import { isIsoDateError, parseIsoDate } from './dates.ts';
 
 /**
  * The front matter of FORMAT.md §1 as zod schemas, plus Briefing's documented extensions
- * (`draft` everywhere; `editorSupplied` and `editorNote` on articles; see docs/content-format.md).
+ * (`draft` everywhere; `editorSupplied` and `editorNote` on articles; see docs/format.md).
  */
 
 const text = z.string().trim().min(1, 'must not be empty');

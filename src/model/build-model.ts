@@ -67,7 +67,7 @@ const TYPE_NAMES: Record<EntityType, string> = {
 /** How many entities of each type the home page lists. */
 const KEY_ENTITIES_PER_TYPE = 8;
 
-/** Caps on a page's long lists (docs/content-format.md); the exports always hold everything. */
+/** Caps on a page's long lists (docs/format.md); the exports always hold everything. */
 export const LIMITS = {
   articlesWithSnippets: 30,
   snippetsPerArticle: 3,

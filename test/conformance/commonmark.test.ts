@@ -36,7 +36,7 @@ const ANNOTATION_DEVIATIONS: ReadonlyMap<number, string> = new Map([
 ]);
 
 /**
- * Intentional deviations of the link policy (docs/content-format.md, "Links"): none. Only
+ * Intentional deviations of the link policy (docs/format.md, "Links"): none. Only
  * javascript:, vbscript:, file: and data: are refused, which plain markdown-it refuses too; autolinks
  * with other schemes (irc:, made-up-scheme:, …) are links, as the spec says.
  */

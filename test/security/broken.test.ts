@@ -26,8 +26,8 @@ const CASES: Record<string, string> = {
   'bad-yaml':
     'articles/report.md line 3 `source: "Wire` opens a double-quoted scalar that is never closed: the offending text is that quote, 3:9',
   'unclosed-front-matter': 'articles/report.md opens front matter on line 1 and never closes it: 1:1, the opening line',
-  'js-front-matter': 'articles/report.md starts with `---js`: executable front matter, an error at 1:1 (docs/content-format.md says so)',
-  'duplicate-key': 'articles/report.md gives `title` twice; the second one, on line 5, is the error (docs/content-format.md): 5:1',
+  'js-front-matter': 'articles/report.md starts with `---js`: executable front matter, an error at 1:1 (docs/format.md says so)',
+  'duplicate-key': 'articles/report.md gives `title` twice; the second one, on line 5, is the error (docs/format.md): 5:1',
   'impossible-date': 'articles/report.md line 4 `published: 2024-02-30`: the value starts at column 12',
   'missing-source':
     'articles/report.md has no `source`: a missing key has no text of its own, so the error is at the start of the front-matter map it belongs in, 2:1',
