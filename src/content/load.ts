@@ -60,11 +60,16 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
       if (e.code !== 'ENOENT') bag.error(UNREADABLE, `cannot read this folder: ${e.message}`, at(dir));
       return [];
     });
+    const folders = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
     const names = entries.map((e) => e.name).sort();
     const wanted: { file: string; id: string }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       if (name.startsWith('.')) continue;
+      if (folders.has(name)) {
+        bag.warning('not-markdown', `${folder}/${name}/ is a folder and is ignored: ${folder} are read from ${folder}/ itself, not from folders inside it`, at(file));
+        continue;
+      }
       if (!name.endsWith('.md')) {
         bag.warning('not-markdown', `${folder}/${name} is not a .md file and is ignored`, at(file));
         continue;

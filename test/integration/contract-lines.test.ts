@@ -83,3 +83,21 @@ test('an entry of the content folder the format does not know is a warning at th
   await assert.rejects(fs.access(path.join(output, 'pages')), 'pages/ is not built yet');
   await assert.rejects(fs.access(path.join(output, 'about.html')));
 });
+
+test('a folder inside articles/ or entities/ is a warning that says it is a folder, and its files are not read', async () => {
+  const input = path.join(dir, 'subfolders');
+  await writeTree(input, {
+    'briefing.md': BRIEFING,
+    'articles/a.md': article('Text.'),
+    'articles/2023/b.md': article('In a subfolder.'),
+    'entities/people/kim.md': '---\nname: Kim\ntype: person\n---\n',
+  });
+  const result = await check({ input });
+  assert.deepEqual(
+    result.diagnostics.map((d) => [path.relative(input, d.file), d.severity, d.message]),
+    [
+      ['articles/2023', 'warning', 'articles/2023/ is a folder and is ignored: articles are read from articles/ itself, not from folders inside it'],
+      ['entities/people', 'warning', 'entities/people/ is a folder and is ignored: entities are read from entities/ itself, not from folders inside it'],
+    ],
+  );
+});
