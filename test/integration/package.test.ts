@@ -98,6 +98,10 @@ test('the packed tarball installs into an empty folder, where npx briefing init,
   const { problems } = await checkLinks(site);
   assert.deepEqual(problems, []);
 
+  // The library API, by the package's name ("exports"), is the compiled one too.
+  const api = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('briefing'); console.log(typeof m.build, typeof m.check)"], { cwd: app });
+  assert.equal(api.stdout.trim(), 'function function');
+
   // npx briefing serve: the installed command, as npx runs it, serves the briefing on loopback.
   const served = await startServe(app, ['--output', '_served'], '127.0.0.1', path.join(modules, 'briefing', 'bin', 'briefing.js'));
   try {
