@@ -12,7 +12,9 @@ export const COMPILED_FOLDERS = ['src', 'templates/layouts', 'templates/partials
  * newer than it: a file edited, or added, since the last compile makes dist/ stale. A twin with
  * the same time counts as stale too, since some file systems keep times to the second or two and
  * some copies keep them: the sources then run, slower but never stale. (About a hundred stat
- * calls, a millisecond.)
+ * calls, a millisecond.) The installed package (package.json "files") has dist/ and no sources,
+ * so nothing in it is stale: npm gives every file of a packed package the same time, which
+ * would make any source present count as newer.
  */
 export function compiledIsFresh(root) {
   if (!existsSync(path.join(root, 'dist', 'src', 'cli.js'))) return false;
@@ -26,9 +28,10 @@ export function compiledIsFresh(root) {
   return true;
 }
 
-/** The .ts and .js files under `dir` (not .d.ts), relative to it. */
+/** The .ts and .js files under `dir` (not .d.ts), relative to it; none when it does not exist. */
 function sourceFiles(dir, prefix = '') {
   const files = [];
+  if (!existsSync(dir)) return files;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = path.join(prefix, entry.name);
     if (entry.isDirectory()) files.push(...sourceFiles(path.join(dir, entry.name), name));

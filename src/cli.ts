@@ -90,6 +90,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       };
     });
 
+  cli
+    .command('init [dir]', 'Start a new content folder (default content) with an example to build')
+    .action((dir: string | undefined) => {
+      run = async () => {
+        const { init, initReport } = await import('./init.ts');
+        process.stdout.write(initReport(await init({ dir: dir ?? 'content' })));
+        return EXIT.ok;
+      };
+    });
+
   cli.help();
   cli.version(VERSION);
 

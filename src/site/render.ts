@@ -157,6 +157,10 @@ async function renderBatch(
       // data files ignored under an absolute input path like this one, cannot bite.)
       cfg.setDataDirectory('../no-data');
       cfg.setUseGitIgnore(false);
+      // Eleventy ignores every path with a node_modules folder in it (its default since 2.0, issue
+      // 2436), and an installed Briefing's template is in one: node_modules/briefing/templates/pages.
+      // Its input folder holds that one template and nothing else to ignore.
+      cfg.ignores.delete('**/node_modules/**');
       cfg.setWatchJavaScriptDependencies(false);
       // One Markdown parser for the whole project (Eleventy bundles its own markdown-it otherwise).
       cfg.setLibrary('md', md);
@@ -242,6 +246,8 @@ interface EleventyUserConfig {
   setTemplateFormats(formats: string[]): void;
   setDataDirectory(dir: string): void;
   setUseGitIgnore(enabled: boolean): void;
+  /** Globs of input files Eleventy skips. */
+  ignores: Set<string>;
   setWatchJavaScriptDependencies(enabled: boolean): void;
   setLibrary(name: string, lib: unknown): void;
   addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;

@@ -39,11 +39,19 @@ export function rawGet(host: string, port: number, rawPath: string): Promise<{ s
   });
 }
 
-/** Starts `briefing serve` in `cwd` with `args` and waits for it to watch (or to exit). */
-export async function startServe(cwd: string, args: readonly string[], host = '127.0.0.1'): Promise<Served & { child: ChildProcess }> {
+/**
+ * Starts `briefing serve` in `cwd` with `args` and waits for it to watch (or to exit); `bin` is
+ * this checkout's command unless given (an installed package's).
+ */
+export async function startServe(
+  cwd: string,
+  args: readonly string[],
+  host = '127.0.0.1',
+  bin = path.resolve('bin/briefing.js'),
+): Promise<Served & { child: ChildProcess }> {
   const port = await freePort(host);
   let text = '';
-  const child = spawn(process.execPath, [path.resolve('bin/briefing.js'), 'serve', '--port', String(port), ...args], {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
