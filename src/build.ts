@@ -463,7 +463,7 @@ async function buildLocked(options: BuildOptions, progress: Progress, spill?: Sp
     await commitStaging(staging, options.output);
     const durationMs = progress.elapsedMs;
     log(
-      `Built ${pages} pages (${model.stats.articles} articles, ${model.stats.entities} entities) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`,
+      `Built ${plural(pages, 'page')} (${plural(model.stats.articles, 'article')}, ${plural(model.stats.entities, 'entity', 'entities')}) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`,
     );
     return { ...analysis, pages, durationMs };
   } catch (error) {
@@ -550,4 +550,9 @@ function buildId(files: readonly { kind: string; id: string; text: string }[]): 
   const hash = createHash('sha256').update(TEMPLATE_VERSION);
   for (const f of files) hash.update(f.kind).update('\0').update(f.id).update('\0').update(f.text).update('\0');
   return hash.digest('hex').slice(0, 12);
+}
+
+/** "1 article", "2 articles": the summary line is read by people. */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
