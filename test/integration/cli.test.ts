@@ -33,7 +33,7 @@ test('build succeeds, prints stage progress and a summary line', () => {
   const r = run(['build', '--input', 'good', '--output', 'out']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /^ {2}annotate +\d+ documents/m);
-  assert.match(r.stderr, /^Built \d+ pages \(1 articles, 1 entities\) in [\d.]+ m?s → out$/m);
+  assert.match(r.stderr, /^Built \d+ pages \(1 article, 1 entity\) in [\d.]+ m?s → out$/m);
 });
 
 test('--quiet prints nothing on success', () => {

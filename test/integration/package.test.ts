@@ -83,7 +83,7 @@ test('the packed tarball installs into an empty folder, where npx briefing init,
   const init = await npx(['init']);
   assert.match(init.stdout, /^ {2}content\/briefing\.md$/m);
   const build = await npx(['build', '--strict']);
-  assert.match(build.stderr, /^Built \d+ pages \(1 articles, 1 entities\)/m);
+  assert.match(build.stderr, /^Built \d+ pages \(1 article, 1 entity\)/m);
   assert.doesNotMatch(build.stderr, /warning|error/);
   const check = await npx(['check', '--strict']);
   assert.match(check.stderr, /^OK: 0 errors, 0 warnings\.$/m);
