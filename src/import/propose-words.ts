@@ -9,7 +9,7 @@ import nlp from 'compromise';
 /**
  * The word classes propose.ts asks about: `common` is an English word that is no name by itself
  * (verb, adjective, determiner, noun …), `first` a first name, `demonym` a nationality ("German"),
- * `calendar` a weekday or month (capitalised but no entity).
+ * `calendar` a weekday, month or time zone (capitalised but no entity).
  */
 export type WordClass = 'unknown' | 'common' | 'person' | 'first' | 'place' | 'organization' | 'demonym' | 'calendar';
 
@@ -19,10 +19,10 @@ interface Lexicon {
 }
 
 /** Titles before a person's name, beyond compromise's Honorific and Actor words. */
-const EXTRA_TITLES = ['president', 'vice', 'premier', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'king', 'queen', 'prince', 'princess', 'pope', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'skipper', 'champion', 'seed', 'rookie', 'envoy', 'ambassador', 'judge', 'mayor', 'governor', 'senator', 'general', 'colonel', 'lieutenant', 'sergeant', 'father', 'sister', 'brother', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'lady', 'sheikh', 'ayatollah', 'rabbi', 'cardinal', 'bishop', 'archbishop', 'reverend', 'rev', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'sen', 'rep', 'gov', 'prof', 'st'];
+const EXTRA_TITLES = ['chancellor', 'chairman', 'chairwoman', 'commissioner', 'director', 'deputy', 'spokesperson', 'president', 'vice', 'premier', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'king', 'queen', 'prince', 'princess', 'pope', 'chief', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'captain', 'skipper', 'champion', 'seed', 'rookie', 'envoy', 'ambassador', 'judge', 'mayor', 'governor', 'senator', 'general', 'colonel', 'lieutenant', 'sergeant', 'father', 'sister', 'brother', 'dr', 'mr', 'mrs', 'ms', 'sir', 'lord', 'lady', 'sheikh', 'ayatollah', 'rabbi', 'cardinal', 'bishop', 'archbishop', 'reverend', 'rev', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'sen', 'rep', 'gov', 'prof', 'st'];
 
 /** Last words of organisation names, beyond compromise's orgWords. */
-const EXTRA_ORG_HEADS = ['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'oy', 'asa', 'group', 'holdings', 'bank', 'party', 'ministry', 'council', 'union', 'league', 'federation', 'association', 'commission', 'committee', 'court', 'agency', 'exchange', 'fund', 'front', 'army', 'police', 'office', 'parliament', 'assembly', 'congress', 'senate', 'cabinet', 'government', 'airlines', 'airways', 'motors', 'industries', 'energy', 'oil', 'petroleum', 'securities', 'capital', 'partners', 'times', 'post', 'news', 'journal', 'herald', 'daily', 'press', 'television', 'radio', 'tv', 'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'county'];
+const EXTRA_ORG_HEADS = ['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'spa', 'ab', 'oy', 'asa', 'group', 'holdings', 'bank', 'party', 'ministry', 'council', 'union', 'league', 'federation', 'association', 'commission', 'committee', 'court', 'agency', 'exchange', 'fund', 'front', 'army', 'police', 'office', 'parliament', 'assembly', 'congress', 'senate', 'cabinet', 'government', 'airlines', 'airways', 'motors', 'industries', 'energy', 'oil', 'petroleum', 'securities', 'capital', 'partners', 'times', 'post', 'news', 'journal', 'herald', 'daily', 'press', 'television', 'radio', 'tv', 'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'county', 'guard', 'guards', 'service', 'forces', 'staff', 'police'];
 
 /** First words of organisation names ("Bank of …", "University of …"). */
 const ORG_STARTS = ['bank', 'university', 'ministry', 'department', 'council', 'federation', 'association', 'institute', 'board', 'house', 'church', 'court', 'museum', 'college', 'school', 'office', 'party', 'union', 'league', 'chamber', 'bureau', 'commission', 'organisation', 'organization', 'society', 'academy', 'agency', 'friends', 'movement', 'front'];
@@ -60,7 +60,8 @@ function load(): Words {
   const titles = new Set(EXTRA_TITLES);
   for (const [word, tags] of Object.entries(lexicon)) {
     const tag = Array.isArray(tags) ? tags : [tags];
-    if (!word.includes(' ') && (tag.includes('Honorific') || (tag.includes('Actor') && !tag.includes('Plural')))) titles.add(word);
+    // Honorifics only: compromise's Actor words ("hero", "boy", "agent") start names too often.
+    if (!word.includes(' ') && tag.includes('Honorific')) titles.add(word);
   }
   return {
     lexicon,
@@ -85,17 +86,22 @@ const PERSON_TAGS = new Set(['Person', 'LastName']);
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
 const ORG_TAGS = new Set(['Organization', 'SportsTeam']);
-const CALENDAR_TAGS = new Set(['WeekDay', 'Month']);
+const CALENDAR_TAGS = new Set(['WeekDay', 'Month', 'Timezone']);
+
+const TIME_ZONES = new Set(['gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'jst', 'kst', 'msk']);
+const CONTRACTION = /['’](?:re|ll|ve|d|m|t)$/;
 
 /** The class of a word (any case), from the lexicon; cached. */
 export function wordClass(word: string): WordClass {
   const w = vocabulary();
-  const lower = word.toLowerCase();
+  // A contraction is its first word ("They’re" is "they").
+  const lower = word.toLowerCase().replace(CONTRACTION, '');
   let c = w.classes.get(lower);
   if (c !== undefined) return c;
   const found = w.lexicon[lower];
   const tags = found === undefined ? [] : Array.isArray(found) ? found : [found];
   if (w.functionWords.has(lower)) c = 'common';
+  else if (TIME_ZONES.has(lower)) c = 'calendar';
   else if (tags.length === 0) c = 'unknown';
   else if (tags.some((t) => CALENDAR_TAGS.has(t))) c = 'calendar';
   else if (tags.includes('Demonym')) c = 'demonym';

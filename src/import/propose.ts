@@ -55,7 +55,9 @@ const WORD = /\p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?![\p{L}\p{N}]))?|[\p{L}\p{N}]+(?:[
 const SENTENCE_GAP = /[.!?:"“”«»]/;
 // Abbreviations whose full stop does not end a sentence.
 const NO_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'sen', 'rep', 'gov', 'prof', 'rev', 'jr', 'sr', 'no', 'vs', 'v', 'inc', 'corp', 'co', 'ltd']);
+const CAPITAL_NEXT = /^[ \t]\p{Lu}/u;
 const POSSESSIVE = /['’]s$/;
+const LOWER_COMPOUND = /-\p{Ll}+$/u;
 const NUMBER = /^\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -70,7 +72,8 @@ function tokenize(text: string): Token[] {
   const raw: { start: number; end: number; text: string }[] = [];
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
-    if (POSSESSIVE.test(word)) word = word.slice(0, -2);
+    // The owner in "Russia’s war" is the name; but "People’s" in "People’s Republic" is part of one.
+    if (POSSESSIVE.test(word) && !(wordClass(word.slice(0, -2)) === 'common' && CAPITAL_NEXT.test(text.slice(m.index + word.length, m.index + word.length + 2)))) word = word.slice(0, -2);
     raw.push({ start: m.index, end: m.index + word.length, text: word });
   }
   // Lines in capitals: most of their words of two letters or more are written in capitals.
@@ -143,6 +146,8 @@ const NAME_CLASSES = new Set<WordClass>(['person', 'first', 'place', 'organizati
 /** Can this token be part of a name? */
 function nameWord(t: Token, seen: TextEvidence, english: boolean): boolean {
   if (!t.capital || !HAS_LETTER.test(t.text) || t.text.length === 1) return false;
+  // "US-based", "Moscow-led": an adjective made from a name.
+  if (LOWER_COMPOUND.test(t.text)) return false;
   if (!english) return !t.initial || seen.capitalisedInside.has(t.lower);
   const c = wordClass(t.text);
   if (c === 'calendar' || t.text === 'I') return false;
@@ -173,7 +178,7 @@ function runs(tokens: readonly Token[], seen: TextEvidence, english: boolean): T
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (nameWord(t, seen, english)) {
+    if (nameWord(t, seen, english) || (english && startsKnownName(t, tokens[i + 1]))) {
       if (run.length > 0 && !t.joined) flush();
       run.push(t);
       continue;
@@ -181,7 +186,7 @@ function runs(tokens: readonly Token[], seen: TextEvidence, english: boolean): T
     // A joiner continues the run when a name word follows it ("Bank of England", "Vincent van Gogh").
     const next = tokens[i + 1];
     const last = run[run.length - 1];
-    if (last && english && t.joined && next?.joined && w.joiners.has(t.lower) && nameWord(next, seen, english) && joinerFits(t.lower, run)) {
+    if (last && english && t.joined && next?.joined && w.joiners.has(t.lower) && nameWord(next, seen, english) && joinerFits(t.lower, run, next)) {
       run.push(t);
       continue;
     }
@@ -191,13 +196,23 @@ function runs(tokens: readonly Token[], seen: TextEvidence, english: boolean): T
   return out;
 }
 
-/** "of", "for", "on" and "and" join only after the first word of an organisation or place name. */
-function joinerFits(joiner: string, run: readonly Token[]): boolean {
+/** A sentence starts with a two-word name the lexicon knows ("North Korea has …"). */
+function startsKnownName(t: Token, next: Token | undefined): boolean {
+  if (!t.capital || !next?.joined || !next.capital) return false;
+  const c = wordClass(`${t.text} ${next.text}`);
+  return NAME_CLASSES.has(c);
+}
+
+/**
+ * "of", "for", "on" and "and" join only after the first word of an organisation or place name,
+ * "of" also before the last word of one ("Joint Chiefs of Staff").
+ */
+function joinerFits(joiner: string, run: readonly Token[], next: Token): boolean {
   const w = vocabulary();
   if (joiner === 'of' || joiner === 'for' || joiner === 'on' || joiner === 'and' || joiner === '&') {
     if (joiner === '&') return true;
     const head = run[run.length - 1]!.lower;
-    return w.orgStarts.has(head) || w.placeStarts.has(head) || (joiner === 'of' && (w.orgHeads.has(head) || w.placeHeads.has(head)));
+    return w.orgStarts.has(head) || w.placeStarts.has(head) || (joiner === 'of' && (w.orgHeads.has(head) || w.placeHeads.has(head) || w.orgHeads.has(next.lower)));
   }
   return !run[0]!.headline;
 }
@@ -222,6 +237,9 @@ function mentions(run: readonly Token[], isKnown: (name: string) => boolean, tex
   };
   for (const t of run) {
     if (english && !namedByHead && w.titles.has(t.lower) && t !== run[run.length - 1]) {
+      // Words before a title that are plain English belong to it ("Chief Cabinet Secretary").
+      // So do words between two titles ("Deputy Foreign Minister").
+      if (titled || part.every((p) => wordClass(p.text) === 'common')) part = [];
       push();
       titled = true;
       continue;
@@ -299,6 +317,14 @@ function vote(m: Mention, votes: Votes, tagged: ReadonlyMap<number, EntityType>)
   if (t.length >= 2 && t.length <= 3) votes.person += 0.5;
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+
+function isDemonym(t: readonly Token[]): boolean {
+  // "North Korean", "South African": a nationality after a compass word.
+  const last = wordClass(t[t.length - 1]!.text) === 'demonym';
+  return (t.length === 1 && last) || (t.length === 2 && last && COMPASS.has(t[0]!.lower)) || wholeClass(t) === 'demonym';
+}
+
 /** The lexicon's class of a multi-word name as a whole ("new york", "united nations"). */
 function wholeClass(t: readonly Token[]): WordClass | undefined {
   if (t.length < 2) return undefined;
@@ -347,6 +373,8 @@ export function proposeEntities(text: string, options: ProposeOptions): Candidat
   const candidates: Candidate[] = [];
   for (const g of groups.values()) {
     const type = typeOf(g.votes);
+    // A nationality ("Russian", "North Korean") names no entity to write a page about.
+    if (english && g.mentions.every((m) => isDemonym(m.tokens))) continue;
     const shown = displayName(g, text);
     candidates.push({
       name: shown,
