@@ -355,6 +355,8 @@ export function proposeEntities(text: string, options: ProposeOptions): Candidat
     const g = groups.get(key) ?? { key, mentions: [], votes: noVotes() };
     g.mentions.push(m);
     if (english) vote(m, g.votes);
+    // Without a lexicon only the length speaks: two or three words are most often a person.
+    else if (m.tokens.length >= 2 && m.tokens.length <= 3) g.votes.person += 0.5;
     groups.set(key, g);
   }
   mergeShortForms(groups);
