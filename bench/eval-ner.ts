@@ -121,7 +121,17 @@ if (positionals.length !== 1) {
   console.error('usage: npm run eval:ner -- /path/to/eng.testa [--gazetteer /path/to/eng.train]');
   process.exit(2);
 }
-const docs = parseConll(readFileSync(positionals[0]!, 'utf8'));
+/** A CoNLL file, or one line naming what is wrong with its path (exit 2). */
+function readConll(file: string): ConllDocument[] {
+  try {
+    return parseConll(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`eval:ner: error: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    process.exit(2);
+  }
+}
+
+const docs = readConll(positionals[0]!);
 const words = docs.reduce((n, d) => n + d.tokens.length, 0);
 console.log(`${positionals[0]}: ${docs.length} documents, ${words} tokens, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold names`);
 
@@ -137,7 +147,7 @@ console.log(line('  MISC, apart (event/object/topic)', ours.misc));
 console.log('\nbaseline: every run of capitalised words');
 console.log(line('  untyped (PER ORG LOC MISC)', evaluate(docs, capitalisedRuns).untyped));
 if (values.gazetteer) {
-  const g = evaluate(docs, gazetteer(parseConll(readFileSync(values.gazetteer, 'utf8'))));
+  const g = evaluate(docs, gazetteer(readConll(values.gazetteer)));
   console.log('baseline: gazetteer of the training names');
   console.log(line('  untyped (PER ORG LOC MISC)', g.untyped));
   console.log(line('  typed (PER ORG LOC)', g.typed));
