@@ -63,7 +63,7 @@ const NUMBER = /^\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
 const ALL_UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-// Common-word endings, for words the lexicon lacks that stand in a headline ("VICTORY", "TALKS").
+// Common-word endings, for words the lexicon lacks that stand in a headline ("ESCAPE", "PROTESTS").
 const COMMON_ENDING = /(?:tion|sion|ment|ness|ity|ing|ed|ly|ous|ive|able|ible|ful|less|ism|ance|ence|ship|ure|ory|ies|ise|ize|ate)s?$/;
 
 // Endings of words that start a sentence but are no names ("Ironically", "Obviously").
@@ -348,7 +348,7 @@ export function proposeEntities(text: string, options: ProposeOptions): Candidat
   const seen = evidence(tokens);
   const all = runs(tokens, seen, english).flatMap((r) => mentions(r, options.isKnown, text, english, tokens, index));
 
-  // One group per name, whatever its case ("LEICESTERSHIRE" is "Leicestershire").
+  // One group per name, whatever its case ("NORTHUMBERLAND" is "Northumberland").
   const groups = new Map<string, Group>();
   for (const m of all) {
     const key = m.tokens.map((t) => t.lower).join(' ');
@@ -377,7 +377,7 @@ export function proposeEntities(text: string, options: ProposeOptions): Candidat
   return candidates.sort((a, b) => b.score - a.score || a.occurrences[0]!.offset - b.occurrences[0]!.offset);
 }
 
-/** A one-word name that is the last word of exactly one longer person's name joins it ("Simmons" → "Phil Simmons"). */
+/** A one-word name that is the last word of exactly one longer person's name joins it ("Solberg" → "Ingrid Solberg"). */
 function mergeShortForms(groups: Map<string, Group>): void {
   const byLast = new Map<string, Group[]>();
   for (const g of groups.values()) {

@@ -58,12 +58,12 @@ test('proposals: a sentence start counts only with other evidence', () => {
 });
 
 test('proposals: a headline in capitals keeps its names, not its words', () => {
-  const text = 'SOCCER - LEICESTERSHIRE TAKE OVER AFTER VICTORY\nLeicestershire beat Somerset by an innings.';
+  const text = 'FLOODS - NORTHUMBERLAND BRACED FOR STORMS AFTER NARROW ESCAPE\nNorthumberland and Cumbria wait.';
   const names = propose(text).map((c) => c.name);
-  assert.ok(names.includes('Leicestershire'));
-  for (const word of ['SOCCER', 'TAKE', 'OVER', 'AFTER', 'VICTORY', 'LEICESTERSHIRE TAKE OVER AFTER VICTORY']) assert.equal(names.includes(word), false, word);
-  const leicestershire = propose(text).find((c) => c.name === 'Leicestershire')!;
-  assert.equal(leicestershire.occurrences.length, 2, 'the headline mention and the one in the text');
+  assert.ok(names.includes('Northumberland') && names.includes('Cumbria'));
+  for (const word of ['FLOODS', 'BRACED', 'STORMS', 'AFTER', 'NARROW', 'ESCAPE', 'NORTHUMBERLAND BRACED FOR STORMS AFTER NARROW ESCAPE']) assert.equal(names.includes(word), false, word);
+  const northumberland = propose(text).find((c) => c.name === 'Northumberland')!;
+  assert.equal(northumberland.occurrences.length, 2, 'the headline mention and the one in the text');
 });
 
 test('proposals: known entities are not proposed, and are cut out of longer runs', () => {
