@@ -73,7 +73,15 @@ export async function linkContent(options: LinkOptions): Promise<LinkResult> {
     const edits = linker.find(raw);
     if (edits.length === 0) continue;
     const place = positions(raw);
-    for (const e of edits) mentions.push({ file: file.path, ...place(e.offset), shown: e.shown, id: e.id, name: names.get(e.id) ?? e.id, replacement: e.replacement });
+    for (const e of edits)
+      mentions.push({
+        file: file.path,
+        ...place(e.offset),
+        shown: e.shown,
+        id: e.id,
+        name: names.get(e.id) ?? e.id,
+        replacement: e.replacement,
+      });
     if (options.fix) {
       writeAtomically(file.path, raw, edits);
       fixed.push(file.path);
@@ -87,8 +95,11 @@ export async function linkContent(options: LinkOptions): Promise<LinkResult> {
  * control and direction characters in the name are escaped: content never drives the terminal.
  */
 export function formatUnlinked(m: UnlinkedMention, cwd: string = process.cwd()): string {
-  const name = m.name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${displayPath(m.file, cwd)}:${m.line}:${m.column}: note: ${JSON.stringify(m.shown).replace(/[\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16)}`)} could link to [[${name}]]`;
+  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  const name = m.name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, escape);
+  const shown = JSON.stringify(m.shown).replace(/[\u202a-\u202e\u2066-\u2069]/gu, escape);
+  return `${displayPath(m.file, cwd)}:${m.line}:${m.column}: note: ${shown} could link to [[${name}]]`;
 }
 
 /** Line and column of an offset, counted as the build counts them: CRLF and CR end a line, a byte-order mark is not a column. */

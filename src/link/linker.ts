@@ -36,8 +36,13 @@ interface Entry {
   readonly kind: Kind;
 }
 
-/** A mention-shaped `[[…]]`, as the mention rule reads one: no `[` or `]` inside, at most one line break. */
-const MENTION_SHAPE = /\[\[[^[\]\n]*(?:\n[^[\]\n]*)?\]\]/g;
+/**
+ * What is never linked and can be found without parsing: a mention-shaped `[[…]]` as the mention
+ * rule reads one (no `[` or `]` inside, at most one line break), escaped or not, and an attribute
+ * list `]{…}` on one line. Skipping them before the search matters for speed: in a linked
+ * briefing most names are inside mentions and `quote=` values.
+ */
+const NEVER_LINKED = /\[\[[^[\]\n]*(?:\n[^[\]\n]*)?\]\]|\]\{[^}\n]*\}/g;
 
 /**
  * The linker (FORMAT.md §7): every occurrence of a target's name, alias or id that stands as a
@@ -93,13 +98,20 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
       const hits: Hit[] = [];
       /** One-word names this text also uses in lower case, as ordinary words. */
       const usedAsWords = new Set<string>();
-      for (let i = 0; i < lower.length; ) {
+      const skip = neverLinked(body);
+      for (let k = 0, i = 0; i < lower.length;) {
+        if (k < skip.length && i >= skip[k]!) {
+          i = Math.max(i, skip[k + 1]!);
+          k += 2;
+          continue;
+        }
         if (!alphabet[lower.charCodeAt(i)]) {
           i++;
           continue;
         }
+        const stop = k < skip.length ? skip[k]! : lower.length;
         let j = i + 1;
-        while (j < lower.length && alphabet[lower.charCodeAt(j)]) j++;
+        while (j < stop && alphabet[lower.charCodeAt(j)]) j++;
         if (j - i >= shortest) {
           for (const m of matcher.search(lower.slice(i, j))) {
             const start = i + m.start;
@@ -123,13 +135,10 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
       if (hits.length === 0) return [];
 
       // A one-word name that is also a common word says nothing by its capital at a sentence's start.
-      const mentions = mentionShapes(body);
       let kept = hits.filter((h) => {
-        if (h.kind === 'word') {
-          const key = lower.slice(h.start, h.end);
-          if ((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start)) return false;
-        }
-        return !within(mentions, h.start, h.end);
+        if (h.kind !== 'word') return true;
+        const key = lower.slice(h.start, h.end);
+        return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
       });
       if (kept.length === 0) return [];
 
@@ -160,7 +169,8 @@ export function applyEdits(text: string, edits: readonly LinkEdit[]): string {
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    if (e.offset < at || e.offset + e.length > text.length) throw new RangeError(`edit at ${e.offset} overlaps another or lies outside the text`);
+    if (e.offset < at || e.offset + e.length > text.length)
+      throw new RangeError(`edit at ${e.offset} overlaps another or lies outside the text`);
     out += text.slice(at, e.offset) + e.replacement;
     at = e.offset + e.length;
   }
@@ -182,12 +192,13 @@ export function bodyStart(markdown: string): number {
   return bom + close.index + close[0].length;
 }
 
-/** `[start, end)` pairs of every mention-shaped `[[…]]`, escaped or not: never linked inside. */
-function mentionShapes(body: string): number[] {
-  if (!body.includes('[[')) return [];
+/** `[start, end)` pairs of what `NEVER_LINKED` finds, in order. */
+function neverLinked(body: string): number[] {
+  if (!body.includes('[[') && !body.includes(']{')) return [];
   const out: number[] = [];
+  // A CR is a line end to markdown-it; as a space it keeps the offsets and lets "\r\n" count as one break.
   const text = body.includes('\r') ? body.replace(/\r/g, ' ') : body;
-  for (const m of text.matchAll(MENTION_SHAPE)) out.push(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(NEVER_LINKED)) out.push(m.index, m.index + m[0].length);
   return out;
 }
 

@@ -103,7 +103,7 @@ function plainTextRanges(md: MarkdownIt, body: string): Ranges {
   const lines: string[] = [];
   const lineStarts: number[] = [];
   const eol = /\r\n?|\n/g;
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     eol.lastIndex = at;
     const found = eol.exec(body);
     lineStarts.push(at);
@@ -135,11 +135,12 @@ function plainTextRanges(md: MarkdownIt, body: string): Ranges {
     const from = (lineStarts[at.line - 1] ?? -1) + at.column - 1;
     if (from >= 0 && body.slice(from, from + end - start) === src.slice(start, end)) add(from, from + end - start);
     // Not found as one piece: place it character by character, keeping what is found as written.
-    else for (let k = start; k < end; k++) {
-      const p = briefing.positionAt(k);
-      const to = (lineStarts[p.line - 1] ?? -1) + p.column - 1;
-      if (to >= 0 && body[to] === src[k]) add(to, to + 1);
-    }
+    else
+      for (let k = start; k < end; k++) {
+        const p = briefing.positionAt(k);
+        const to = (lineStarts[p.line - 1] ?? -1) + p.column - 1;
+        if (to >= 0 && body[to] === src[k]) add(to, to + 1);
+      }
   };
   const add = (from: number, to: number): void => {
     if (ranges.length && ranges[ranges.length - 1] === from) ranges[ranges.length - 1] = to;

@@ -103,9 +103,41 @@ export function allLower(text: string): boolean {
  * case elsewhere adds its own words to this list (see `createLinker`).
  */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([
-  'will', 'may', 'can', 'march', 'mark', 'bill', 'rose', 'hope', 'grace', 'faith', 'art', 'sun',
-  'guy', 'jack', 'pat', 'sky', 'dawn', 'summer', 'young', 'white', 'black', 'brown', 'green',
-  'long', 'little', 'king', 'price', 'rich', 'said', 'says', 'so', 'us', 'it', 'new', 'north',
+  'will',
+  'may',
+  'can',
+  'march',
+  'mark',
+  'bill',
+  'rose',
+  'hope',
+  'grace',
+  'faith',
+  'art',
+  'sun',
+  'guy',
+  'jack',
+  'pat',
+  'sky',
+  'dawn',
+  'summer',
+  'young',
+  'white',
+  'black',
+  'brown',
+  'green',
+  'long',
+  'little',
+  'king',
+  'price',
+  'rich',
+  'said',
+  'says',
+  'so',
+  'us',
+  'it',
+  'new',
+  'north',
 ]);
 
 /**
@@ -114,6 +146,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
  */
 export function startsSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[ \t*_"'“‘«„(\[>#+\-]/.test(text[i]!)) i--;
+  while (i >= 0 && /[ \t*_"'“‘«„([>#+-]/.test(text[i]!)) i--;
   return i < 0 || /[\n\r.!?…:;]/.test(text[i]!);
 }

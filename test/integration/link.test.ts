@@ -55,15 +55,18 @@ test('link --format json', () => {
   const r = run(['link', '--format', 'json']);
   const items = JSON.parse(r.stdout) as { file: string; line: number; column: number; shown: string; id: string; replacement: string }[];
   assert.equal(items.length, 6);
-  assert.deepEqual(items.find((i) => i.file === 'content/articles/plain.md' && i.column === 17), {
-    file: 'content/articles/plain.md',
-    line: 7,
-    column: 17,
-    shown: 'Putin',
-    id: 'vladimir-putin',
-    name: 'Vladimir Putin',
-    replacement: '[[Putin]]',
-  });
+  assert.deepEqual(
+    items.find((i) => i.file === 'content/articles/plain.md' && i.column === 17),
+    {
+      file: 'content/articles/plain.md',
+      line: 7,
+      column: 17,
+      shown: 'Putin',
+      id: 'vladimir-putin',
+      name: 'Vladimir Putin',
+      replacement: '[[Putin]]',
+    },
+  );
   assert.equal(run(['link', '--format', 'yaml']).code, 2);
 });
 

@@ -88,10 +88,15 @@ test('a claim id used once beside a near twin is a warning naming the twin; conf
       'articles/a.md': article('A', '[No terror.]{claim=no-terrorism}'),
       'articles/b.md': article('B', '[No terror at all.]{claim=no-terrorism}'),
       'articles/c.md': article('C', 'Text.\n\n[No terror, it said.]{claim=no-terorism}'),
-      'articles/d.md': article('D', '[Launch.]{claim=launch-2023-08-30} [Launch.]{claim=launch-2023-08-31} [Yes.]{claim=yes-said conflicts=no-terrorsm}'),
+      'articles/d.md': article(
+        'D',
+        '[Launch.]{claim=launch-2023-08-30} [Launch.]{claim=launch-2023-08-31} [Yes.]{claim=yes-said conflicts=no-terrorsm}',
+      ),
     });
     const result = await check({ input: dir });
-    const lines = result.diagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.code}: ${d.message}`);
+    const lines = result.diagnostics.map(
+      (d) => `${path.relative(dir, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.code}: ${d.message}`,
+    );
     assert.deepEqual(lines, [
       'articles/c.md:8:1: warning: claim-twin: claim id "no-terorism" is used only here, and "no-terrorism" is used 2 times: did you mean "no-terrorism"? (the same id makes one claim of several reports)',
       'articles/d.md:6:103: error: unknown-claim: conflicts=no-terrorsm names no claim: no article has a span with claim=no-terrorsm; did you mean "no-terrorism"?',

@@ -53,11 +53,7 @@ interface Case {
 }
 
 const decode = (lines: readonly string[]): string =>
-  lines
-    .join('\n')
-    .replace(/␍\n/g, '\r\n')
-    .replace(/␍/g, '\r')
-    .replace(/⟪BOM⟫/g, '\uFEFF');
+  lines.join('\n').replace(/␍\n/g, '\r\n').replace(/␍/g, '\r').replace(/⟪BOM⟫/g, '\uFEFF');
 
 function parseFixtures(file: string, text: string): Case[] {
   const cases: Case[] = [];
@@ -65,7 +61,13 @@ function parseFixtures(file: string, text: string): Case[] {
   const finish = () => {
     if (!current) return;
     if (!current.linked) throw new Error(`${file}:${current.line}: case "${current.title}" has no "@@@ linked" section`);
-    cases.push({ file, line: current.line, title: current.title, input: decode(trimEnd(current.input)) + '\n', linked: decode(trimEnd(current.linked)) + '\n' });
+    cases.push({
+      file,
+      line: current.line,
+      title: current.title,
+      input: decode(trimEnd(current.input)) + '\n',
+      linked: decode(trimEnd(current.linked)) + '\n',
+    });
   };
   text.split('\n').forEach((line, i) => {
     const marker = /^@@@ (.+)$/.exec(line);
@@ -125,7 +127,11 @@ for (const file of files) {
         assert.equal(after.mentions.length, before.mentions.length + edits.length, 'each edit is one more mention');
         const count = (items: readonly string[]) => items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
         const was = count(before.mentions.map((m) => `${m.entity} ${m.shown}`));
-        const added = new Map([...count(after.mentions.map((m) => `${m.entity} ${m.shown}`))].map(([k, n]) => [k, n - (was.get(k) ?? 0)] as const).filter(([, n]) => n > 0));
+        const added = new Map(
+          [...count(after.mentions.map((m) => `${m.entity} ${m.shown}`))]
+            .map(([k, n]) => [k, n - (was.get(k) ?? 0)] as const)
+            .filter(([, n]) => n > 0),
+        );
         assert.deepEqual(added, count(edits.map((e) => `${e.id} ${e.shown}`)), 'the inserted mentions');
       }
     });
