@@ -100,6 +100,27 @@ export async function main(argv: readonly string[]): Promise<number> {
       };
     });
 
+  cli
+    .command('link', 'List (or with --fix, link) unlinked mentions of known entities in the articles')
+    .option('--input <dir>', 'Content folder', { default: 'content' })
+    .option('--fix', 'Link them in place')
+    .option('--format <format>', 'text or json', { default: 'text' })
+    .action((flags: Flags & { fix?: boolean }) => {
+      run = async () => {
+        if (flags.format !== 'text' && flags.format !== 'json')
+          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+        const { linkContent, formatUnlinked } = await import('./link/command.ts');
+        const result = await linkContent({ input: flags.input, fix: flags.fix === true });
+        printDiagnostics(result.diagnostics);
+        if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })), null, 2)}\n`);
+        else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
+        const files = new Set(result.mentions.map((m) => m.file)).size;
+        const count = `${result.mentions.length} unlinked mention${result.mentions.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+        if (flags.format === 'text') process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
+        return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
+      };
+    });
+
   cli.help();
   cli.version(VERSION);
 

@@ -30,9 +30,12 @@ export function resolveTarget(
       return { id: registry.stubFor(target, at).id, stub: true };
     case 'unknown': {
       const stub = registry.stubFor(target, at);
+      const near = registry.suggest(target);
       bag.warning(
         'unknown-entity',
-        `${role} "${target}" matches no entity id, name or alias: add entities/${stub.id}.md or correct the name (a stub page is built for now)`,
+        near === undefined
+          ? `${role} "${target}" matches no entity id, name or alias: add entities/${stub.id}.md or correct the name (a stub page is built for now)`
+          : `${role} "${target}" matches no entity id, name or alias; did you mean "${near}"? (or add entities/${stub.id}.md; a stub page is built for now)`,
         at,
       );
       return { id: stub.id, stub: true };

@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
 import type { ArticleSlug, ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from './names.ts';
+import { TwinFinder } from './twins.ts';
 import type {
   ArticleRef,
   ClaimRef,
@@ -50,6 +51,8 @@ export function buildStatements(
     subjects: Set<EntityId>;
     sources: Map<string, string>;
     conflicts: Set<ClaimId>;
+    /** Where the id is first used. */
+    at: SourcePosition;
   }
   const drafts = new Map<ClaimId, Draft>();
   const conflictUses: { from: ClaimId; to: ClaimId; at: SourcePosition }[] = [];
@@ -62,7 +65,7 @@ export function buildStatements(
       const date = span.date ? dateOf(span.date) : undefined;
       if (span.claim) {
         let d = drafts.get(span.claim);
-        if (!d) drafts.set(span.claim, (d = { reports: [], subjects: new Set(), sources: new Map(), conflicts: new Set() }));
+        if (!d) drafts.set(span.claim, (d = { reports: [], subjects: new Set(), sources: new Map(), conflicts: new Set(), at: span.at }));
         d.reports.push({ article, text: span.text, target, ...(date ? { date } : {}) });
         for (const id of span.mentions) d.subjects.add(id);
         for (const id of span.about) d.subjects.add(id);
@@ -75,11 +78,27 @@ export function buildStatements(
     }
   }
 
+  // Near twins are looked for only where a typo is likely: an id used once, or one that names no claim.
+  let finder: TwinFinder | undefined;
+  const twinsOf = (id: string): string[] => (finder ??= new TwinFinder(drafts.keys())).twins(id);
+  for (const [id, d] of drafts) {
+    if (d.reports.length !== 1) continue;
+    const twin = twinsOf(id)[0];
+    if (twin === undefined) continue;
+    const uses = drafts.get(twin as ClaimId)!.reports.length;
+    bag.warning(
+      'claim-twin',
+      `claim id "${id}" is used only here, and "${twin}" is used ${uses === 1 ? 'once' : `${uses} times`}: did you mean "${twin}"? (the same id makes one claim of several reports)`,
+      d.at,
+    );
+  }
+
   // Conflicts hold in both directions: if A contradicts B, B's fact sheet shows A too.
   for (const { from, to, at } of conflictUses) {
     const other = drafts.get(to);
     if (!other) {
-      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}`, at);
+      const twin = drafts.size > 0 ? twinsOf(to)[0] : undefined;
+      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}${twin ? `; did you mean "${twin}"?` : ''}`, at);
       continue;
     }
     if (from === to) continue;

@@ -2,6 +2,7 @@ import { DiagnosticBag, displayPath } from '../diagnostics.ts';
 import { RESERVED_IDS } from '../site/paths.ts';
 import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
+import { distance } from 'fastest-levenshtein';
 import { idForName, nameKey } from './names.ts';
 
 export type Resolution =
@@ -30,6 +31,8 @@ export interface RegistrySnapshot {
 interface Claimant {
   readonly id: EntityId;
   readonly file: string;
+  /** The name as the entity file writes it (for "did you mean"). */
+  readonly name: string;
 }
 
 /**
@@ -45,6 +48,8 @@ export class EntityRegistry {
   readonly #stubs = new Map<string, StubEntity>();
   /** Resolutions by the target as written: the same names recur thousands of times. */
   readonly #resolved = new Map<string, Resolution>();
+  /** Suggestions by name key: asked once per unknown name, however often it is written. */
+  readonly #suggested = new Map<string, string | undefined>();
 
   /**
    * `invalid`: the ids, names and aliases of entity files that failed validation. A mention of one
@@ -86,12 +91,12 @@ export class EntityRegistry {
     if (!key) return;
     const claimants = this.#byKey.get(key);
     if (!claimants) {
-      this.#byKey.set(key, [{ id, file }]);
+      this.#byKey.set(key, [{ id, file, name }]);
       return;
     }
     if (claimants.some((c) => c.id === id)) return; // the same entity names itself twice: harmless
     const first = claimants[0]!;
-    claimants.push({ id, file });
+    claimants.push({ id, file, name });
     bag.error(
       'ambiguous-name',
       `the name "${name}" is claimed by two entities: ${displayPath(first.file)} (${first.id}) and ${displayPath(file)} (${id}); keep it on one and link the other as [[${id}|${name}]]`,
@@ -114,6 +119,30 @@ export class EntityRegistry {
       this.#resolved.set(target, r);
     }
     return r;
+  }
+
+  /**
+   * The known name closest to an unknown one, if it is close enough to be a slip of the keyboard:
+   * at most one edit (a letter missing, extra or wrong, or two neighbours swapped) in a name of up to 12 characters, two beyond ("South Korea" is two edits from "North Korea") (case, spacing
+   * and Unicode forms never count: names are compared by their keys). Called only for a name that
+   * resolved to nothing, which is rare, and remembered; it compares with every known name.
+   */
+  suggest(target: string): string | undefined {
+    const key = nameKey(target);
+    if (this.#suggested.has(key)) return this.#suggested.get(key);
+    const limit = key.length < 3 ? 0 : key.length <= 12 ? 1 : 2;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (const [known, claimants] of this.#byKey) {
+      if (Math.abs(known.length - key.length) >= bestDistance || claimants.length > 1) continue;
+      const d = slips(key, known);
+      if (d < bestDistance || (d === bestDistance && best !== undefined && claimants[0]!.name < best)) {
+        bestDistance = d;
+        best = claimants[0]!.name;
+      }
+    }
+    this.#suggested.set(key, best);
+    return best;
   }
 
   has(id: string): boolean {
@@ -147,6 +176,15 @@ export class EntityRegistry {
   get stubCount(): number {
     return this.#stubs.size;
   }
+}
+
+/** Edits from one name to another, where two neighbouring letters swapped ("Koera") count as one. */
+function slips(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
 }
 
 /** The registry from a snapshot reports nothing: its names were checked where it was taken. */

@@ -1,0 +1,216 @@
+import AhoCorasick from 'modern-ahocorasick';
+import { nameKey } from '../model/names.ts';
+import { createRegionParser, type RegionParser } from './regions.ts';
+import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, startsSentence } from './words.ts';
+
+/** One entity as the linker sees it: its id and every name it may be written as (name, aliases, id). */
+export interface LinkTarget {
+  readonly id: string;
+  readonly names: readonly string[];
+}
+
+/** One unlinked mention and the text that links it. */
+export interface LinkEdit {
+  /** Where the mention is, in UTF-16 units of the Markdown given to `find`. */
+  readonly offset: number;
+  readonly length: number;
+  /** The entity's id. */
+  readonly id: string;
+  /** The text as written. */
+  readonly shown: string;
+  /** `[[shown]]`, or `[[id|shown]]` when the text as written would not resolve to the entity. */
+  readonly replacement: string;
+}
+
+export interface Linker {
+  /** Unlinked occurrences of the targets' names in `markdown`, in order, never overlapping. */
+  find(markdown: string): LinkEdit[];
+}
+
+/** How a name is matched (see docs/linking.md). */
+type Kind = 'word' | 'phrase' | 'id';
+
+interface Entry {
+  readonly target: number;
+  readonly name: string;
+  readonly kind: Kind;
+}
+
+/**
+ * What is never linked and can be found without parsing: a mention-shaped `[[…]]` as the mention
+ * rule reads one (no `[` or `]` inside, at most one line break), escaped or not, and an attribute
+ * list `]{…}` on one line. Skipping them before the search matters for speed: in a linked
+ * briefing most names are inside mentions and `quote=` values.
+ */
+const NEVER_LINKED = /\[\[[^[\]\n]*(?:\n[^[\]\n]*)?\]\]|\]\{[^}\n]*\}/g;
+
+/**
+ * The linker (FORMAT.md §7): every occurrence of a target's name, alias or id that stands as a
+ * word, in plain text, the longest first. Names are found in one pass over the text with an
+ * Aho–Corasick automaton over their lower-case forms; each hit is then checked for its word
+ * boundaries and letter case, and only a text with hits left is parsed with markdown-it to see
+ * which of them lie in plain text (not code, URLs, links, mentions, escapes or attribute lists).
+ */
+export function createLinker(targets: readonly LinkTarget[]): Linker {
+  const entries = new Map<string, Entry[]>();
+  const keys = targets.map((t) => new Set(t.names.map(nameKey)));
+  targets.forEach((target, index) => {
+    for (const raw of new Set(target.names)) {
+      const name = raw.trim();
+      // A name a mention cannot hold, or a line break, is never linked.
+      if (!name || /[[\]|\r\n]/.test(name)) continue;
+      // An id of one plain word ("china", "x") is written in lower case only as an ordinary word.
+      const kind: Kind = name === target.id ? 'id' : /\s/u.test(name) ? 'phrase' : 'word';
+      if (kind === 'id' && !/[-\d]/.test(name)) continue;
+      const key = lowerSameLength(name);
+      const list = entries.get(key) ?? [];
+      if (!list.some((e) => e.target === index && e.name === name)) list.push({ target: index, name, kind });
+      entries.set(key, list);
+    }
+  });
+
+  // Characters some name holds: a name never spans any other, so the text is searched only in
+  // runs of these, each a string of its own. The automaton reads a string by grapheme clusters
+  // with Intl.Segmenter, except in a leading ASCII stretch; short runs keep most of a
+  // mostly-English text on that fast path.
+  const alphabet = new Uint8Array(0x10000);
+  let shortest = Infinity;
+  for (const key of entries.keys()) {
+    for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+    shortest = Math.min(shortest, key.length);
+  }
+  const matcher = new AhoCorasick([...entries].map(([pattern, data]) => ({ pattern, data })));
+  let regions: RegionParser | undefined;
+
+  return {
+    find(markdown) {
+      if (entries.size === 0) return [];
+      const base = bodyStart(markdown);
+      const body = base === 0 ? markdown : markdown.slice(base);
+      const lower = lowerSameLength(body);
+
+      interface Hit {
+        readonly start: number;
+        readonly end: number;
+        readonly target: number;
+        readonly kind: Kind;
+      }
+      const hits: Hit[] = [];
+      /** One-word names this text also uses in lower case, as ordinary words. */
+      const usedAsWords = new Set<string>();
+      const skip = neverLinked(body);
+      for (let k = 0, i = 0; i < lower.length;) {
+        if (k < skip.length && i >= skip[k]!) {
+          i = Math.max(i, skip[k + 1]!);
+          k += 2;
+          continue;
+        }
+        if (!alphabet[lower.charCodeAt(i)]) {
+          i++;
+          continue;
+        }
+        const stop = k < skip.length ? skip[k]! : lower.length;
+        let j = i + 1;
+        while (j < stop && alphabet[lower.charCodeAt(j)]) j++;
+        if (j - i >= shortest) {
+          for (const m of matcher.search(lower.slice(i, j))) {
+            const start = i + m.start;
+            const end = i + m.end;
+            if (!standsAlone(body, start, end)) continue;
+            const written = body.slice(start, end);
+            let found: Entry | undefined;
+            let ambiguous = false;
+            for (const e of m.data!) {
+              const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
+              if (e.kind === 'word' && !fits && allLower(written)) usedAsWords.add(m.pattern);
+              if (!fits) continue;
+              if (found && found.target !== e.target) ambiguous = true;
+              found ??= e;
+            }
+            if (found && !ambiguous) hits.push({ start, end, target: found.target, kind: found.kind });
+          }
+        }
+        i = j;
+      }
+      if (hits.length === 0) return [];
+
+      // A one-word name that is also a common word says nothing by its capital at a sentence's start.
+      let kept = hits.filter((h) => {
+        if (h.kind !== 'word') return true;
+        const key = lower.slice(h.start, h.end);
+        return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
+      });
+      if (kept.length === 0) return [];
+
+      regions ??= createRegionParser();
+      const plain = regions.plainText(body);
+      kept = kept.filter((h) => within(plain, h.start, h.end) && !regions!.insideUrl(body, h.start, h.end));
+
+      // The longest first: at each place the longest name wins, and what it covers is taken.
+      kept.sort((a, b) => a.start - b.start || b.end - a.end);
+      const edits: LinkEdit[] = [];
+      let taken = 0;
+      for (const h of kept) {
+        if (h.start < taken) continue;
+        taken = h.end;
+        const shown = body.slice(h.start, h.end);
+        const target = targets[h.target]!;
+        const replacement = keys[h.target]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${target.id}|${shown}]]`;
+        edits.push({ offset: base + h.start, length: h.end - h.start, id: target.id, shown, replacement });
+      }
+      return edits;
+    },
+  };
+}
+
+/** The text with each edit's replacement in place of what it covers (edits in any order, not overlapping). */
+export function applyEdits(text: string, edits: readonly LinkEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.offset < at || e.offset + e.length > text.length)
+      throw new RangeError(`edit at ${e.offset} overlaps another or lies outside the text`);
+    out += text.slice(at, e.offset) + e.replacement;
+    at = e.offset + e.length;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Where the body of `markdown` starts: after a byte-order mark and front matter, found as the
+ * build finds it (`splitDocument`: a first line starting "---", closed by a line "---"). A body
+ * without front matter starts at 0 (or after its byte-order mark).
+ */
+export function bodyStart(markdown: string): number {
+  const bom = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!markdown.startsWith('---', bom)) return bom;
+  const close = /\r?\n---[ \t]*(?:\r\n|\r|\n|$)/.exec(markdown.slice(bom));
+  // The build requires the first line starting with "---" to close it; without one this is no front matter.
+  const first = /\r?\n---/.exec(markdown.slice(bom));
+  if (!close || !first || first.index !== close.index) return bom;
+  return bom + close.index + close[0].length;
+}
+
+/** `[start, end)` pairs of what `NEVER_LINKED` finds, in order. */
+function neverLinked(body: string): number[] {
+  if (!body.includes('[[') && !body.includes(']{')) return [];
+  const out: number[] = [];
+  // A CR is a line end to markdown-it; as a space it keeps the offsets and lets "\r\n" count as one break.
+  const text = body.includes('\r') ? body.replace(/\r/g, ' ') : body;
+  for (const m of text.matchAll(NEVER_LINKED)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** Whether `[start, end)` lies inside one of the sorted, disjoint `[from, to)` pairs of `ranges`. */
+function within(ranges: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid * 2 + 1]! <= start) lo = mid + 1;
+    else if (ranges[mid * 2]! > start) hi = mid - 1;
+    else return end <= ranges[mid * 2 + 1]!;
+  }
+  return false;
+}

@@ -1,0 +1,164 @@
+/**
+ * Fixture-driven tests of the linker (src/link/linker.ts), in the style of the annotation fixtures:
+ * every file in test/fixtures/link/*.txt holds many cases.
+ *
+ *     anything before the first marker is a comment on the file
+ *     @@@ title of the case        ← starts a case; the lines up to the next marker are the input
+ *     Kim met Putin.
+ *     @@@ linked                   ← required: the text after `applyEdits(input, find(input))`
+ *     [[Kim]] met [[Putin]].
+ *
+ * The input keeps its lines exactly and gets one final newline. Characters a fixture cannot show:
+ * `␍` stands for a carriage return (written before a line's end it makes a CRLF line), `⟪BOM⟫`
+ * for a byte-order mark. Every case also checks, whatever it expects:
+ * - the edits only insert: removing each replacement's brackets (and `id|`) gives the input back;
+ * - a second run over the linked text finds nothing (what `link --fix` run twice relies on);
+ * - the linked text, parsed by the build's own parser against the same entities, has every
+ *   inserted mention resolved to the entity the edit names, and no unknown-entity warning.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { annotate, type EntitySpec } from '../helpers/annotate.ts';
+import { applyEdits, createLinker, type LinkTarget } from '../../src/link/linker.ts';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'link');
+
+/** The entities every link fixture is written against. */
+const ENTITIES: readonly EntitySpec[] = [
+  { id: 'kim-jong-un', name: 'Kim Jong Un', type: 'person', aliases: ['Kim', '김정은', 'Ким Чен Ын'] },
+  { id: 'vladimir-putin', name: 'Vladimir Putin', type: 'person', aliases: ['Putin', 'Путин', 'Владимир Путин'] },
+  { id: 'north-korea', name: 'North Korea', type: 'place', aliases: ['DPRK'] },
+  { id: 'korean-central-news-agency', name: 'Korean Central News Agency', type: 'organization', aliases: ['KCNA'] },
+  { id: 'ministry-of-foreign-affairs', name: 'Ministry of Foreign Affairs', type: 'organization' },
+  { id: 'x', name: 'X', type: 'organization', aliases: ['Twitter'] },
+  { id: 'will-ferrell', name: 'Will Ferrell', type: 'person', aliases: ['Will'] },
+  { id: 'theresa-may', name: 'Theresa May', type: 'person', aliases: ['May'] },
+  { id: 'beijing', name: 'Beijing', type: 'place', aliases: ['北京'] },
+  { id: 'tokyo', name: 'Tokyo', type: 'place', aliases: ['東京'] },
+  { id: 'hwasong-18', name: 'Hwasong-18', type: 'object' },
+  { id: 'g7', name: 'Group of Seven', type: 'organization', aliases: ['G7'] },
+];
+
+const TARGETS: readonly LinkTarget[] = ENTITIES.map((e) => ({ id: e.id, names: [e.name, ...(e.aliases ?? []), e.id] }));
+
+interface Case {
+  readonly file: string;
+  readonly line: number;
+  readonly title: string;
+  readonly input: string;
+  readonly linked: string;
+}
+
+const decode = (lines: readonly string[]): string =>
+  lines.join('\n').replace(/␍\n/g, '\r\n').replace(/␍/g, '\r').replace(/⟪BOM⟫/g, '\uFEFF');
+
+function parseFixtures(file: string, text: string): Case[] {
+  const cases: Case[] = [];
+  let current: { line: number; title: string; input: string[]; linked?: string[] } | undefined;
+  const finish = () => {
+    if (!current) return;
+    if (!current.linked) throw new Error(`${file}:${current.line}: case "${current.title}" has no "@@@ linked" section`);
+    cases.push({
+      file,
+      line: current.line,
+      title: current.title,
+      input: decode(trimEnd(current.input)) + '\n',
+      linked: decode(trimEnd(current.linked)) + '\n',
+    });
+  };
+  text.split('\n').forEach((line, i) => {
+    const marker = /^@@@ (.+)$/.exec(line);
+    if (!marker) {
+      (current?.linked ?? current?.input)?.push(line);
+      return;
+    }
+    if (marker[1] === 'linked') {
+      if (!current || current.linked) throw new Error(`${file}:${i + 1}: misplaced "@@@ linked"`);
+      current.linked = [];
+      return;
+    }
+    finish();
+    current = { line: i + 1, title: marker[1]!, input: [] };
+  });
+  finish();
+  return cases;
+}
+
+function trimEnd(lines: readonly string[]): string[] {
+  const out = [...lines];
+  while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
+  return out;
+}
+
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const linker = createLinker(TARGETS);
+
+test('link fixtures exist', () => {
+  assert.ok(files.length > 0, `no fixtures in ${FIXTURES}`);
+});
+
+for (const file of files) {
+  for (const c of parseFixtures(file, readFileSync(path.join(FIXTURES, file), 'utf8'))) {
+    test(`${file}:${c.line} ${c.title}`, () => {
+      const edits = linker.find(c.input);
+      const output = applyEdits(c.input, edits);
+      assert.equal(output, c.linked);
+
+      // Only brackets (and an id with its pipe) were inserted, each around exactly what was written.
+      for (const e of edits) {
+        assert.equal(c.input.slice(e.offset, e.offset + e.length), e.shown);
+        assert.ok(e.replacement === `[[${e.shown}]]` || e.replacement === `[[${e.id}|${e.shown}]]`, e.replacement);
+      }
+      // A second run finds nothing.
+      assert.deepEqual(linker.find(output), [], 'second run');
+      // The build reads each inserted mention as the entity the edit names.
+      if (edits.length > 0) {
+        const before = annotate(c.input, { entities: ENTITIES });
+        const after = annotate(output, { entities: ENTITIES });
+        assert.deepEqual(
+          after.diagnostics.filter((d) => d.code === 'unknown-entity' || d.code === 'ambiguous-mention'),
+          before.diagnostics.filter((d) => d.code === 'unknown-entity' || d.code === 'ambiguous-mention'),
+        );
+        assert.equal(after.mentions.length, before.mentions.length + edits.length, 'each edit is one more mention');
+        const count = (items: readonly string[]) => items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+        const was = count(before.mentions.map((m) => `${m.entity} ${m.shown}`));
+        const added = new Map(
+          [...count(after.mentions.map((m) => `${m.entity} ${m.shown}`))]
+            .map(([k, n]) => [k, n - (was.get(k) ?? 0)] as const)
+            .filter(([, n]) => n > 0),
+        );
+        assert.deepEqual(added, count(edits.map((e) => `${e.id} ${e.shown}`)), 'the inserted mentions');
+      }
+    });
+  }
+}
+
+test('applyEdits refuses overlapping edits', () => {
+  const edit = { offset: 0, length: 3, id: 'kim-jong-un', shown: 'Kim', replacement: '[[Kim]]' };
+  assert.throws(() => applyEdits('Kim', [edit, { ...edit, offset: 1 }]), RangeError);
+});
+
+test('the linker is linear: ten times the text, about ten times the work', () => {
+  // Timed, with generous room (the fastest of five runs each): a quadratic pass would take 100 times as long.
+  const paragraph = 'Kim met Putin in Beijing while `Kim` watched [Kim](https://kim.example) and [[Kim]] and Kim Jong Un. ';
+  const text = (n: number) => Array.from({ length: n }, () => paragraph.repeat(5)).join('\n\n');
+  const small = text(300);
+  const big = text(3000);
+  const time = (t: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      linker.find(t);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  time(small);
+  const ratio = time(big) / time(small);
+  assert.ok(ratio < 25, `10× text took ${ratio.toFixed(1)}× the time`);
+});
