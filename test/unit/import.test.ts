@@ -7,6 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { cleanReport } from '../../src/import/clean.ts';
 import { importReports } from '../../src/import/import.ts';
+import { writeNew } from '../../src/import/write.ts';
 import { paragraphMarkdown } from '../../src/import/markdown.ts';
 import { isoDate } from '../../src/import/metadata.ts';
 import { extractText, readHeadline } from '../../src/import/text.ts';
@@ -210,4 +211,13 @@ test('never overwrites: a second import of the same report gets the next free sl
   const second = await importReports({ sources: [SEED_B], input: dir });
   assert.equal(second.reports[0]!.slug, `${first.reports[0]!.slug}-2`);
   assert.equal(await fs.readFile(first.reports[0]!.path, 'utf8'), before);
+});
+
+test('writing never replaces a file, even one made after the folder was read', async () => {
+  const dir = await tempDir();
+  dirs.push(dir);
+  const file = path.join(dir, 'articles/taken.md');
+  assert.equal(await writeNew(file, 'first'), true);
+  assert.equal(await writeNew(file, 'second'), false);
+  assert.equal(await fs.readFile(file, 'utf8'), 'first');
 });
