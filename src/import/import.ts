@@ -92,7 +92,7 @@ export async function importReports(options: ImportOptions): Promise<ImportResul
     const entitiesDir = path.join(options.input, 'entities');
     const ids = await idsIn(entitiesDir);
     for (const entity of mergeCandidates(proposed)) {
-      const id = uniqueSlug(entity.name, new Set());
+      const id = uniqueSlug(entity.name, new Set(), 'entities');
       const file = path.join(entitiesDir, `${id}.md`);
       if (ids.has(id) || options.dryRun) {
         (ids.has(id) ? skipped : created).push(file);

@@ -51,13 +51,13 @@ function yamlValue(value: string | readonly string[]): string {
 /**
  * An article slug from a title or the report's first words, by the same transliteration as entity
  * ids (`idForName`), at most 60 characters cut at a word, unique among `taken` (the articles in the
- * folder, the reserved page names, the drafts of this run).
+ * folder, the reserved page names, the drafts of this run). Entity ids use `folder` `entities`.
  */
-export function uniqueSlug(words: string, taken: ReadonlySet<string>): string {
+export function uniqueSlug(words: string, taken: ReadonlySet<string>, folder: keyof typeof RESERVED_IDS = 'articles'): string {
   let base = idForName(words);
   if (base.length > 60) base = base.slice(0, 61).replace(/-[^-]*$/, '') || base.slice(0, 60);
   let slug = base;
-  for (let n = 2; taken.has(slug) || RESERVED_IDS.articles.has(slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; taken.has(slug) || RESERVED_IDS[folder].has(slug); n++) slug = `${base}-${n}`;
   return slug;
 }
 
