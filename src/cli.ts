@@ -121,6 +121,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       };
     });
 
+  cli
+    .command('import <...sources>', 'Raw reports (.txt, .md, .html files, folders, http(s) URLs) → draft articles')
+    .option('--input <dir>', 'Content folder', { default: 'content' })
+    .option('--source <name>', 'Publication, where a report names none')
+    .option('--published <date>', 'Publication date (YYYY-MM-DD), where a report gives none')
+    .option('--dry-run', 'Write nothing; print what would be written')
+    .option('--format <format>', 'text or json', { default: 'text' })
+    .option('--create', 'Write a draft entity file for each candidate new entity')
+    .action((sources: string[], flags: Flags & { source?: unknown; published?: unknown; dryRun?: boolean; create?: boolean }) => {
+      run = async () => {
+        if (flags.format !== 'text' && flags.format !== 'json')
+          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+        const { importCommand } = await import('./import/command.ts');
+        return importCommand({ sources: sources.map(String), input: flags.input, source: flags.source, published: flags.published, dryRun: flags.dryRun === true, create: flags.create === true, format: flags.format });
+      };
+    });
+
   cli.help();
   cli.version(VERSION);
 
