@@ -41,6 +41,7 @@ interface Report {
 
 interface Inputs {
   readonly root: string;
+  readonly seedsDir: string;
   readonly reports: readonly Report[];
   readonly entities: readonly Entity[];
 }
@@ -51,7 +52,7 @@ interface SectionResult {
   readonly passed: boolean;
 }
 
-type Section = (inputs: Inputs) => SectionResult;
+type Section = (inputs: Inputs) => SectionResult | Promise<SectionResult>;
 
 /** Case-insensitive, ’ as ', a leading "the" or possessive owner dropped ("Japan’s Coast Guard" = "Coast Guard"). */
 const normal = (s: string): string =>
@@ -112,7 +113,122 @@ const proposals: Section = ({ reports, entities }) => {
   return { title: 'New-entity proposals (entities folder treated as empty)', lines, passed: recall >= 0.8 && precision >= 0.7 };
 };
 
-const SECTIONS: readonly Section[] = [proposals];
+/** A mention as the evaluation compares them: the entity, and where its shown text stands in the plain text. */
+interface PlainMention {
+  readonly id: string | undefined;
+  readonly shown: string;
+  /** `shown#k`: the k-th occurrence of the shown text in the plain text (linked or not). */
+  readonly key: string;
+}
+
+/**
+ * A body's plain text and its mentions. The two hand-made articles and the drafts use `[[…]]`,
+ * `[…]{…}` spans and backslash escapes only, so a scan is enough here: `\x` is x, `[[t|s]]` is
+ * a mention showing s (`[[[t]]` is a span's `[` before a mention), `]{…}` closes a span, and any other `[` opens one.
+ */
+function plain(body: string, idOf: (name: string) => string | undefined): { text: string; mentions: PlainMention[] } {
+  let text = '';
+  const found: { id: string | undefined; shown: string; at: number }[] = [];
+  for (let i = 0; i < body.length; ) {
+    const c = body[i]!;
+    if (c === '\\' && i + 1 < body.length) {
+      text += body[i + 1];
+      i += 2;
+    } else if (body.startsWith('[[', i) && body[i + 2] !== '[' && body.indexOf(']]', i) > i) {
+      const end = body.indexOf(']]', i);
+      const inner = body.slice(i + 2, end);
+      const bar = inner.indexOf('|');
+      const target = bar < 0 ? inner : inner.slice(0, bar);
+      const shown = (bar < 0 ? inner : inner.slice(bar + 1)).replace(/\s+/g, ' ');
+      found.push({ id: idOf(target), shown, at: text.length });
+      text += shown;
+      i = end + 2;
+    } else if (body.startsWith(']{', i) && body.indexOf('}', i) > i) {
+      i = body.indexOf('}', i) + 1;
+    } else if (c === '[') i++;
+    else {
+      text += c;
+      i++;
+    }
+  }
+  const mentions = found.map((m) => {
+    let k = 0;
+    for (let at = text.indexOf(m.shown); at >= 0 && at < m.at; at = text.indexOf(m.shown, at + 1)) k++;
+    return { id: m.id, shown: m.shown, key: `${m.shown}#${k}` };
+  });
+  return { text, mentions };
+}
+
+/**
+ * The links `import` makes, against the hand annotation of the same reports in content/articles:
+ * each report is imported (a dry run) with content/entities as the registry, and each draft is
+ * paired with the hand-made article that shares the most words. A mention is the same in both when
+ * its shown text is the same occurrence in the plain text (`PlainMention.key`).
+ * Recall counts the recoverable hand mentions (shown text is a name, alias or id of their entity)
+ * that the draft links to the same entity (target ≥ 95%); wrong links are draft links whose place
+ * the hand annotation links to another entity (target 0); extra links are draft links the hand
+ * annotation lacks (target ≤ 10% of the draft's links), each listed for review.
+ */
+const links: Section = async ({ root, seedsDir, reports }) => {
+  const { importReports } = await import('../src/import/import.ts');
+  const { knownEntities } = await import('../src/link/known.ts');
+  const { loadContent } = await import('../src/content/load.ts');
+  const { DiagnosticBag } = await import('../src/diagnostics.ts');
+  const { nameKey } = await import('../src/model/names.ts');
+  const content = path.join(root, 'content');
+  const bag = new DiagnosticBag();
+  const known = knownEntities(await loadContent(content, bag, undefined, new Set(['entity'])), bag);
+  const entities = readEntities(path.join(content, 'entities'));
+  const namesOf = new Map(entities.map((e) => [e.id, new Set([...e.names, e.id].map(nameKey))]));
+  const hand = readdirSync(path.join(content, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ file: f, ...plain(matter(readFileSync(path.join(content, 'articles', f), 'utf8')).content, known.idOf) }));
+  const words = (t: string): Set<string> => new Set(t.toLowerCase().match(/\p{L}+/gu) ?? []);
+  let recoverable = 0;
+  let recovered = 0;
+  let draftLinks = 0;
+  const wrong: string[] = [];
+  const extra: string[] = [];
+  const missed: string[] = [];
+  const result = await importReports({ sources: reports.map((r) => path.join(seedsDir, r.file)), input: content, dryRun: true });
+  for (const report of result.reports) {
+    const draft = plain(matter(report.markdown).content, known.idOf);
+    const own = words(draft.text);
+    const pair = hand
+      .map((h) => ({ h, shared: [...words(h.text)].filter((w) => own.has(w)).length }))
+      .sort((a, b) => b.shared - a.shared)[0]!.h;
+    const handByKey = new Map(pair.mentions.map((m) => [m.key, m]));
+    const draftByKey = new Map(draft.mentions.map((m) => [m.key, m]));
+    const where = `${path.basename(report.file)} ~ ${pair.file}`;
+    for (const m of pair.mentions) {
+      if (!m.id || !namesOf.get(m.id)?.has(nameKey(m.shown))) continue;
+      recoverable++;
+      if (draftByKey.get(m.key)?.id === m.id) recovered++;
+      else missed.push(`${where}: "${m.shown}" → ${m.id}`);
+    }
+    for (const d of draft.mentions) {
+      draftLinks++;
+      const h = handByKey.get(d.key);
+      if (!h) extra.push(`${where}: "${d.shown}" → ${d.id}`);
+      else if (h.id !== d.id) wrong.push(`${where}: "${d.shown}" → ${d.id}, by hand → ${h.id}`);
+    }
+  }
+  const lines = [
+    `recoverable hand mentions linked (recall, target ≥ 95%): ${percent(recovered, recoverable)}`,
+    `links to a wrong entity (target 0):                      ${wrong.length}`,
+    `links the hand annotation lacks (target ≤ 10%):          ${percent(extra.length, draftLinks)}`,
+    ...missed.map((m) => `  missed: ${m}`),
+    ...wrong.map((m) => `  wrong: ${m}`),
+    ...extra.map((m) => `  extra: ${m}`),
+  ];
+  return {
+    title: 'Links in the drafts (content/entities as the registry) against the hand annotation',
+    lines,
+    passed: recovered / recoverable >= 0.95 && wrong.length === 0 && extra.length / draftLinks <= 0.1,
+  };
+};
+
+const SECTIONS: readonly Section[] = [links, proposals];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { seeds: { type: 'string' } } });
@@ -122,11 +238,11 @@ if (seeds === undefined || !existsSync(seeds)) {
   console.error(`eval:import: error: no seeds folder ${seeds ?? 'at ../shared/seeds'} (give one with --seeds DIR)`);
   process.exit(2);
 }
-const inputs: Inputs = { root, reports: readReports(seeds), entities: readEntities(path.join(root, 'content', 'entities')) };
+const inputs: Inputs = { root, seedsDir: seeds, reports: readReports(seeds), entities: readEntities(path.join(root, 'content', 'entities')) };
 console.log(`${inputs.reports.length} reports in ${seeds}, ${inputs.entities.length} entities in content/entities`);
 let failed = 0;
 for (const section of SECTIONS) {
-  const result = section(inputs);
+  const result = await section(inputs);
   console.log(`\n${result.title}: ${result.passed ? 'meets the targets' : 'BELOW TARGET'}`);
   for (const line of result.lines) console.log(`  ${line}`);
   if (!result.passed) failed++;

@@ -34,7 +34,13 @@ const README = /^README(\.(md|txt))?$/;
  */
 export type FileMemory = Map<string, { readonly size: number; readonly mtimeMs: number; readonly ctimeMs: number; readonly source: SourceFile }>;
 
-export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?: { readonly previous?: FileMemory; readonly next: FileMemory }): Promise<SourceFile[]> {
+export async function loadContent(
+  inputDir: string,
+  bag: DiagnosticBag,
+  memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
+  /** Only these folders' files (`import` needs the entities, not thousands of articles); default all. */
+  only?: ReadonlySet<DocumentKind>,
+): Promise<SourceFile[]> {
   const root = path.resolve(inputDir);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new UsageError(`input folder not found: ${inputDir}`);
@@ -48,6 +54,7 @@ export async function loadContent(inputDir: string, bag: DiagnosticBag, memory?:
   } else if (briefing) files.push(briefing);
 
   for (const { folder, kind } of FOLDERS) {
+    if (only && !only.has(kind)) continue;
     const dir = path.join(root, folder);
     const dirStat = await fs.lstat(dir).catch(() => undefined);
     if (dirStat?.isSymbolicLink()) {

@@ -12,7 +12,7 @@ export interface ImportCommandFlags {
   readonly dryRun: boolean;
   readonly create: boolean;
   readonly format: 'text' | 'json';
-  /** The injected steps, until the linker and the proposer are wired in. */
+  /** Steps in place of linking the known entities and proposing new ones (tests, other tools). */
   readonly link?: ImportOptions['link'];
   readonly propose?: ImportOptions['propose'];
 }

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { Diagnostic } from '../diagnostics.ts';
+import { loadContent } from '../content/load.ts';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import { displayPath as displayFile } from '../diagnostics.ts';
+import { knownEntities, type KnownEntities } from '../link/known.ts';
+import { applyEdits } from '../link/linker.ts';
 import { cleanReport } from './clean.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, SourceError, expandSource, fetchReport, isUrl, type FetchLimits } from './fetch.ts';
 import { extractPage, parsePage } from './html.ts';
 import { paragraphMarkdown } from './markdown.ts';
 import { clean, readPageMetadata } from './metadata.ts';
+import { proposeEntities } from './propose.ts';
 import { extractText } from './text.ts';
 import type { CandidateLike, CleanedReport, ImportedReport, ImportOptions, ImportResult, RawReport, ReportMetadata } from './types.ts';
 import { composeDraft, entityDraftMarkdown, idsIn, mergeCandidates, PLACEHOLDER, uniqueSlug, writeNew, type DraftField } from './write.ts';
@@ -21,14 +25,17 @@ export type { CandidateLike, ImportOptions, ImportResult, ImportedReport } from 
  * fetch reads a file or URL (`fetch.ts`); parse builds a DOM of a web page (`html.ts`); extract
  * finds the report's text and paragraphs (`html.ts`, `text.ts`); metadata reads title, publication,
  * date, author and URL (`metadata.ts`); clean moves a dateline out and drops trailing website
- * boilerplate (`clean.ts`); link and propose are the injected steps (known entities linked,
- * candidate new entities found); write composes the draft and writes it, never over a file (`write.ts`).
+ * boilerplate (`clean.ts`); link and propose (`src/link/`, `propose.ts`, or steps the caller gives) link the known entities and find
+ * candidate new ones; write composes the draft and writes it, never over a file (`write.ts`).
  */
 export async function importReports(options: ImportOptions): Promise<ImportResult> {
   const limits: FetchLimits = { timeoutMs: options.fetchTimeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES };
   const log = options.log ?? (() => undefined);
-  const link = options.link ?? ((body: string) => body);
-  const propose = options.propose ?? (() => []);
+  // The content folder's known entities are linked, and names none of them has are proposed,
+  // unless the caller gives its own steps (tests, other tools).
+  const known = options.link && options.propose ? undefined : await loadKnown(options.input);
+  const link = options.link ?? ((body: string) => applyEdits(body, known!.linker.find(body)));
+  const propose = options.propose ?? ((text: string) => proposeEntities(text, { isKnown: known!.isKnown }));
   const articlesDir = path.join(options.input, 'articles');
   const taken = await idsIn(articlesDir);
 
@@ -185,4 +192,15 @@ export async function contentFolderExists(input: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The entities of the content folder, read as the build reads them. Their own problems are not
+ * reported here (`check` and `build` do); a folder without entities links nothing.
+ */
+async function loadKnown(input: string): Promise<KnownEntities> {
+  const bag = new DiagnosticBag();
+  // A dry run may name a folder that does not exist yet: nothing is known there.
+  const files = (await contentFolderExists(input)) ? await loadContent(input, bag, undefined, new Set(['entity'])) : [];
+  return knownEntities(files, bag);
 }

@@ -81,9 +81,9 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Write a draft entity file for each candidate. */
   readonly create?: boolean;
-  /** The link step: the body with known entities linked. Default: no links. */
+  /** The link step: the body with known entities linked. Default: the content folder's entities, linked as `briefing link --fix` links them. */
   readonly link?: (body: string) => string;
-  /** The propose step: candidate new entities in the report's text. Default: none. */
+  /** The propose step: candidate new entities in the report's text. Default: `proposeEntities` with the content folder's entities as known. */
   readonly propose?: (text: string) => readonly CandidateLike[];
   /** One line per report (progress). */
   readonly log?: (line: string) => void;

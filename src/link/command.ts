@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { splitDocument } from '../content/frontmatter.ts';
 import { loadContent } from '../content/load.ts';
-import { validateContent } from '../content/validate.ts';
 import { DiagnosticBag, displayPath, type Diagnostic } from '../diagnostics.ts';
-import { EntityRegistry } from '../model/registry.ts';
-import type { SplitDocument } from '../types.ts';
-import { applyEdits, createLinker, type LinkEdit, type LinkTarget } from './linker.ts';
+import { knownEntities } from './known.ts';
+import { applyEdits, type LinkEdit } from './linker.ts';
 
 export interface LinkOptions {
   /** The content folder. */
@@ -46,23 +43,7 @@ export interface LinkResult {
 export async function linkContent(options: LinkOptions): Promise<LinkResult> {
   const bag = new DiagnosticBag();
   const files = await loadContent(options.input, bag);
-  const split = files
-    .filter((f) => f.kind === 'entity')
-    .map((f) => splitDocument(f, bag))
-    .filter((d): d is SplitDocument => d !== undefined);
-  const { entities } = validateContent(split, bag);
-  const registry = new EntityRegistry(entities, bag);
-  const names = new Map<string, string>();
-  const targets: LinkTarget[] = entities.map(({ split: doc, meta }) => {
-    const id = doc.source.id;
-    names.set(id, meta.name);
-    const own = [meta.name, ...meta.aliases, id].filter((n) => {
-      const r = registry.resolve(n);
-      return r.kind === 'found' && r.id === id;
-    });
-    return { id, names: own };
-  });
-  const linker = createLinker(targets);
+  const { linker, names } = knownEntities(files, bag);
 
   const mentions: UnlinkedMention[] = [];
   const fixed: string[] = [];

@@ -113,7 +113,15 @@ test('--dry-run --format json prints the §7 array and writes nothing', async ()
   assert.equal(out[0]!['file'], file);
   assert.equal(out[0]!['slug'], 'kim-jong-un-and-putin-meet-hours-after-north-korea-missile');
   assert.match(String(out[0]!['markdown']), /^---\ntitle: Kim Jong Un and Putin meet hours after North Korea missile launch\n[\s\S]*\npublished: 2023-09-13\n[\s\S]*draft: true\n/);
-  assert.deepEqual(out[0]!['candidates'], []);
+  // The content folder knows Kim Jong Un: linked, never proposed. Putin is new: proposed, and each
+  // occurrence's offset and length pick his name out of the report's text as read.
+  assert.match(String(out[0]!['markdown']), /\[\[Kim Jong Un\]\]/);
+  const candidates = out[0]!['candidates'] as { name: string; type: string; occurrences: { offset: number; length: number }[] }[];
+  assert.equal(candidates.some((c) => /Kim Jong Un/.test(c.name)), false);
+  const putin = candidates.find((c) => c.name === 'Vladimir Putin');
+  assert.equal(putin?.type, 'person');
+  const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  for (const o of putin.occurrences) assert.match(text.slice(o.offset, o.offset + o.length), /^(Vladimir )?Putin$/);
   assert.match(r.stderr, /^would import /m);
   assert.deepEqual(await snapshot(content), before);
 });
