@@ -27,3 +27,18 @@ export function flatten(rope: string): string {
   return rope;
 }
 
+
+/**
+ * The index of the last line starting at or before `offset`, by binary search over the lines'
+ * start offsets (ascending, the first 0): where a diagnostic or a note finds its line.
+ */
+export function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import type { IsoDate } from '../content/dates.ts';
+import { lineAt } from '../strings.ts';
 import type { BraceFinder } from './attribute-list.ts';
 
 /** A resolved `[[mention]]`, as collected while parsing one document. */
@@ -119,14 +120,8 @@ export function bodyPositions(file: string, bodyLines: readonly string[], bodyLi
       return Math.max(0, src.indexOf(line, fromColumn));
     });
     return (offset) => {
-      // Binary search for the content line holding `offset`.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      // The content line holding `offset`.
+      const lo = lineAt(starts, offset);
       return {
         file,
         line: bodyLineOffset + map[0] + lo + 1,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadContent } from '../content/load.ts';
 import { DiagnosticBag, displayPath, type Diagnostic } from '../diagnostics.ts';
 import { knownEntities } from './known.ts';
+import { lineAt } from '../strings.ts';
 import { applyEdits, type LinkEdit } from './linker.ts';
 
 export interface LinkOptions {
@@ -89,13 +90,7 @@ function positions(text: string): (offset: number) => { line: number; column: nu
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineAt(starts, offset);
     return { line: lo + 1, column: offset - starts[lo]! + 1 - (lo === 0 ? bom : 0) };
   };
 }
