@@ -3,8 +3,8 @@
  *
  *   npm run eval:import
  *
- * Reads the two raw reports in the seeds folder (`../shared/seeds/*.txt` next to the repository,
- * or `--seeds DIR`) and the hand-annotated entities in `content/entities`, and prints one section
+ * Reads the two raw reports of the example (`test/fixtures/import/*.txt`, exactly as they were
+ * received, or the `.txt` files of `--seeds DIR`) and the hand-annotated entities in `content/entities`, and prints one section
  * of figures per part of the import. Each section is a function from the shared inputs to its
  * lines and its pass/fail against the targets of issue 17; add a section by adding one to
  * `SECTIONS`.
@@ -232,14 +232,14 @@ const SECTIONS: readonly Section[] = [links, proposals];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { seeds: { type: 'string' } } });
-// The seeds sit beside the main checkout (../shared/seeds); a worktree is one folder deeper.
-const seeds = values.seeds ?? [path.join(root, '..', 'shared', 'seeds'), path.join(root, '..', '..', 'shared', 'seeds')].find((dir) => existsSync(dir));
-if (seeds === undefined || !existsSync(seeds)) {
-  console.error(`eval:import: error: no seeds folder ${seeds ?? 'at ../shared/seeds'} (give one with --seeds DIR)`);
+// The example's two raw reports, kept as received among the import fixtures.
+const seeds = path.resolve(values.seeds ?? path.join(root, 'test', 'fixtures', 'import'));
+if (!existsSync(seeds)) {
+  console.error(`eval:import: error: no folder ${seeds} (give one with --seeds DIR)`);
   process.exit(2);
 }
 const inputs: Inputs = { root, seedsDir: seeds, reports: readReports(seeds), entities: readEntities(path.join(root, 'content', 'entities')) };
-console.log(`${inputs.reports.length} reports in ${seeds}, ${inputs.entities.length} entities in content/entities`);
+console.log(`${inputs.reports.length} reports in ${path.relative(process.cwd(), seeds) || '.'}, ${inputs.entities.length} entities in content/entities`);
 let failed = 0;
 for (const section of SECTIONS) {
   const result = await section(inputs);
