@@ -42,10 +42,6 @@ export class DiagnosticBag {
     );
   }
 
-  count(severity: Severity): number {
-    return this.#items.filter((d) => d.severity === severity).length;
-  }
-
   /** Whether the build must fail: any error, or any warning under `--strict`. */
   fails(strict: boolean): boolean {
     return this.#items.some((d) => d.severity === 'error' || strict);

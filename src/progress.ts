@@ -10,7 +10,6 @@ export const silent: Log = () => {};
 export class Progress {
   readonly #log: Log;
   readonly #start = performance.now();
-  readonly stages: { name: string; count: number; unit: string; ms: number }[] = [];
 
   constructor(log: Log) {
     this.#log = log;
@@ -21,7 +20,6 @@ export class Progress {
     const result = await run();
     const ms = performance.now() - t0;
     const n = count(result);
-    this.stages.push({ name, count: n, unit, ms });
     this.#log(`  ${name.padEnd(9)} ${String(n).padStart(7)} ${unit.padEnd(10)} ${formatMs(ms).padStart(8)}`);
     return result;
   }

@@ -3,9 +3,9 @@ import v8 from 'node:v8';
 /**
  * Where this code runs from. `npm ci` compiles the TypeScript sources to plain JavaScript in
  * `dist/` (`npm run compile`), and `bin/briefing.js` runs that copy while it is up to date; during
- * development, or when it is stale, the sources run as they are through tsx. Compiled, a build
- * of 10,000 articles takes about 1.2 s less (docs/performance.md): tsx transforms every module
- * on load in each thread, and the names it keeps on every function make each closure dearer.
+ * development, or when it is stale, the sources run as they are through tsx. The compiled copy
+ * builds faster (docs/performance.md has the figures): tsx transforms every module on load in
+ * each thread, and the names it keeps on every function make each closure dearer.
  */
 
 /** True in `dist/` (this file is `dist/src/runtime.js`), false from the sources (`src/runtime.ts`). */
@@ -37,9 +37,8 @@ export function workerLoader(): { tsx?: string } {
  * process's settings alone). V8's own factor on a machine with this much memory is up to 4: at
  * 10,000 articles a full collection in the annotate stage, with the sources still live, set the
  * main thread's limit near 1 GB, which the model and pages stages then filled, mostly with
- * garbage. At 100% (a factor of 2) a build of 10,000 articles peaked at 863–929 MiB instead of
- * 1,102–1,154 MiB, for more full collections: 0–0.35 s more in four alternating pairs
- * (docs/performance.md).
+ * garbage. At 100% (a factor of 2) the peak of a build of 10,000 articles stays under 1 GiB, for
+ * a few more full collections (docs/performance.md has the measurements).
  */
 export const HEAP_GROWING_PERCENT = 100;
 

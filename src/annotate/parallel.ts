@@ -195,11 +195,9 @@ export class AnnotationWorker {
 
 /**
  * The worker's share of the characters to annotate (its articles and all the profiles). Below a
- * half, because this thread also reads the worker's results back, and the worker copies them out.
- * Measured at 10,000 articles and 2,000 profiles, compiled, by how long this thread waits for the
- * worker once its own share is done: with the texts kept in columns (`KeptText`), 53–165 ms at
- * 0.42, 330–470 ms at 0.46, none at 0.38 (this thread the slower one). 0.4 is picked between
- * those, not measured on its own beyond the benches.
+ * half, because this thread also reads the worker's results back, and the worker copies them out:
+ * the share at which neither thread waits long for the other at 10,000 articles
+ * (docs/performance.md has the waits measured at other shares).
  */
 const WORKER_SHARE = 0.4;
 

@@ -130,8 +130,8 @@ function readSource(
   bag: DiagnosticBag,
   memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
 ): SourceFile | 'missing' | undefined {
-  // Synchronous calls: reading 10,000 files one after the other measured 0.2 s here, against
-  // 0.7 s with fs.promises 32 at a time (each file a FileHandle and four pool round trips).
+  // Synchronous calls: one file after the other is faster here than fs.promises many at a time,
+  // where each file costs a FileHandle and four round trips to libuv's pool.
   let lstat: Stats;
   try {
     lstat = lstatSync(file);

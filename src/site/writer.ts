@@ -13,11 +13,10 @@ export type PageHtml = string | { readonly head: string; readonly body: SpilledH
  * Writes rendered pages in a worker thread, with synchronous writes there, while this thread
  * renders the next pages. Each page crosses as a string as soon as it is rendered (a structured
  * clone copies a string's characters), a few dozen to a message, and the worker encodes it to
- * UTF-8 and makes the system calls, so this thread does neither. It had written with
- * asynchronous writes, four at a time on libuv's pool: every file's open, write and close came
- * back to this thread, which encoded each page itself, and at 10,000 articles it waited about
- * 0.9 s for the writes; with the worker the pages stage took about 0.65 s less (docs/performance.md).
- * Eleventy's own `write()` calls `writeFileSync` for every page on the rendering thread.
+ * UTF-8 and makes the system calls, so this thread does neither. Asynchronous writes on libuv's
+ * pool would bring every file's open, write and close back to this thread, which would also
+ * encode each page itself (docs/performance.md compares the two). Eleventy's own `write()` calls
+ * `writeFileSync` for every page on the rendering thread.
  *
  * Every path must lie inside `root`: Eleventy computed them from Briefing's own page paths, and
  * this checks it rather than trusts it.
