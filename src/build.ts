@@ -19,6 +19,7 @@ import { EntityRegistry } from './model/registry.ts';
 import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
+import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList } from './site/pages.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
 import { TEMPLATE_VERSION } from './version.ts';
@@ -438,7 +439,7 @@ async function buildLocked(options: BuildOptions, progress: Progress, spill?: Sp
     const pages = await progress.stage(
       'pages',
       'pages',
-      () => renderPages(model, bodies, md, staging, specs),
+      () => renderPages(model, bodies, md, staging, { views: DEFAULT_VIEWS, pages: specs }),
       (n) => n,
     );
     // Under `serve` (keepCache) the export rows are remembered for the rebuilds (emit.ts).

@@ -7,6 +7,7 @@ import { writeSearchIndexInWorker } from './emit/search.ts';
 import { touchedEntities } from './model/touched.ts';
 import type { Model } from './model/types.ts';
 import { formatMs, Progress, silent } from './progress.ts';
+import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList, type PageSpec } from './site/pages.ts';
 import { renderPages } from './site/render.ts';
 
@@ -34,16 +35,20 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const entities = new Set<string>(touchedEntities(previous.model, slugs));
   for (const id of touchedEntities(model, slugs)) entities.add(id);
   const all = pageList(model);
-  const pages = all.filter(
-    (spec) =>
-      (spec.view !== 'article' && spec.view !== 'entity') ||
-      (spec.view === 'article' && slugs.has(spec.path.slice('articles/'.length, -'.html'.length))) ||
-      (spec.view === 'entity' && entities.has(spec.path.slice('entities/'.length, -'.html'.length))),
-  );
+  const pages = all.filter((spec) => {
+    switch (spec.kind) {
+      case 'article':
+        return slugs.has(spec.item.slug);
+      case 'entity':
+        return entities.has(spec.item.id);
+      default:
+        return true;
+    }
+  });
   const out = path.resolve(options.output);
   await removeGonePages(previous.model, all, out);
   await previous.settled;
-  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, pages), (n) => n);
+  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, { views: DEFAULT_VIEWS, pages }), (n) => n);
   await progress.stage('emit', 'files', () => emitPageFiles(model, out, options.dev === true), (n) => n);
   log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`);
   // The pages, and what they load, are ready for the browser now. What no page loads follows,

@@ -3,22 +3,18 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { RenderError } from '../diagnostics.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
-import type { ArticleBodies, ArticleView, EntityView, Model } from '../model/types.ts';
+import type { ArticleBodies, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
-import { pageList, type PageSpec } from './pages.ts';
+import { pageList, type PageKind, type PageSpec, type PageViews } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
 import { PageWriter, type PageHtml } from './writer.ts';
-import { articleView } from '../../templates/views/article.ts';
-import { entityView } from '../../templates/views/entity.ts';
-import { homeView } from '../../templates/views/home.ts';
-import { entitiesView, searchView, sourcesView, timelineView } from '../../templates/views/indexes.ts';
 
 /**
  * Stage 6, pages: Eleventy renders one JavaScript template (`templates/pages/site.11ty.js`),
- * paginated with `size: 1` over the page list, and each page's HTML comes from a view function
- * of templates/views rendered over the frozen model. Eleventy never sees content files as templates, so no template
- * engine ever runs over Markdown bodies or front matter, and Eleventy's per-input-file overhead is
- * paid once, not once per article.
+ * paginated with `size: 1` over the page list, and each page's HTML comes from the view of its
+ * kind (`PageViews`, handed in by the caller) rendered over the frozen model. Eleventy never sees
+ * content files as templates, so no template engine ever runs over Markdown bodies or front
+ * matter, and Eleventy's per-input-file overhead is paid once, not once per article.
  *
  * The template hands each page, as it is rendered, to the page writer (src/site/writer.ts) with
  * the output path Eleventy gave it, and returns an empty string to Eleventy. Eleventy keeps what
@@ -32,10 +28,11 @@ export async function renderPages(
   bodies: ArticleBodies,
   md: MarkdownIt,
   outDir: string,
-  pages: readonly PageSpec[] = pageList(model),
+  options: RenderOptions,
 ): Promise<number> {
+  const pages = options.pages ?? pageList(model);
   const sizes = new PageSizes();
-  const views = viewRenderer(model, bodies.html, sizes);
+  const views = viewRenderer(model, bodies.html, options.views, sizes);
   const { default: Eleventy } = await loadEleventy();
   // The pages are rendered in batches of about BATCH_CHARS of HTML, one Eleventy run each: the
   // writer is let behind by at most a batch, and Eleventy's bookkeeping for a run's pages lasts
@@ -53,7 +50,7 @@ export async function renderPages(
       i = end;
       await renderBatch(Eleventy, slice, md, outDir, render);
       // An article's HTML is read by its page only: let it go once the page is rendered.
-      for (const spec of slice) if (spec.view === 'article') bodies.html.delete((spec.item as ArticleView).slug);
+      for (const spec of slice) if (spec.kind === 'article') bodies.html.delete(spec.item.slug);
       // At most one batch waits for the disk while the next renders: a slow disk slows the
       // build, it does not fill the memory.
       await writer.drain(budget);
@@ -64,6 +61,13 @@ export async function renderPages(
     throw error;
   }
   return writer.done();
+}
+
+export interface RenderOptions {
+  /** The view of each kind of page. */
+  readonly views: PageViews;
+  /** The pages to render: all of them (`pageList`) unless given. */
+  readonly pages?: readonly PageSpec[];
 }
 
 let eleventy: Promise<typeof import('@11ty/eleventy')> | undefined;
@@ -103,25 +107,25 @@ export function batchChars(setting: string | undefined): number {
 const MAX_BATCH_PAGES = 3000;
 
 /**
- * The size of the pages rendered so far, by view, to cut the next batch at about a given number
- * of characters. A view not rendered yet is assumed large (FIRST_GUESS), so its first batch is
+ * The size of the pages rendered so far, by kind, to cut the next batch at about a given number
+ * of characters. A kind not rendered yet is assumed large (FIRST_GUESS), so its first batch is
  * small and measures it.
  */
 export class PageSizes {
-  private readonly chars = new Map<PageSpec['view'], { total: number; pages: number }>();
+  private readonly chars = new Map<PageKind, { total: number; pages: number }>();
 
-  record(view: PageSpec['view'], length: number): void {
-    const entry = this.chars.get(view);
+  record(kind: PageKind, length: number): void {
+    const entry = this.chars.get(kind);
     if (entry) {
       entry.total += length;
       entry.pages++;
     } else {
-      this.chars.set(view, { total: length, pages: 1 });
+      this.chars.set(kind, { total: length, pages: 1 });
     }
   }
 
-  estimate(view: PageSpec['view']): number {
-    const entry = this.chars.get(view);
+  estimate(kind: PageKind): number {
+    const entry = this.chars.get(kind);
     return entry ? entry.total / entry.pages : FIRST_GUESS;
   }
 
@@ -129,15 +133,15 @@ export class PageSizes {
   batchEnd(pages: readonly PageSpec[], start: number, budget: number): number {
     let end = start;
     let chars = 0;
-    while (end < pages.length && end - start < MAX_BATCH_PAGES && (end === start || chars + this.estimate(pages[end]!.view) <= budget)) {
-      chars += this.estimate(pages[end]!.view);
+    while (end < pages.length && end - start < MAX_BATCH_PAGES && (end === start || chars + this.estimate(pages[end]!.kind) <= budget)) {
+      chars += this.estimate(pages[end]!.kind);
       end++;
     }
     return end;
   }
 }
 
-/** Characters assumed for a page of a view not rendered yet: more than any measured so far. */
+/** Characters assumed for a page of a kind not rendered yet: more than any measured so far. */
 const FIRST_GUESS = 100_000;
 
 async function renderBatch(
@@ -186,21 +190,17 @@ async function renderBatch(
   if (rendered !== pages.length) throw new RenderError(`internal error: Eleventy rendered ${rendered} pages of ${pages.length}`);
 }
 
-/** The site-wide pages' views: each renders from the whole model. */
-const SITE_VIEWS: Record<Exclude<PageSpec['view'], 'article' | 'entity'>, (model: Model, root: string, pagePath: string) => string> = {
-  home: homeView,
-  entities: entitiesView,
-  timeline: timelineView,
-  sources: sourcesView,
-  search: searchView,
-};
-
 /**
- * Renders a page spec with the view functions of templates/views: plain TypeScript over the
- * model, every interpolated string escaped by `html` (src/site/html.ts). No template engine reads
- * anything from content, and none is compiled at run time.
+ * Renders a page spec with the view of its kind. Briefing's own views (templates/views) are plain
+ * TypeScript over the model, every interpolated string escaped by `html` (src/site/html.ts): no
+ * template engine reads anything from content, and none is compiled at run time.
  */
-export function viewRenderer(model: Model, bodies: ReadonlyMap<string, BodyHtml>, sizes?: PageSizes): (spec: PageSpec) => PageHtml {
+export function viewRenderer(
+  model: Model,
+  bodies: ReadonlyMap<string, BodyHtml>,
+  views: PageViews,
+  sizes?: PageSizes,
+): (spec: PageSpec) => PageHtml {
   // An article whose body waits in a spill file is rendered around it: the page writer reads the
   // body's bytes from the file and puts them between the HTML before and after it. So the
   // bodies, about a third of all the HTML at 10,000 articles, are never decoded, copied to the
@@ -211,32 +211,39 @@ export function viewRenderer(model: Model, bodies: ReadonlyMap<string, BodyHtml>
   return (spec) => {
     const { root, path: pagePath } = spec;
     let page: string;
-    switch (spec.view) {
+    switch (spec.kind) {
       case 'article': {
-        const article = spec.item as ArticleView;
+        const article = spec.item;
         const body = bodies.get(article.slug) ?? '';
         // Made per page, not kept in the model: each page's JSON-LD is read once.
-        page = articleView(model.site, root, pagePath, article, typeof body === 'string' ? body : hole, articleJsonLd(model.site, article));
+        page = views.article(
+          model.site,
+          root,
+          pagePath,
+          article,
+          typeof body === 'string' ? body : hole,
+          articleJsonLd(model.site, article),
+        );
         if (typeof body !== 'string') {
           const at = page.indexOf(hole);
           if (at < 0 || page.indexOf(hole, at + 1) >= 0)
             throw new RenderError(`internal error: the body's place in ${pagePath} was not found once`);
           // The body counts by its UTF-8 bytes, which the spill keeps: a few more than its characters
           // in most text, so a batch of such pages is a little smaller than the budget.
-          sizes?.record(spec.view, page.length - hole.length + body.bytes);
+          sizes?.record(spec.kind, page.length - hole.length + body.bytes);
           return { head: page.slice(0, at), body, tail: page.slice(at + hole.length) };
         }
         break;
       }
       case 'entity': {
-        const entity = spec.item as EntityView;
-        page = entityView(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
+        const entity = spec.item;
+        page = views.entity(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
         break;
       }
       default:
-        page = SITE_VIEWS[spec.view](model, root, pagePath);
+        page = views[spec.kind](model, root, pagePath);
     }
-    sizes?.record(spec.view, page.length);
+    sizes?.record(spec.kind, page.length);
     return page;
   };
 }

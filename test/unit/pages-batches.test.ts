@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import type { PageSpec } from '../../src/site/pages.ts';
+import type { PageKind, PageSpec } from '../../src/site/pages.ts';
 import { batchChars, PageSizes } from '../../src/site/render.ts';
 import { PageWriter } from '../../src/site/writer.ts';
 import { closeSpillFile, HtmlSpill, openSpillFile } from '../../src/annotate/spill.ts';
 import { tempDir } from '../helpers/site.ts';
 
-const spec = (view: PageSpec['view'], i: number): PageSpec => ({ path: `${view}s/${i}.html` as PageSpec['path'], view, root: '../' });
+// Batching reads a page's kind only: the item an article or entity page carries is left out.
+const spec = (kind: PageKind, i: number): PageSpec => ({ path: `${kind}s/${i}.html`, kind, root: '../' }) as PageSpec;
 
 test('a view not rendered yet gets a small first batch; measured sizes set the next ones', () => {
   const pages = [...Array.from({ length: 40 }, (_, i) => spec('article', i)), ...Array.from({ length: 40 }, (_, i) => spec('entity', i))];
