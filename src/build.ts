@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
+import { SPAN_KEYS, spanEntities } from './annotate/span-keys.ts';
 import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
 import { closeSpillFile, HtmlSpill, openSpillFiles, spilled, type BodyHtml } from './annotate/spill.ts';
 import { annotateAttribute, annotateBody, keptText, type KeptText } from './annotate/parse.ts';
@@ -532,10 +533,7 @@ async function annotate(
   const used = new Set<string>();
   for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
     for (const id of text.mentions.entities) used.add(id);
-    for (const sp of text.spans) {
-      if (sp.quote) used.add(sp.quote);
-      for (const a of sp.about) used.add(a);
-    }
+    for (const sp of text.spans) spanEntities(SPAN_KEYS, sp, used);
   }
   return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs.filter((st) => used.has(st.id)), buildId: id };
 }

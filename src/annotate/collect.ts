@@ -4,7 +4,9 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { EntityId, SourcePosition } from '../types.ts';
 import { flat } from '../strings.ts';
-import { contextOf, type PositionMap, type SpanAttributes } from './context.ts';
+import { contextOf, type PositionMap, type SpanAttributes, type SpanPlace } from './context.ts';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Core rule replacing markdown-it's `inline`: the same loop, but before each block's inline text is
@@ -109,20 +111,17 @@ function briefing_collect(state: StateCore): void {
               attrs.claim ? `claim-${attrs.claim}` : attrs.quote ? `quote-${++quoteCount}` : `span-${++spanCount}`,
             );
             span.token.attrSet('id', spanAnchor);
-            // Fields written out, not spread: V8 gives every `{ ...x, y }` object its own hidden class.
-            ctx.spans.push({
-              claim: attrs.claim,
-              quote: attrs.quote,
-              date: attrs.date,
-              about: attrs.about,
-              conflicts: attrs.conflicts,
-              conflictsAt: attrs.conflictsAt,
-              anchor: spanAnchor,
-              at: meta.at,
-              block,
-              text: flat(text.slice(span.start).replace(/\s+/gu, ' ').trim()),
-              mentions: span.mentions,
-            });
+            // The span rule made the attributes object for this span alone, with a field per span
+            // key (src/annotate/span-keys.ts): completed here, not copied, so every key reaches the
+            // record. Fields set in one order, not spread: V8 gives every `{ ...x, y }` object its
+            // own hidden class.
+            const record = attrs as SpanAttributes & Writable<SpanPlace>;
+            record.anchor = spanAnchor;
+            record.at = meta.at;
+            record.block = block;
+            record.text = flat(text.slice(span.start).replace(/\s+/gu, ' ').trim());
+            record.mentions = span.mentions;
+            ctx.spans.push(record);
             // Mentions in a nested span belong to the enclosing spans too.
             for (const outer of open) for (const id of span.mentions) if (!outer.mentions.includes(id)) outer.mentions.push(id);
             break;

@@ -1,6 +1,6 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
-import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
-import type { IsoDate } from '../content/dates.ts';
+import type { EntityId, SourcePosition } from '../types.ts';
+import type { SpanAttributes } from './span-keys.ts';
 import { lineAt } from '../strings.ts';
 import type { BraceFinder } from './attribute-list.ts';
 
@@ -18,18 +18,18 @@ export interface MentionRecord {
   readonly end: number;
 }
 
-/** The attributes of one `[text]{…}` span, validated. */
-export interface SpanAttributes {
-  readonly claim?: ClaimId;
-  readonly quote?: EntityId;
-  readonly date?: IsoDate;
-  readonly about: readonly EntityId[];
-  readonly conflicts: readonly ClaimId[];
-  /** Where each `conflicts=` id is written, for "names no claim" diagnostics. */
-  readonly conflictsAt: readonly SourcePosition[];
-}
+/** The attributes of one `[text]{…}` span, validated: a field per key of `SPAN_KEYS`. */
+export type { SpanAttributes } from './span-keys.ts';
 
-export interface SpanRecord extends SpanAttributes {
+/**
+ * A span's attributes, then where it is and what it holds (src/annotate/collect.ts). A span key
+ * named like a place field would be overwritten by it, so then no field of a record type-checks.
+ */
+export type SpanRecord = [Extract<keyof SpanAttributes, keyof SpanPlace>] extends [never]
+  ? SpanAttributes & SpanPlace
+  : { readonly 'a span key has the name of a SpanPlace field': Extract<keyof SpanAttributes, keyof SpanPlace> };
+
+export interface SpanPlace {
   /** The HTML id of the span in its page: what citations link to. */
   readonly anchor: string;
   readonly at: SourcePosition;

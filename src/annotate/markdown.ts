@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { EntityRegistry } from '../model/registry.ts';
 import { annotations } from './plugin.ts';
+import type { SpanKeyTable } from './span-keys.ts';
 
 /**
  * Schemes a Markdown link may never use: they run code or read the reader's disk. Others
@@ -14,7 +15,7 @@ const DANGEROUS_SCHEME = /^(?:javascript|vbscript|file|data):/i;
  * sanitiser to miss (docs/security.md). javascript:, vbscript:, file: and data: links stay text,
  * also when spaces, control characters or percent-encoding hide the scheme.
  */
-export function createMarkdown(registry: EntityRegistry): MarkdownIt {
+export function createMarkdown(registry: EntityRegistry, spanKeys?: SpanKeyTable): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   const builtIn = md.validateLink.bind(md);
   md.validateLink = (url: string) => {
@@ -37,7 +38,7 @@ export function createMarkdown(registry: EntityRegistry): MarkdownIt {
   // (test/unit/linkify-pretest.test.ts checks that on random text, and the schemes it assumes).
   const pretest = md.linkify.pretest.bind(md.linkify);
   md.linkify.pretest = (text: string) => MAY_LINK.test(text) && pretest(text);
-  md.use(annotations, { registry });
+  md.use(annotations, { registry, spanKeys });
   return md;
 }
 

@@ -3,11 +3,14 @@ import type { EntityRegistry } from '../model/registry.ts';
 import { registerCollectRules } from './collect.ts';
 import { registerMentionRule } from './mention.ts';
 import { registerRenderRules } from './render.ts';
+import type { SpanKeyTable } from './span-keys.ts';
 import { registerSpanRule } from './span.ts';
 
 export interface AnnotationOptions {
   /** The one resolver for mention, quote and about targets. */
   readonly registry: EntityRegistry;
+  /** The attribute keys spans take: `SPAN_KEYS` but in tests. */
+  readonly spanKeys?: SpanKeyTable;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface AnnotationOptions {
  */
 export function annotations(md: MarkdownIt, options: AnnotationOptions): void {
   registerMentionRule(md, options.registry);
-  registerSpanRule(md, options.registry);
+  registerSpanRule(md, options.registry, options.spanKeys);
   registerCollectRules(md);
   registerRenderRules(md);
 }

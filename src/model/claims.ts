@@ -1,4 +1,5 @@
 import type { SpanRecord } from '../annotate/context.ts';
+import { SPAN_KEYS, spanEntities } from '../annotate/span-keys.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
@@ -68,9 +69,9 @@ export function buildStatements(
         if (!d) drafts.set(span.claim, (d = { reports: [], subjects: new Set(), sources: new Map(), conflicts: new Set(), at: span.at }));
         d.reports.push({ article, text: span.text, target, ...(date ? { date } : {}) });
         for (const id of span.mentions) d.subjects.add(id);
-        for (const id of span.about) d.subjects.add(id);
+        spanEntities(SPAN_KEYS, span, d.subjects, 'subject');
         d.sources.set(nameKey(article.source), article.source);
-        span.conflicts.forEach((other, i) => conflictUses.push({ from: span.claim!, to: other, at: span.conflictsAt[i] ?? span.at }));
+        for (const other of span.conflicts) conflictUses.push({ from: span.claim, to: other.id, at: other.at });
       }
       if (span.quote) {
         quotes.push({ speaker: entityRef(span.quote), article, text: span.text, target, ...(date ? { date } : {}) });

@@ -8,6 +8,7 @@
  */
 import { annotateBody, type AnnotatedText } from '../../src/annotate/parse.ts';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
+import { SPAN_KEYS, showAttributes, type SpanAttributesOf, type SpanKeyTable } from '../../src/annotate/span-keys.ts';
 import { splitDocument } from '../../src/content/frontmatter.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
 import { EntityRegistry } from '../../src/model/registry.ts';
@@ -81,12 +82,12 @@ export interface AnnotateResult extends AnnotatedText {
  */
 export function annotate(
   body: string,
-  options: { entities?: readonly EntitySpec[]; root?: string; doc?: SplitDocument } = {},
+  options: { entities?: readonly EntitySpec[]; root?: string; doc?: SplitDocument; spanKeys?: SpanKeyTable } = {},
 ): AnnotateResult {
   const bag = new DiagnosticBag();
   const registry = makeRegistry(options.entities ?? FIXTURE_ENTITIES, bag);
   if (bag.items.length > 0) throw new Error(`test registry is not clean: ${bag.items.map((d) => d.message).join('; ')}`);
-  const md = createMarkdown(registry);
+  const md = createMarkdown(registry, options.spanKeys);
   const result = annotateBody(md, options.doc ?? bodyDocument(body), options.root ?? '../', bag);
   return { ...result, diagnostics: bag.sorted(), registry };
 }
@@ -94,4 +95,18 @@ export function annotate(
 /** `line:column: severity: code`, the form the fixtures write diagnostics in. */
 export function diagnosticLine(d: Diagnostic): string {
   return `${d.line}:${d.column}: ${d.severity}: ${d.code}`;
+}
+
+/**
+ * The fixtures' `@@@ spans` lines, `line:column #anchor key=value … mentions=… | text`, in source
+ * order; each key prints itself (`SpanKey.show`), so a key added to the table is printed too.
+ */
+export function spanLines(result: AnnotatedText, keys: SpanKeyTable = SPAN_KEYS): string[] {
+  return [...result.spans]
+    .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
+    .map((s) => {
+      const parts = [`${s.at.line}:${s.at.column}`, `#${s.anchor}`, ...showAttributes(keys, s as unknown as SpanAttributesOf<SpanKeyTable>)];
+      if (s.mentions.length > 0) parts.push(`mentions=${s.mentions.join(',')}`);
+      return `${parts.join(' ')} | ${s.text}`;
+    });
 }

@@ -38,7 +38,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotate, bodyDocument, diagnosticLine } from '../helpers/annotate.ts';
+import { annotate, bodyDocument, diagnosticLine, spanLines } from '../helpers/annotate.ts';
 import type { AnnotatedText } from '../../src/annotate/parse.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'annotations');
@@ -96,21 +96,6 @@ const listed = (lines: readonly string[] | undefined): string[] => (lines ?? [])
 
 function mentionLines(result: AnnotatedText): string[] {
   return result.mentions.map((m) => `${m.at.line}:${m.at.column} ${m.entity} ${JSON.stringify(m.shown)}${m.stub ? ' stub' : ''}`);
-}
-
-function spanLines(result: AnnotatedText): string[] {
-  return [...result.spans]
-    .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
-    .map((s) => {
-      const parts = [`${s.at.line}:${s.at.column}`, `#${s.anchor}`];
-      if (s.claim) parts.push(`claim=${s.claim}`);
-      if (s.quote) parts.push(`quote=${s.quote}`);
-      if (s.date) parts.push(`date=${s.date.iso}`);
-      if (s.about.length > 0) parts.push(`about=${s.about.join(',')}`);
-      if (s.conflicts.length > 0) parts.push(`conflicts=${s.conflicts.join(',')}`);
-      if (s.mentions.length > 0) parts.push(`mentions=${s.mentions.join(',')}`);
-      return `${parts.join(' ')} | ${s.text}`;
-    });
 }
 
 const files = readdirSync(FIXTURES)
