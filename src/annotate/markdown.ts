@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { annotations } from './plugin.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
-import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
+import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../content/registry.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
-import { annotateAttribute, annotateBody, keptText, type BodySource, type KeptText } from './parse.ts';
-import { HtmlSpill, spilled, type BodyHtml } from './spill.ts';
+import { annotateAttribute, annotateBody, keptText, spilled, type BodySource, type KeptText } from './parse.ts';
+import { HtmlSpill, type BodyHtml } from './spill.ts';
 import { splitDocument } from '../content/frontmatter.ts';
 import type { SourceFile } from '../types.ts';
 

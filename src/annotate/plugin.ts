@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { registerCollectRules } from './collect.ts';
 import { registerMentionRule } from './mention.ts';
 import { registerRenderRules } from './render.ts';

@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import { isIsoDateError, parseIsoDate, type IsoDate } from '../content/dates.ts';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { ID_PATTERN, type ClaimId, type EntityId, type SourcePosition } from '../types.ts';
 import { parseAttributeList, type RawAttribute } from './attribute-list.ts';
 import { contextOf, positionIn, type DocumentContext, type SpanAttributes } from './context.ts';

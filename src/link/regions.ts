@@ -4,7 +4,7 @@ import { createMarkdown } from '../annotate/markdown.ts';
 import { bodyPositions, tableRowPositions, type DocumentContext } from '../annotate/context.ts';
 import { BraceFinder } from '../annotate/attribute-list.ts';
 import { DiagnosticBag } from '../diagnostics.ts';
-import { EntityRegistry } from '../model/registry.ts';
+import { EntityRegistry } from '../content/registry.ts';
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 

@@ -8,8 +8,8 @@ import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import { buildStatements, buildTimeline, TimelineEntries } from './claims.ts';
-import { nameKey } from './names.ts';
-import type { StubEntity } from './registry.ts';
+import { nameKey } from '../content/names.ts';
+import type { StubEntity } from '../content/registry.ts';
 import { SentenceIndex } from './snippets.ts';
 import { touchedBy, touchedEntities } from './touched.ts';
 import type {

@@ -4,32 +4,13 @@ import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
 
 /**
- * Every page's path relative to the output root, in one place. Pages sit at most one folder deep,
- * and every link is written relative to the page it is on (`rootOf`), so the site works under any
- * path prefix and from file://. Links always name a file, never a folder: a folder link opens a
- * directory listing from disk.
+ * Every page's path relative to the output root, in one place: the fixed pages (`PAGES`, defined
+ * below every layer, which content loading reads too) and the paths below. Pages sit at most one
+ * folder deep, and every link is written relative to the page it is on (`rootOf`), so the site
+ * works under any path prefix and from file://. Links always name a file, never a folder: a
+ * folder link opens a directory listing from disk.
  */
-export const PAGES = {
-  home: 'index.html' as PagePath,
-  entities: 'entities/index.html' as PagePath,
-  timeline: 'timeline.html' as PagePath,
-  sources: 'sources.html' as PagePath,
-  search: 'search.html' as PagePath,
-} as const;
-
-/**
- * The ids whose page would be one of the fixed pages above (`entities/index` is the entity index):
- * an article or entity file with such an id is an error at that file, and a stub never takes one.
- */
-export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities']: ReadonlySet<string> } = {
-  articles: reservedIn('articles/'),
-  entities: reservedIn('entities/'),
-};
-
-function reservedIn(folder: string): ReadonlySet<string> {
-  const pages: readonly string[] = Object.values(PAGES);
-  return new Set(pages.filter((p) => p.startsWith(folder) && p.endsWith('.html')).map((p) => p.slice(folder.length, -'.html'.length)));
-}
+export { PAGES } from '../fixed-pages.ts';
 
 export function articlePage(slug: ArticleSlug | string): PagePath {
   return flatten(`articles/${slug}.html`) as PagePath;

@@ -10,7 +10,7 @@ import { annotateBody, type AnnotatedText } from '../../src/annotate/parse.ts';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
 import { splitDocument } from '../../src/content/frontmatter.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
-import { EntityRegistry } from '../../src/model/registry.ts';
+import { EntityRegistry } from '../../src/content/registry.ts';
 import type { EntityMeta, EntityType, SplitDocument, ValidDocument } from '../../src/types.ts';
 
 /** An entity as a test declares it: what its front matter would say. */
