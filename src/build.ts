@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
-import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
+import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, type EntityLinks } from './annotate/parallel.ts';
 import { closeSpillFile, HtmlSpill, openSpillFiles, type BodyHtml } from './annotate/spill.ts';
 import { annotateAttribute, annotateBody, keptText, spilled, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
@@ -20,7 +20,9 @@ import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
+import { entityPage } from './site/paths.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
+import { siblingModule } from './runtime.ts';
 import { TEMPLATE_VERSION } from './version.ts';
 import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
 
@@ -74,6 +76,9 @@ export interface BuildResult extends Analysis {
   /** An incremental rebuild returns before the search index is rewritten; this settles when it is. */
   readonly settled?: Promise<void>;
 }
+
+/** Where mentions link: the site's entity pages, on this thread and in the annotation worker. */
+const ENTITY_LINKS: EntityLinks = { href: entityPage, module: siblingModule('./site/paths.ts', import.meta.url), name: 'entityPage' };
 
 /**
  * The pipeline up to the model, shared by `check` and `build`:
@@ -141,7 +146,7 @@ async function annotateContent(
   // this thread parses and validates.
   const many =
     options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
-  const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
+  const worker = cache === undefined && many ? AnnotationWorker.start(ENTITY_LINKS, options.parallel === true) : undefined;
   try {
     return await annotateFiles(options, progress, cache, next, bag, files, worker, hooks);
   } finally {
@@ -189,7 +194,7 @@ async function annotateFiles(
   next.registry = registry;
   next.registryDiagnostics = reuse ? cache.registryDiagnostics : registryBag.items;
   for (const d of next.registryDiagnostics) bag.add(d);
-  const md = reuse ? cache.md! : createMarkdown(registry);
+  const md = reuse ? cache.md! : createMarkdown(registry, entityPage);
   next.md = md;
   const bodies = reuse ? cache.bodies : undefined;
   // A document with bad front matter is left out of the site, but its body is still checked so

@@ -2,12 +2,17 @@ import type MarkdownIt from 'markdown-it';
 import type { EntityRegistry } from '../content/registry.ts';
 import { registerCollectRules } from './collect.ts';
 import { registerMentionRule } from './mention.ts';
-import { registerRenderRules } from './render.ts';
+import { registerRenderRules, type EntityHref } from './render.ts';
 import { registerSpanRule } from './span.ts';
 
 export interface AnnotationOptions {
   /** The one resolver for mention, quote and about targets. */
   readonly registry: EntityRegistry;
+  /**
+   * The page an entity's mentions link to, relative to the output root. Given by the caller, so
+   * the annotate layer knows no URL scheme: the site layer owns page paths (src/site/paths.ts).
+   */
+  readonly entityHref: EntityHref;
 }
 
 /**
@@ -19,5 +24,5 @@ export function annotations(md: MarkdownIt, options: AnnotationOptions): void {
   registerMentionRule(md, options.registry);
   registerSpanRule(md, options.registry);
   registerCollectRules(md);
-  registerRenderRules(md);
+  registerRenderRules(md, options.entityHref);
 }

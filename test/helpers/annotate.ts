@@ -7,6 +7,7 @@
  * content folder on disk.
  */
 import { annotateBody, type AnnotatedText } from '../../src/annotate/parse.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
 import { splitDocument } from '../../src/content/frontmatter.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
@@ -86,7 +87,7 @@ export function annotate(
   const bag = new DiagnosticBag();
   const registry = makeRegistry(options.entities ?? FIXTURE_ENTITIES, bag);
   if (bag.items.length > 0) throw new Error(`test registry is not clean: ${bag.items.map((d) => d.message).join('; ')}`);
-  const md = createMarkdown(registry);
+  const md = createMarkdown(registry, entityPage);
   const result = annotateBody(md, options.doc ?? bodyDocument(body), options.root ?? '../', bag);
   return { ...result, diagnostics: bag.sorted(), registry };
 }
