@@ -20,7 +20,7 @@ import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { pageList } from './site/pages.ts';
-import { entityPage } from './site/paths.ts';
+import { entityPage, PAGE_PATHS } from './site/paths.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
 import { siblingModule } from './runtime.ts';
 import { TEMPLATE_VERSION } from './version.ts';
@@ -108,7 +108,7 @@ export async function analyze(
   const model = await progress.stage(
     'model',
     'entities',
-    () => buildModel(annotated, bag, options.counters, modelReuse),
+    () => buildModel(annotated, PAGE_PATHS, bag, options.counters, modelReuse),
     (m) => m.entities.length,
   );
   const bodies = articleBodies(annotated, options.keepTexts ?? false);

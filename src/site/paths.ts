@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { flatten } from '../strings.ts';
+import type { PagePaths } from '../model/types.ts';
 import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
 
@@ -19,6 +20,9 @@ export function articlePage(slug: ArticleSlug | string): PagePath {
 export function entityPage(id: EntityId | string): PagePath {
   return flatten(`entities/${id}.html`) as PagePath;
 }
+
+/** The article and entity pages, as the model's references carry them. */
+export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage };
 
 /**
  * The URL by which page `from` names `to` (both relative to the output root) in metadata: absolute
