@@ -61,7 +61,12 @@ export type TextJob = BodyJob | ProfileJob;
  * this thread's share beside it. Each text reports the stubs it made, so the caller can replay
  * them on the real registry in document order (see `mergeBodies`).
  */
-export function textAnnotator(snapshot: RegistrySnapshot, root: string, entityHref: EntityHref, spill?: HtmlSpill): (job: TextJob) => BodyResult[] {
+export function textAnnotator(
+  snapshot: RegistrySnapshot,
+  root: string,
+  entityHref: EntityHref,
+  spill?: HtmlSpill,
+): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
   const md = createMarkdown(registry, entityHref);
   const one = (annotate: (bag: DiagnosticBag) => KeptText<BodyHtml>): BodyResult => {
@@ -144,7 +149,11 @@ export class AnnotationWorker {
   private constructor(links: EntityLinks) {
     this.links = links;
     this.#worker = new Worker(new URL('./annotate-worker.js', import.meta.url), {
-      workerData: { ...workerLoader(), module: siblingModule('./parallel.ts', import.meta.url), links: { module: links.module, name: links.name } },
+      workerData: {
+        ...workerLoader(),
+        module: siblingModule('./parallel.ts', import.meta.url),
+        links: { module: links.module, name: links.name },
+      },
     });
     // Listened to from the start: the worker loads its code before any run, and an 'error' with
     // no listener would end this process instead of failing the analysis.

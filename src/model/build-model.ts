@@ -227,7 +227,13 @@ export function dateView(language: string): (d: IsoDate) => DateView {
   };
 }
 
-export function buildModel(content: AnnotatedContent, pages: PagePaths, bag: DiagnosticBag, counters?: ModelCounters, reuse?: ModelReuse): Model {
+export function buildModel(
+  content: AnnotatedContent,
+  pages: PagePaths,
+  bag: DiagnosticBag,
+  counters?: ModelCounters,
+  reuse?: ModelReuse,
+): Model {
   const language = content.settings.language;
   // Publications are a few names, met once per article on every fact sheet.
   const sourceKey = memoized(nameKey);

@@ -47,7 +47,8 @@ function sources(dir: string): string[] {
 }
 
 /** Static imports and re-exports (`import … from`, `export … from`, `import '…'`) and dynamic `import('…')` of relative modules. */
-const IMPORT = /(?:^|[;\n])\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[;\n])\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 /** Each module of src/ with the modules of this package it imports. */
 function importGraph(): Map<string, string[]> {
@@ -64,7 +65,8 @@ function importGraph(): Map<string, string[]> {
 const show = (file: string): string => path.relative(path.join(SRC, '..'), file);
 
 test('the import reader sees every form of import in src/', () => {
-  const text = "import a from './a.ts';\nimport type {\n  B,\n  C,\n} from '../b.ts';\nexport { d } from './d.ts';\nimport './e.ts';\nconst f = await import('./f.js');";
+  const text =
+    "import a from './a.ts';\nimport type {\n  B,\n  C,\n} from '../b.ts';\nexport { d } from './d.ts';\nimport './e.ts';\nconst f = await import('./f.js');";
   assert.deepEqual(
     [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2]),
     ['./a.ts', '../b.ts', './d.ts', './e.ts', './f.js'],
@@ -88,7 +90,9 @@ test('no module of src/ imports from a layer above its own', () => {
 test('src/ imports nothing outside src/ but the package root files', () => {
   const outside: string[] = [];
   for (const [file, targets] of importGraph()) {
-    for (const target of targets) if (path.relative(SRC, target).startsWith('..') && !/package\.json$/.test(target)) outside.push(`${show(file)} imports ${show(target)}`);
+    for (const target of targets)
+      if (path.relative(SRC, target).startsWith('..') && !/package\.json$/.test(target))
+        outside.push(`${show(file)} imports ${show(target)}`);
   }
   // templates/views are handed to the renderer by the page-kinds work (issue 18, item 2); until
   // then site/render.ts is the one module that reaches into templates/.
