@@ -174,7 +174,7 @@ const links: Section = async ({ root, seedsDir, reports }) => {
   const { knownEntities } = await import('../src/link/known.ts');
   const { loadContent } = await import('../src/content/load.ts');
   const { DiagnosticBag } = await import('../src/diagnostics.ts');
-  const { nameKey } = await import('../src/model/names.ts');
+  const { nameKey } = await import('../src/content/names.ts');
   const content = path.join(root, 'content');
   const bag = new DiagnosticBag();
   const known = knownEntities(await loadContent(content, bag, undefined, new Set(['entity'])), bag);

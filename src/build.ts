@@ -5,9 +5,9 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
 import { SPAN_KEYS, spanEntities } from './annotate/span-keys.ts';
-import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES } from './annotate/parallel.ts';
-import { closeSpillFile, HtmlSpill, openSpillFiles, spilled, type BodyHtml } from './annotate/spill.ts';
-import { annotateAttribute, annotateBody, keptText, type KeptText } from './annotate/parse.ts';
+import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, type EntityLinks } from './annotate/parallel.ts';
+import { closeSpillFile, HtmlSpill, openSpillFiles, type BodyHtml } from './annotate/spill.ts';
+import { annotateAttribute, annotateBody, keptText, spilled, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent } from './content/validate.ts';
@@ -16,13 +16,15 @@ import { emitFiles } from './emit/emit.ts';
 import { writeServiceWorker } from './emit/offline.ts';
 import { SearchIndexJob, searchEntriesBeforeModel, searchEntriesFromModel } from './emit/search.ts';
 import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
-import { EntityRegistry } from './model/registry.ts';
+import { EntityRegistry } from './content/registry.ts';
 import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, Progress, silent, type Log } from './progress.ts';
 import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList } from './site/pages.ts';
+import { entityPage, PAGE_PATHS } from './site/paths.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
+import { siblingModule } from './runtime.ts';
 import { TEMPLATE_VERSION } from './version.ts';
 import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
 
@@ -77,6 +79,9 @@ export interface BuildResult extends Analysis {
   readonly settled?: Promise<void>;
 }
 
+/** Where mentions link: the site's entity pages, on this thread and in the annotation worker. */
+const ENTITY_LINKS: EntityLinks = { href: entityPage, module: siblingModule('./site/paths.ts', import.meta.url), name: 'entityPage' };
+
 /**
  * The pipeline up to the model, shared by `check` and `build`:
  * load → front matter → validate → annotate → model. Each stage returns new data; problems
@@ -105,7 +110,7 @@ export async function analyze(
   const model = await progress.stage(
     'model',
     'entities',
-    () => buildModel(annotated, bag, options.counters, modelReuse),
+    () => buildModel(annotated, PAGE_PATHS, bag, options.counters, modelReuse),
     (m) => m.entities.length,
   );
   const bodies = articleBodies(annotated, options.keepTexts ?? false);
@@ -143,7 +148,7 @@ async function annotateContent(
   // this thread parses and validates.
   const many =
     options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
-  const worker = cache === undefined && many ? AnnotationWorker.start(options.parallel === true) : undefined;
+  const worker = cache === undefined && many ? AnnotationWorker.start(ENTITY_LINKS, options.parallel === true) : undefined;
   try {
     return await annotateFiles(options, progress, cache, next, bag, files, worker, hooks);
   } finally {
@@ -191,7 +196,7 @@ async function annotateFiles(
   next.registry = registry;
   next.registryDiagnostics = reuse ? cache.registryDiagnostics : registryBag.items;
   for (const d of next.registryDiagnostics) bag.add(d);
-  const md = reuse ? cache.md! : createMarkdown(registry);
+  const md = reuse ? cache.md! : createMarkdown(registry, entityPage);
   next.md = md;
   const bodies = reuse ? cache.bodies : undefined;
   // A document with bad front matter is left out of the site, but its body is still checked so

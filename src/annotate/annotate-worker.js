@@ -9,6 +9,8 @@ if (workerData.tsx) {
   register();
 }
 const { textAnnotator, HtmlSpill } = await import(workerData.module);
+// Where mentions link: the resolver the main thread uses, from the module it named (see EntityLinks).
+const entityHref = (await import(workerData.links.module))[workerData.links.name];
 // One spill per file, kept across runs: a later run appends after what an earlier one wrote.
 const spills = new Map();
 parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
@@ -17,7 +19,7 @@ parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
     // Articles' HTML goes to the spill file when there is one, each chunk's written before it is sent.
     if (spillFd !== undefined && !spills.has(spillFd)) spills.set(spillFd, new HtmlSpill(spillFd));
     const spill = spills.get(spillFd);
-    const annotate = textAnnotator(snapshot, root, spill);
+    const annotate = textAnnotator(snapshot, root, entityHref, spill);
     for (let start = 0; start < jobs.length || start === 0; start += chunk) {
       const end = Math.min(jobs.length, start + chunk);
       const results = jobs.slice(start, end).flatMap((job) => annotate(job));

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { annotations } from './plugin.ts';
+import type { EntityHref } from './render.ts';
 import type { SpanKeyTable } from './span-keys.ts';
 
 /**
@@ -13,9 +14,10 @@ const DANGEROUS_SCHEME = /^(?:javascript|vbscript|file|data):/i;
  * The project's one Markdown parser. Raw HTML is off rather than sanitised: news text copied from
  * the web has no HTML worth keeping, and a parser that never emits it leaves nothing for a
  * sanitiser to miss (docs/security.md). javascript:, vbscript:, file: and data: links stay text,
- * also when spaces, control characters or percent-encoding hide the scheme.
+ * also when spaces, control characters or percent-encoding hide the scheme. Mentions link to
+ * `entityHref` of their entity (the site's `entityPage`).
  */
-export function createMarkdown(registry: EntityRegistry, spanKeys?: SpanKeyTable): MarkdownIt {
+export function createMarkdown(registry: EntityRegistry, entityHref: EntityHref, spanKeys?: SpanKeyTable): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   const builtIn = md.validateLink.bind(md);
   md.validateLink = (url: string) => {
@@ -38,7 +40,7 @@ export function createMarkdown(registry: EntityRegistry, spanKeys?: SpanKeyTable
   // (test/unit/linkify-pretest.test.ts checks that on random text, and the schemes it assumes).
   const pretest = md.linkify.pretest.bind(md.linkify);
   md.linkify.pretest = (text: string) => MAY_LINK.test(text) && pretest(text);
-  md.use(annotations, { registry, spanKeys });
+  md.use(annotations, { registry, entityHref, spanKeys });
   return md;
 }
 

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
-import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../model/registry.ts';
+import { EntityRegistry, type RegistrySnapshot, type StubEntity } from '../content/registry.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
 import { createMarkdown } from './markdown.ts';
-import { annotateAttribute, annotateBody, keptText, type BodySource, type KeptText } from './parse.ts';
-import { HtmlSpill, spilled, type BodyHtml } from './spill.ts';
+import { annotateAttribute, annotateBody, keptText, spilled, type BodySource, type KeptText } from './parse.ts';
+import type { EntityHref } from './render.ts';
+import { HtmlSpill, type BodyHtml } from './spill.ts';
 import { splitDocument } from '../content/frontmatter.ts';
 import type { SourceFile } from '../types.ts';
 
@@ -29,6 +30,16 @@ export interface BodyResult {
   readonly stubs: readonly StubEntity[];
 }
 
+/**
+ * Where mentions link, on both threads: the resolver for this one, and for the worker the module
+ * that exports it and the export's name, since a function cannot be sent to another thread.
+ */
+export interface EntityLinks {
+  readonly href: EntityHref;
+  readonly module: string;
+  readonly name: string;
+}
+
 /** Fewer articles than this are annotated on the main thread: starting a worker costs more than it saves. */
 export const PARALLEL_MIN_ARTICLES = 200;
 
@@ -50,9 +61,14 @@ export type TextJob = BodyJob | ProfileJob;
  * this thread's share beside it. Each text reports the stubs it made, so the caller can replay
  * them on the real registry in document order (see `mergeBodies`).
  */
-export function textAnnotator(snapshot: RegistrySnapshot, root: string, spill?: HtmlSpill): (job: TextJob) => BodyResult[] {
+export function textAnnotator(
+  snapshot: RegistrySnapshot,
+  root: string,
+  entityHref: EntityHref,
+  spill?: HtmlSpill,
+): (job: TextJob) => BodyResult[] {
   const registry = EntityRegistry.fromSnapshot(snapshot);
-  const md = createMarkdown(registry);
+  const md = createMarkdown(registry, entityHref);
   const one = (annotate: (bag: DiagnosticBag) => KeptText<BodyHtml>): BodyResult => {
     const bag = new DiagnosticBag();
     const before = registry.stubCount;
@@ -127,9 +143,17 @@ export class AnnotationWorker {
   /** The run waiting for the worker's answers. */
   #pending: { readonly onMessage: (m: WorkerReply) => void; readonly reject: (error: Error) => void } | undefined;
 
-  private constructor() {
+  /** Where mentions link, on this thread and the worker. */
+  readonly links: EntityLinks;
+
+  private constructor(links: EntityLinks) {
+    this.links = links;
     this.#worker = new Worker(new URL('./annotate-worker.js', import.meta.url), {
-      workerData: { ...workerLoader(), module: siblingModule('./parallel.ts', import.meta.url) },
+      workerData: {
+        ...workerLoader(),
+        module: siblingModule('./parallel.ts', import.meta.url),
+        links: { module: links.module, name: links.name },
+      },
     });
     // Listened to from the start: the worker loads its code before any run, and an 'error' with
     // no listener would end this process instead of failing the analysis.
@@ -142,8 +166,8 @@ export class AnnotationWorker {
   }
 
   /** A worker when this machine has a second core to run it on (or when `always`). */
-  static start(always = false): AnnotationWorker | undefined {
-    return always || availableParallelism() >= 2 ? new AnnotationWorker() : undefined;
+  static start(links: EntityLinks, always = false): AnnotationWorker | undefined {
+    return always || availableParallelism() >= 2 ? new AnnotationWorker(links) : undefined;
   }
 
   /**
@@ -229,7 +253,7 @@ export async function annotateInParallel(
   // Awaited below; if this thread's share throws first, the worker's end must not become an
   // unhandled rejection that hides the error.
   away.catch(() => undefined);
-  const annotator = textAnnotator(snapshot, root, spill?.here);
+  const annotator = textAnnotator(snapshot, root, worker.links.href, spill?.here);
   const here: BodyResult[] = [];
   for (let i = split; i < jobs.length; i++) {
     here.push(...annotator(jobs[i]!));

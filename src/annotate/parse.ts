@@ -2,7 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { BraceFinder } from './attribute-list.ts';
 import { flat, flatten } from '../strings.ts';
-import type { BodyHtml } from './spill.ts';
+import type { BodyHtml, HtmlSpill } from './spill.ts';
 import type { EntityId, SourcePosition, SplitDocument } from '../types.ts';
 import {
   bodyPositions,
@@ -70,6 +70,11 @@ export function keptText(text: AnnotatedText): KeptText {
   });
   const blocks = { anchors: text.blocks.map((b) => b.anchor), texts: text.blocks.map((b) => b.text) };
   return { html: text.html, mentions: { entities, places }, spans: text.spans, blocks };
+}
+
+/** An article body's kept text with its HTML spilled, when there is a spill file (src/annotate/spill.ts). */
+export function spilled(text: KeptText, spill: HtmlSpill | undefined): KeptText<BodyHtml> {
+  return spill ? { html: spill.put(text.html), mentions: text.mentions, spans: text.spans, blocks: text.blocks } : text;
 }
 
 /** What `annotateBody` reads of a document: a `SplitDocument`, or the part of one a worker is sent. */

@@ -1,8 +1,8 @@
 import type MarkdownIt from 'markdown-it';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { registerCollectRules } from './collect.ts';
 import { registerMentionRule } from './mention.ts';
-import { registerRenderRules } from './render.ts';
+import { registerRenderRules, type EntityHref } from './render.ts';
 import type { SpanKeyTable } from './span-keys.ts';
 import { registerSpanRule } from './span.ts';
 
@@ -11,6 +11,11 @@ export interface AnnotationOptions {
   readonly registry: EntityRegistry;
   /** The attribute keys spans take: `SPAN_KEYS` but in tests. */
   readonly spanKeys?: SpanKeyTable;
+  /**
+   * The page an entity's mentions link to, relative to the output root. Given by the caller, so
+   * the annotate layer knows no URL scheme: the site layer owns page paths (src/site/paths.ts).
+   */
+  readonly entityHref: EntityHref;
 }
 
 /**
@@ -22,5 +27,5 @@ export function annotations(md: MarkdownIt, options: AnnotationOptions): void {
   registerMentionRule(md, options.registry);
   registerSpanRule(md, options.registry, options.spanKeys);
   registerCollectRules(md);
-  registerRenderRules(md);
+  registerRenderRules(md, options.entityHref);
 }

@@ -1,7 +1,9 @@
 import type MarkdownIt from 'markdown-it';
 import Token from 'markdown-it/lib/token.mjs';
-import { entityPage } from '../site/paths.ts';
 import { contextOf, type SpanAttributes } from './context.ts';
+
+/** An entity's page by its id, relative to the output root. */
+export type EntityHref = (id: string) => string;
 
 /**
  * A URL that leaves the site: one with a scheme, or protocol-relative (`//host/…`, which takes the
@@ -11,8 +13,11 @@ import { contextOf, type SpanAttributes } from './context.ts';
  */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** Renderer rules for the annotation tokens. Every value from content goes through `escapeHtml`. */
-export function registerRenderRules(md: MarkdownIt): void {
+/**
+ * Renderer rules for the annotation tokens, a mention linking to `entityHref` of its entity under
+ * the page's root. Every value from content goes through `escapeHtml`.
+ */
+export function registerRenderRules(md: MarkdownIt, entityHref: EntityHref): void {
   const escape = md.utils.escapeHtml;
 
   md.renderer.rules['entity_mention'] = (tokens, idx, _options, env) => {
@@ -20,7 +25,7 @@ export function registerRenderRules(md: MarkdownIt): void {
     const meta = token.meta as { id: string; stub: boolean; inLink: boolean };
     const cls = meta.stub ? 'mention mention-stub' : 'mention';
     if (meta.inLink) return `<span class="${cls}" data-entity="${escape(meta.id)}">${escape(token.content)}</span>`;
-    const href = contextOf(env).root + entityPage(meta.id);
+    const href = contextOf(env).root + entityHref(meta.id);
     return `<a class="${cls}" href="${escape(href)}" data-entity="${escape(meta.id)}">${escape(token.content)}</a>`;
   };
 

@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import type { EntityId, SourcePosition } from '../types.ts';
 
 export interface ResolvedTarget {

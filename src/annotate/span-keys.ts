@@ -1,6 +1,6 @@
 import { isIsoDateError, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import { flat } from '../strings.ts';
 import { ID_PATTERN, type ClaimId, type EntityId, type SourcePosition } from '../types.ts';
 import type { RawAttribute } from './attribute-list.ts';

@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
-import type { EntityRegistry } from '../model/registry.ts';
+import type { EntityRegistry } from '../content/registry.ts';
 import type { SourcePosition } from '../types.ts';
 import { parseAttributeList } from './attribute-list.ts';
 import { contextOf, positionIn } from './context.ts';

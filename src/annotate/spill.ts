@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../diagnostics.ts';
 import { writeAllSync } from '../output.ts';
-import type { KeptText } from './parse.ts';
 
 /**
  * Article HTML between the annotate stage and the pages, out of the heap. A build of 10,000
@@ -69,11 +68,6 @@ export class HtmlSpill {
     this.#written += this.#used;
     this.#used = 0;
   }
-}
-
-/** An article body's text with its HTML spilled, when there is a spill file. */
-export function spilled(text: KeptText, spill: HtmlSpill | undefined): KeptText<BodyHtml> {
-  return spill ? { html: spill.put(text.html), mentions: text.mentions, spans: text.spans, blocks: text.blocks } : text;
 }
 
 /** The HTML itself: a string as it is, a spilled body read back (its spill flushed). */

@@ -2,7 +2,7 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, promi
 import path from 'node:path';
 import { DiagnosticBag, UNREADABLE, UsageError } from '../diagnostics.ts';
 import { SITE_MARKER } from '../output.ts';
-import { idForName } from '../model/names.ts';
+import { idForName } from './names.ts';
 import { ID_PATTERN, type DocumentKind, type SourceFile } from '../types.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -8,7 +8,7 @@ import type {
   ValidContent,
   ValidDocument,
 } from '../types.ts';
-import { RESERVED_IDS } from '../site/paths.ts';
+import { RESERVED_IDS } from '../fixed-pages.ts';
 import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema.ts';
 
 /**

@@ -6,7 +6,7 @@ import { articleReferences, dateView, entityReferences, plainText, type Annotate
 import type { ArticleRef, Model } from '../model/types.ts';
 import { writeAllSync } from '../output.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
-import { TEMPLATES_DIR } from '../site/paths.ts';
+import { PAGE_PATHS, TEMPLATES_DIR } from '../site/paths.ts';
 import { IndexBuilder, type BuilderOptions } from './search-index.ts';
 
 /** One searchable thing: an entity, an article, a claim or a quote. */
@@ -73,9 +73,9 @@ function searchEntries(model: Model, texts: ReadonlyMap<string, string>): Search
 export function searchEntriesBeforeModel(content: AnnotatedContent): SearchEntry[] {
   const entries: SearchEntry[] = [];
   const profiles = new Map(content.entities.map((e) => [e.id, e.meta]));
-  const refs = [...entityReferences(content).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const refs = [...entityReferences(content, PAGE_PATHS).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of refs) entries.push(entityEntry(r.name, profiles.get(r.id)?.aliases ?? [], r.summary, r.typeLabel, r.page));
-  for (const { ref, body } of articleReferences(content, dateView(content.settings.language))) entries.push(articleEntry(ref, plainText(body)));
+  for (const { ref, body } of articleReferences(content, dateView(content.settings.language), PAGE_PATHS)) entries.push(articleEntry(ref, plainText(body)));
   return entries;
 }
 

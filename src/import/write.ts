@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
-import { idForName, nameKey } from '../model/names.ts';
-import { RESERVED_IDS } from '../site/paths.ts';
+import { idForName, nameKey } from '../content/names.ts';
+import { RESERVED_IDS } from '../fixed-pages.ts';
 import type { CandidateLike } from './types.ts';
 
 /** Placeholders for what neither the report nor the command line gave; each comes with a warning. */

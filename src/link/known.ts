@@ -1,7 +1,7 @@
 import { splitDocument } from '../content/frontmatter.ts';
 import { validateContent } from '../content/validate.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { EntityRegistry } from '../model/registry.ts';
+import { EntityRegistry } from '../content/registry.ts';
 import type { SourceFile, SplitDocument } from '../types.ts';
 import { createLinker, type Linker, type LinkTarget } from './linker.ts';
 

@@ -1,5 +1,5 @@
 import AhoCorasick from 'modern-ahocorasick';
-import { nameKey } from '../model/names.ts';
+import { nameKey } from '../content/names.ts';
 import { createRegionParser, type RegionParser } from './regions.ts';
 import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, startsSentence } from './words.ts';
 

@@ -4,7 +4,8 @@ import { createMarkdown } from '../annotate/markdown.ts';
 import { bodyPositions, tableRowPositions, type DocumentContext } from '../annotate/context.ts';
 import { BraceFinder } from '../annotate/attribute-list.ts';
 import { DiagnosticBag } from '../diagnostics.ts';
-import { EntityRegistry } from '../model/registry.ts';
+import { EntityRegistry } from '../content/registry.ts';
+import { entityPage } from '../site/paths.ts';
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
@@ -32,7 +33,7 @@ interface LinkEnv {
  * more than a scan, so the linker runs it only for a body where some name was found.
  */
 export function createRegionParser(): RegionParser {
-  const md = createMarkdown(new EntityRegistry([], new DiagnosticBag()));
+  const md = createMarkdown(new EntityRegistry([], new DiagnosticBag()), entityPage);
   recordPlainText(md);
   return {
     plainText: (body) => plainTextRanges(md, body),

@@ -3,13 +3,11 @@ import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
-import { collectionJsonLd, homeJsonLd } from '../site/jsonld.ts';
-import { articlePage, entityPage, PAGES } from '../site/paths.ts';
 import type { ArticleMeta, ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityMeta, EntityType } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import { buildStatements, buildTimeline, TimelineEntries } from './claims.ts';
-import { nameKey } from './names.ts';
-import type { StubEntity } from './registry.ts';
+import { nameKey } from '../content/names.ts';
+import type { StubEntity } from '../content/registry.ts';
 import { SentenceIndex } from './snippets.ts';
 import { touchedBy, touchedEntities } from './touched.ts';
 import type {
@@ -23,6 +21,7 @@ import type {
   DateView,
   EntityGroup,
   Excerpt,
+  PagePaths,
   EntityRef,
   EntityView,
   MentionView,
@@ -162,7 +161,7 @@ export interface ModelReuse {
 }
 
 /** Entity references, profiles first, then stubs: the model's, and the search index's before the model. */
-export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>): Map<EntityId, EntityRef> {
+export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>, pages: PagePaths): Map<EntityId, EntityRef> {
   const refs = new Map<EntityId, EntityRef>();
   for (const e of content.entities) {
     refs.set(e.id, {
@@ -170,7 +169,7 @@ export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 's
       name: e.meta.name,
       type: e.meta.type,
       typeLabel: TYPE_NAMES[e.meta.type],
-      page: entityPage(e.id),
+      page: pages.entity(e.id),
       summary: e.meta.summary,
       stub: false,
     });
@@ -181,7 +180,7 @@ export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 's
       name: s.name,
       type: s.type,
       typeLabel: 'No profile yet',
-      page: entityPage(s.id),
+      page: pages.entity(s.id),
       summary: undefined,
       stub: true,
     });
@@ -193,12 +192,13 @@ export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 's
 export function articleReferences<A extends AnnotatedContent['articles'][number]>(
   content: { readonly articles: readonly A[] },
   dateOf: (d: IsoDate) => DateView,
+  pages: PagePaths,
 ): { ref: ArticleRef; meta: A['meta']; body: A['body'] }[] {
   const refs = content.articles.map(({ slug, meta, body }) => ({
     ref: {
       slug,
       title: meta.title,
-      page: articlePage(slug),
+      page: pages.article(slug),
       source: meta.source,
       published: dateOf(parseIsoDate(meta.published) as IsoDate),
     } satisfies ArticleRef,
@@ -227,7 +227,13 @@ export function dateView(language: string): (d: IsoDate) => DateView {
   };
 }
 
-export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counters?: ModelCounters, reuse?: ModelReuse): Model {
+export function buildModel(
+  content: AnnotatedContent,
+  pages: PagePaths,
+  bag: DiagnosticBag,
+  counters?: ModelCounters,
+  reuse?: ModelReuse,
+): Model {
   const language = content.settings.language;
   // Publications are a few names, met once per article on every fact sheet.
   const sourceKey = memoized(nameKey);
@@ -251,7 +257,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
     buildId: content.buildId,
   };
 
-  const refs = entityReferences(content);
+  const refs = entityReferences(content, pages);
   const entityRef = (id: EntityId): EntityRef => refs.get(id)!;
   // Entities in name order, once, with the briefing language's collation: sorts below compare
   // ranks instead of calling localeCompare (an ICU call) millions of times.
@@ -260,7 +266,7 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
   const nameRank = new Map(inNameOrder.map((id, i) => [id, i]));
   const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
 
-  const articleRefs = articleReferences(content, dateOf);
+  const articleRefs = articleReferences(content, dateOf, pages);
 
   const statements = buildStatements(
     articleRefs.map(({ ref, body }) => ({ article: ref, spans: body.spans })),
@@ -479,13 +485,6 @@ export function buildModel(content: AnnotatedContent, bag: DiagnosticBag, counte
       mentions: totalMentions,
       claims: statements.claims.length,
       quotes: statements.quotes.length,
-    },
-    homeJsonLd: homeJsonLd(site, PAGES.home, [...statements.comparison.corroborated.items, ...statements.comparison.singleSource.items]),
-    pageJsonLd: {
-      entities: collectionJsonLd(site, PAGES.entities, 'Entities'),
-      timeline: collectionJsonLd(site, PAGES.timeline, 'Timeline'),
-      sources: collectionJsonLd(site, PAGES.sources, 'Sources'),
-      search: collectionJsonLd(site, PAGES.search, 'Search', 'SearchResultsPage'),
     },
   });
 }

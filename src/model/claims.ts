@@ -4,7 +4,7 @@ import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
 import type { ArticleSlug, ClaimId, EntityId, SourcePosition } from '../types.ts';
-import { nameKey } from './names.ts';
+import { nameKey } from '../content/names.ts';
 import { TwinFinder } from './twins.ts';
 import type {
   ArticleRef,

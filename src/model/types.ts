@@ -226,6 +226,15 @@ export interface SourceComparison {
   readonly disputes: Excerpt<{ readonly claim: ClaimView; readonly other: ClaimView }>;
 }
 
+/**
+ * The page of an article and of an entity, relative to the output root: the site layer's URL
+ * scheme (src/site/paths.ts), handed to the model for the references it makes.
+ */
+export interface PagePaths {
+  readonly article: (slug: ArticleSlug) => PagePath;
+  readonly entity: (id: EntityId) => PagePath;
+}
+
 export interface Model {
   readonly site: SiteView;
   readonly summaryHtml: string;
@@ -251,7 +260,4 @@ export interface Model {
     readonly claims: number;
     readonly quotes: number;
   };
-  readonly homeJsonLd: string;
-  /** JSON-LD of the index pages. */
-  readonly pageJsonLd: { readonly entities: string; readonly timeline: string; readonly sources: string; readonly search: string };
 }

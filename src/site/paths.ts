@@ -1,35 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { flatten } from '../strings.ts';
+import type { PagePaths } from '../model/types.ts';
 import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 import { PACKAGE_ROOT } from '../runtime.ts';
 
 /**
- * Every page's path relative to the output root, in one place. Pages sit at most one folder deep,
- * and every link is written relative to the page it is on (`rootOf`), so the site works under any
- * path prefix and from file://. Links always name a file, never a folder: a folder link opens a
- * directory listing from disk.
+ * Every page's path relative to the output root, in one place: the fixed pages (`PAGES`, defined
+ * below every layer, which content loading reads too) and the paths below. Pages sit at most one
+ * folder deep, and every link is written relative to the page it is on (`rootOf`), so the site
+ * works under any path prefix and from file://. Links always name a file, never a folder: a
+ * folder link opens a directory listing from disk.
  */
-export const PAGES = {
-  home: 'index.html' as PagePath,
-  entities: 'entities/index.html' as PagePath,
-  timeline: 'timeline.html' as PagePath,
-  sources: 'sources.html' as PagePath,
-  search: 'search.html' as PagePath,
-} as const;
-
-/**
- * The ids whose page would be one of the fixed pages above (`entities/index` is the entity index):
- * an article or entity file with such an id is an error at that file, and a stub never takes one.
- */
-export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities']: ReadonlySet<string> } = {
-  articles: reservedIn('articles/'),
-  entities: reservedIn('entities/'),
-};
-
-function reservedIn(folder: string): ReadonlySet<string> {
-  const pages: readonly string[] = Object.values(PAGES);
-  return new Set(pages.filter((p) => p.startsWith(folder) && p.endsWith('.html')).map((p) => p.slice(folder.length, -'.html'.length)));
-}
+export { PAGES } from '../fixed-pages.ts';
 
 export function articlePage(slug: ArticleSlug | string): PagePath {
   return flatten(`articles/${slug}.html`) as PagePath;
@@ -38,6 +20,9 @@ export function articlePage(slug: ArticleSlug | string): PagePath {
 export function entityPage(id: EntityId | string): PagePath {
   return flatten(`entities/${id}.html`) as PagePath;
 }
+
+/** The article and entity pages, as the model's references carry them. */
+export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage };
 
 /**
  * The URL by which page `from` names `to` (both relative to the output root) in metadata: absolute

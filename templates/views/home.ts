@@ -1,5 +1,7 @@
 import { html, trusted } from '../../src/site/html.ts';
 import type { Model } from '../../src/model/types.ts';
+import { homeJsonLd } from '../../src/site/jsonld.ts';
+import { PAGES } from '../../src/site/paths.ts';
 import { page } from '../layouts/base.ts';
 import { articleItem } from '../partials/article-item.ts';
 import { chip } from '../partials/chip.ts';
@@ -79,5 +81,5 @@ ${
     ? html`  <p class="more">The ${model.latestArticles.items.length} latest of ${model.latestArticles.total} reports; all are on the <a href="sources.html">sources page</a>.</p>\n`
     : ''
 }</section>`;
-  return page({ site, root, pagePath, title: site.title, section: 'home', bodyClass: 'page-home', jsonLd: model.homeJsonLd }, main);
+  return page({ site, root, pagePath, title: site.title, section: 'home', bodyClass: 'page-home', jsonLd: homeJsonLd(site, PAGES.home, [...model.comparison.corroborated.items, ...model.comparison.singleSource.items]) }, main);
 }

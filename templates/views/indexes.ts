@@ -1,6 +1,8 @@
 // The site-wide index pages: entities by type, reports by source, the timeline, search.
 import { html } from '../../src/site/html.ts';
 import type { Model } from '../../src/model/types.ts';
+import { collectionJsonLd } from '../../src/site/jsonld.ts';
+import { PAGES } from '../../src/site/paths.ts';
 import { page } from '../layouts/base.ts';
 import { articleItem } from '../partials/article-item.ts';
 import { timelineList } from '../partials/timeline-list.ts';
@@ -18,7 +20,7 @@ ${g.entities.map(
 </section>
 `,
 )}`;
-  return page({ site: model.site, root, pagePath, title: 'Entities', section: 'entities', bodyClass: 'page-entities', jsonLd: model.pageJsonLd.entities }, main);
+  return page({ site: model.site, root, pagePath, title: 'Entities', section: 'entities', bodyClass: 'page-entities', jsonLd: collectionJsonLd(model.site, PAGES.entities, 'Entities') }, main);
 }
 
 export function sourcesView(model: Model, root: string, pagePath: string): string {
@@ -30,13 +32,13 @@ ${model.sources.map(
 </section>
 `,
 )}`;
-  return page({ site: model.site, root, pagePath, title: 'Sources', section: 'sources', bodyClass: 'page-sources', jsonLd: model.pageJsonLd.sources }, main);
+  return page({ site: model.site, root, pagePath, title: 'Sources', section: 'sources', bodyClass: 'page-sources', jsonLd: collectionJsonLd(model.site, PAGES.sources, 'Sources') }, main);
 }
 
 export function timelineView(model: Model, root: string, pagePath: string): string {
   const main = html`<header class="page-head"><h1>Timeline</h1><p class="lede">Dated facts, quotes and reports, oldest first. Each links to the passage it comes from.</p></header>
 ${timelineList(model.timeline.items, root)}`;
-  return page({ site: model.site, root, pagePath, title: 'Timeline', section: 'timeline', bodyClass: 'page-timeline', jsonLd: model.pageJsonLd.timeline }, main);
+  return page({ site: model.site, root, pagePath, title: 'Timeline', section: 'timeline', bodyClass: 'page-timeline', jsonLd: collectionJsonLd(model.site, PAGES.timeline, 'Timeline') }, main);
 }
 
 export function searchView(model: Model, root: string, pagePath: string): string {
@@ -53,5 +55,5 @@ export function searchView(model: Model, root: string, pagePath: string): string
 <script src="data/search-index.js" defer></script>
 <script src="assets/search.js" defer></script>
 `;
-  return page({ site: model.site, root, pagePath, title: 'Search', section: 'search', bodyClass: 'page-search', jsonLd: model.pageJsonLd.search }, main, scripts);
+  return page({ site: model.site, root, pagePath, title: 'Search', section: 'search', bodyClass: 'page-search', jsonLd: collectionJsonLd(model.site, PAGES.search, 'Search', 'SearchResultsPage') }, main, scripts);
 }

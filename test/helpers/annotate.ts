@@ -7,11 +7,12 @@
  * content folder on disk.
  */
 import { annotateBody, type AnnotatedText } from '../../src/annotate/parse.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
 import { SPAN_KEYS, showAttributes, type SpanAttributesOf, type SpanKeyTable } from '../../src/annotate/span-keys.ts';
 import { splitDocument } from '../../src/content/frontmatter.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
-import { EntityRegistry } from '../../src/model/registry.ts';
+import { EntityRegistry } from '../../src/content/registry.ts';
 import type { EntityMeta, EntityType, SplitDocument, ValidDocument } from '../../src/types.ts';
 
 /** An entity as a test declares it: what its front matter would say. */
@@ -87,7 +88,7 @@ export function annotate(
   const bag = new DiagnosticBag();
   const registry = makeRegistry(options.entities ?? FIXTURE_ENTITIES, bag);
   if (bag.items.length > 0) throw new Error(`test registry is not clean: ${bag.items.map((d) => d.message).join('; ')}`);
-  const md = createMarkdown(registry, options.spanKeys);
+  const md = createMarkdown(registry, entityPage, options.spanKeys);
   const result = annotateBody(md, options.doc ?? bodyDocument(body), options.root ?? '../', bag);
   return { ...result, diagnostics: bag.sorted(), registry };
 }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { annotateBody, type AnnotatedText } from '../../src/annotate/parse.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
 import { build } from '../../src/index.ts';
@@ -61,7 +62,7 @@ function countRuleCalls(md: MarkdownIt, count: () => void): void {
 /** Parses `body` as an article body with the project's pipeline, optionally counting the work. */
 function run(body: string, counted = false): Run {
   const bag = new DiagnosticBag();
-  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES, bag));
+  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES, bag), entityPage);
   let work = 0;
   const count = (): void => {
     work++;

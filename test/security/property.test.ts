@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { annotateBody } from '../../src/annotate/parse.ts';
 import { DiagnosticBag, type Diagnostic } from '../../src/diagnostics.ts';
 import { build } from '../../src/index.ts';
@@ -344,7 +345,7 @@ test('annotateBody on random annotated documents: never throws, diagnostics poin
     fc.property(documentBody, fc.integer({ min: 0, max: 4 }), fc.constantFrom('', '../'), (body, frontMatterLines, root) => {
       const bag = new DiagnosticBag();
       const registry = makeRegistry(FIXTURE_ENTITIES, bag);
-      const md = createMarkdown(registry);
+      const md = createMarkdown(registry, entityPage);
       // The body sits after `frontMatterLines` lines of front matter, as in a real file.
       const result = annotateBody(md, bodyDocument(body, FILE, frontMatterLines), root, bag);
       const fileLines = [...Array.from({ length: frontMatterLines }, () => '---'), ...body.split('\n')];
@@ -397,7 +398,7 @@ test('annotateBody on hostile strings in every annotation position', () => {
       `[${h}](${h}) ![${h}](${h}) <${h}>`,
     ].join('\n\n');
     const bag = new DiagnosticBag();
-    const result = annotateBody(createMarkdown(makeRegistry(FIXTURE_ENTITIES, bag)), bodyDocument(body, FILE), '../', bag);
+    const result = annotateBody(createMarkdown(makeRegistry(FIXTURE_ENTITIES, bag), entityPage), bodyDocument(body, FILE), '../', bag);
     problems.push(...htmlProblems(result.html).map((p) => `${JSON.stringify(h)}: ${p}`));
     problems.push(...bag.items.flatMap((d) => diagnosticProblems(d, FILE, body.split('\n'))).map((p) => `${JSON.stringify(h)}: ${p}`));
   }

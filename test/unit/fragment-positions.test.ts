@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createMarkdown } from '../../src/annotate/markdown.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { annotateFragment } from '../../src/annotate/parse.ts';
 import { DiagnosticBag } from '../../src/diagnostics.ts';
 import { FIXTURE_ENTITIES, makeRegistry } from '../helpers/annotate.ts';
@@ -14,7 +15,7 @@ import { FIXTURE_ENTITIES, makeRegistry } from '../helpers/annotate.ts';
 const FILE = '/content/entities/harbour.md';
 
 function fragment(value: string): { bag: DiagnosticBag; calls: () => number } {
-  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES));
+  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES), entityPage);
   const bag = new DiagnosticBag();
   let calls = 0;
   const positions = () => {
@@ -42,7 +43,7 @@ test('a value with problems: looked up once, and each problem at its column', ()
 });
 
 test('the same positions as an eager start', () => {
-  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES));
+  const md = createMarkdown(makeRegistry(FIXTURE_ENTITIES), entityPage);
   const eager = new DiagnosticBag();
   annotateFragment(md, '[[Nobody Here]] and [[Nobody Else]]', { file: FILE, line: 5, column: 13 }, '../', eager);
   assert.deepEqual(fragment('[[Nobody Here]] and [[Nobody Else]]').bag.items, eager.items);

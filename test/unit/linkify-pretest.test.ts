@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import LinkifyIt from 'linkify-it';
 import MarkdownIt from 'markdown-it';
 import { createMarkdown, MAY_LINK } from '../../src/annotate/markdown.ts';
+import { entityPage } from '../../src/site/paths.ts';
 import { annotate, makeRegistry } from '../helpers/annotate.ts';
 
 const reference = new LinkifyIt();
@@ -35,7 +36,7 @@ test('whatever linkify-it pretests true, MAY_LINK matches too (random text)', ()
 });
 
 test('the parser asks MAY_LINK before linkify-it', () => {
-  const md = createMarkdown(makeRegistry([]));
+  const md = createMarkdown(makeRegistry([]), entityPage);
   // With linkify-it's own test made to say yes to anything, only MAY_LINK can say no.
   (md.linkify as unknown as { re: { pretest: RegExp } }).re.pretest = /(?:)/;
   assert.equal(md.linkify.pretest('no link in these words'), false);

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiagnosticBag } from '../../src/diagnostics.ts';
-import { idForName, nameKey } from '../../src/model/names.ts';
-import { EntityRegistry, type Resolution } from '../../src/model/registry.ts';
+import { idForName, nameKey } from '../../src/content/names.ts';
+import { EntityRegistry, type Resolution } from '../../src/content/registry.ts';
 import { ID_PATTERN } from '../../src/types.ts';
 import { ENTITY_DIR, FIXTURE_ENTITIES, makeRegistry, type EntitySpec } from '../helpers/annotate.ts';
 

@@ -1,5 +1,5 @@
 import { DiagnosticBag, displayPath } from '../diagnostics.ts';
-import { RESERVED_IDS } from '../site/paths.ts';
+import { RESERVED_IDS } from '../fixed-pages.ts';
 import { flat } from '../strings.ts';
 import type { EntityId, EntityMeta, EntityType, SourcePosition, ValidDocument } from '../types.ts';
 import { distance } from 'fastest-levenshtein';
