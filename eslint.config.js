@@ -14,6 +14,22 @@ export default tseslint.config(
   },
   {
     files: ['templates/assets/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', caches: 'readonly', self: 'readonly', location: 'readonly', fetch: 'readonly', history: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        caches: 'readonly',
+        self: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        history: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );

@@ -22,7 +22,8 @@ import { median, table } from './lib/report.ts';
 
 // The compiled modules, as `briefing serve` runs them (bin/briefing.js); the sources when dist/ is stale.
 const compiled = compiledIsFresh(fileURLToPath(new URL('..', import.meta.url)));
-const load = async <T>(module: string, source: () => Promise<T>): Promise<T> => (compiled ? ((await import(new URL(`../dist/src/${module}.js`, import.meta.url).href)) as T) : source());
+const load = async <T>(module: string, source: () => Promise<T>): Promise<T> =>
+  compiled ? ((await import(new URL(`../dist/src/${module}.js`, import.meta.url).href)) as T) : source();
 const { build } = await load('build', () => import('../src/build.ts'));
 const { rebuild } = await load('incremental', () => import('../src/incremental.ts'));
 const { limitHeapGrowth } = await load('runtime', () => import('../src/runtime.ts'));
@@ -52,7 +53,11 @@ const output = join(dir, 'site');
 try {
   const stats = generateCorpus(input, { articles, seed });
   console.log(`\nBriefing serve edit benchmark: ${stats.articles} articles, ${stats.entities} entities, seed ${seed}, ${repeat} edit(s)`);
-  console.log(`node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model.trim() ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPU(s) ${cpus()[0]?.model.trim() ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}\n`,
+  );
 
   let start = performance.now();
   let last = await build({ input, output, keepCache: true });
@@ -82,7 +87,9 @@ try {
   }
   console.log(table(['edited article', 'pages', 'rebuild s', 'of full build'], rows));
   const med = median(times);
-  console.log(`\nfull build ${(fullMs / 1000).toFixed(2)} s; rebuild median ${(med / 1000).toFixed(2)} s = ${((100 * med) / fullMs).toFixed(0)}% of it`);
+  console.log(
+    `\nfull build ${(fullMs / 1000).toFixed(2)} s; rebuild median ${(med / 1000).toFixed(2)} s = ${((100 * med) / fullMs).toFixed(0)}% of it`,
+  );
 } finally {
   if (values.keep) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

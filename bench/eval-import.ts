@@ -80,7 +80,12 @@ function readReports(dir: string): Report[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') }));
+    .map((f) => ({
+      file: f,
+      text: readFileSync(path.join(dir, f), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n'),
+    }));
 }
 
 /** Proposals against the hand-made entities, with the entities folder treated as empty. */
@@ -97,7 +102,9 @@ const proposals: Section = ({ reports, entities }) => {
     }
   }
   const matched = (forms: readonly string[]): Entity[] => forms.flatMap((f) => byForm.get(f) ?? []);
-  const named = entities.filter((e) => e.type !== 'topic' && e.names.some((n) => PROPER.test(n) && reports.some((r) => r.text.includes(n))));
+  const named = entities.filter(
+    (e) => e.type !== 'topic' && e.names.some((n) => PROPER.test(n) && reports.some((r) => r.text.includes(n))),
+  );
   const found = new Set(all.flatMap((p) => matched(p.forms)).map((e) => e.id));
   const proposedNamed = named.filter((e) => found.has(e.id));
   const real = all.filter((p) => matched(p.forms).length > 0);
@@ -106,8 +113,18 @@ const proposals: Section = ({ reports, entities }) => {
   const lines = [
     `named things proposed (recall, target ≥ 80%):   ${percent(proposedNamed.length, named.length)}`,
     `proposals that are named things (target ≥ 70%): ${percent(real.length, all.length)}`,
-    `  missed: ${named.filter((e) => !found.has(e.id)).map((e) => e.id).join(', ') || 'none'}`,
-    `  not an entity: ${all.filter((p) => matched(p.forms).length === 0).map((p) => `${p.candidate.name} (${p.candidate.type})`).join(', ') || 'none'}`,
+    `  missed: ${
+      named
+        .filter((e) => !found.has(e.id))
+        .map((e) => e.id)
+        .join(', ') || 'none'
+    }`,
+    `  not an entity: ${
+      all
+        .filter((p) => matched(p.forms).length === 0)
+        .map((p) => `${p.candidate.name} (${p.candidate.type})`)
+        .join(', ') || 'none'
+    }`,
     `  typed as the entity: ${percent(real.filter((p) => matched(p.forms).some((e) => e.type === p.candidate.type)).length, real.length)}`,
   ];
   return { title: 'New-entity proposals (entities folder treated as empty)', lines, passed: recall >= 0.8 && precision >= 0.7 };
@@ -129,7 +146,7 @@ interface PlainMention {
 function plain(body: string, idOf: (name: string) => string | undefined): { text: string; mentions: PlainMention[] } {
   let text = '';
   const found: { id: string | undefined; shown: string; at: number }[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body[i]!;
     if (c === '\\' && i + 1 < body.length) {
       text += body[i + 1];
@@ -238,8 +255,15 @@ if (!existsSync(seeds)) {
   console.error(`eval:import: error: no folder ${seeds} (give one with --seeds DIR)`);
   process.exit(2);
 }
-const inputs: Inputs = { root, seedsDir: seeds, reports: readReports(seeds), entities: readEntities(path.join(root, 'content', 'entities')) };
-console.log(`${inputs.reports.length} reports in ${path.relative(process.cwd(), seeds) || '.'}, ${inputs.entities.length} entities in content/entities`);
+const inputs: Inputs = {
+  root,
+  seedsDir: seeds,
+  reports: readReports(seeds),
+  entities: readEntities(path.join(root, 'content', 'entities')),
+};
+console.log(
+  `${inputs.reports.length} reports in ${path.relative(process.cwd(), seeds) || '.'}, ${inputs.entities.length} entities in content/entities`,
+);
 let failed = 0;
 for (const section of SECTIONS) {
   const result = await section(inputs);

@@ -18,7 +18,14 @@ import { proposeEntities } from '../src/import/propose.ts';
 import type { EntityType } from '../src/types.ts';
 import { addScores, parseConll, score, type ConllDocument, type Score, type Span } from './lib/conll.ts';
 
-const CONLL_TYPE: Record<EntityType, string> = { person: 'PER', organization: 'ORG', place: 'LOC', event: 'MISC', object: 'MISC', topic: 'MISC' };
+const CONLL_TYPE: Record<EntityType, string> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  event: 'MISC',
+  object: 'MISC',
+  topic: 'MISC',
+};
 const TYPED = new Set(['PER', 'ORG', 'LOC']);
 
 function proposed(doc: ConllDocument): Span[] {
@@ -72,10 +79,13 @@ function gazetteer(train: readonly ConllDocument[]): (doc: ConllDocument) => Spa
       const end = doc.sentenceStarts[n + 1] ?? doc.tokens.length;
       for (let i = s; i < end; i++) lineOf[i] = end;
     });
-    for (let i = 0; i < doc.tokens.length; ) {
+    for (let i = 0; i < doc.tokens.length;) {
       let matched = 0;
       for (let n = Math.min(longest, lineOf[i]! - i); n > 0 && matched === 0; n--) {
-        const name = doc.tokens.slice(i, i + n).map((t) => t.text).join(' ');
+        const name = doc.tokens
+          .slice(i, i + n)
+          .map((t) => t.text)
+          .join(' ');
         const type = names.get(name);
         if (type) {
           spans.push({ start: doc.tokens[i]!.start, end: doc.tokens[i + n - 1]!.end, type });
@@ -92,7 +102,10 @@ const percent = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const line = (label: string, s: Score): string =>
   `${label.padEnd(34)} P ${percent(s.precision)}  R ${percent(s.recall)}  F1 ${percent(s.f1)}   (${s.correct} right of ${s.predicted} proposed, ${s.gold} gold)`;
 
-function evaluate(docs: readonly ConllDocument[], predict: (doc: ConllDocument) => Span[]): { untyped: Score; typed: Score; misc: Score; byType: Map<string, Score> } {
+function evaluate(
+  docs: readonly ConllDocument[],
+  predict: (doc: ConllDocument) => Span[],
+): { untyped: Score; typed: Score; misc: Score; byType: Map<string, Score> } {
   const untyped: Score[] = [];
   const typed: Score[] = [];
   const misc: Score[] = [];
@@ -100,11 +113,29 @@ function evaluate(docs: readonly ConllDocument[], predict: (doc: ConllDocument) 
   for (const doc of docs) {
     const predicted = predict(doc);
     untyped.push(score(doc.gold, predicted, false));
-    typed.push(score(doc.gold.filter((g) => TYPED.has(g.type)), predicted.filter((p) => TYPED.has(p.type)), true));
-    misc.push(score(doc.gold.filter((g) => g.type === 'MISC'), predicted.filter((p) => p.type === 'MISC'), true));
+    typed.push(
+      score(
+        doc.gold.filter((g) => TYPED.has(g.type)),
+        predicted.filter((p) => TYPED.has(p.type)),
+        true,
+      ),
+    );
+    misc.push(
+      score(
+        doc.gold.filter((g) => g.type === 'MISC'),
+        predicted.filter((p) => p.type === 'MISC'),
+        true,
+      ),
+    );
     for (const type of TYPED) {
       const list = byType.get(type) ?? [];
-      list.push(score(doc.gold.filter((g) => g.type === type), predicted.filter((p) => p.type === type), true));
+      list.push(
+        score(
+          doc.gold.filter((g) => g.type === type),
+          predicted.filter((p) => p.type === type),
+          true,
+        ),
+      );
       byType.set(type, list);
     }
   }

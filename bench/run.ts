@@ -146,7 +146,9 @@ function report(opts: Options, runs: readonly Run[], corpora: readonly CorpusSta
     `node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, ` +
       `${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${process.platform}, ` +
       // Other work on the machine shows up as noise; the load average tells the reader.
-      `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`,
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}\n`,
   );
   console.log(summaryTable(summaries.map((s) => s.summary)));
 
@@ -205,7 +207,9 @@ async function main(): Promise<number> {
   }
   // bin/briefing.js runs dist/ when it is up to date (`npm run bench` compiles first), else the sources through tsx.
   if (opts.tools.includes('briefing') && !compiledIsFresh(REPO)) {
-    console.warn('bench: dist/ is missing or stale (npm run compile): timing the TypeScript sources through tsx, about 1 s slower at 10,000 articles.');
+    console.warn(
+      'bench: dist/ is missing or stale (npm run compile): timing the TypeScript sources through tsx, about 1 s slower at 10,000 articles.',
+    );
   }
   const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   const cleanup = (): void => {

@@ -16,7 +16,9 @@ if (compiledIsFresh(root)) {
     tsx = await import('tsx/esm/api');
   } catch {
     // tsx is a development tool: only a checkout without its devDependencies lands here.
-    process.stderr.write('briefing: error: dist/ is missing or older than the sources, and tsx is not installed to run them; run `npm ci` (or `npm run compile`) in the project\n');
+    process.stderr.write(
+      'briefing: error: dist/ is missing or older than the sources, and tsx is not installed to run them; run `npm ci` (or `npm run compile`) in the project\n',
+    );
     process.exit(2);
   }
   tsx.register();

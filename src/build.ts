@@ -192,7 +192,9 @@ async function annotateFiles(
   next.entitiesKey = entitiesKey(files);
   const reuse = cache !== undefined && cache.entitiesKey === next.entitiesKey && cache.registry !== undefined;
   const registryBag = new DiagnosticBag();
-  const registry = reuse ? cache.registry! : new EntityRegistry(validation.entities, registryBag, invalidEntityNames(files, split, validation.rejected));
+  const registry = reuse
+    ? cache.registry!
+    : new EntityRegistry(validation.entities, registryBag, invalidEntityNames(files, split, validation.rejected));
   next.registry = registry;
   next.registryDiagnostics = reuse ? cache.registryDiagnostics : registryBag.items;
   for (const d of next.registryDiagnostics) bag.add(d);

@@ -1,5 +1,13 @@
 import { cac } from 'cac';
-import { diagnosticsToJson, displayPath, fileSystemError, formatDiagnostic, underStrict, UNREADABLE, type Diagnostic } from './diagnostics.ts';
+import {
+  diagnosticsToJson,
+  displayPath,
+  fileSystemError,
+  formatDiagnostic,
+  underStrict,
+  UNREADABLE,
+  type Diagnostic,
+} from './diagnostics.ts';
 import { BriefingError, UsageError } from './diagnostics.ts';
 import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
@@ -90,15 +98,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       };
     });
 
-  cli
-    .command('init [dir]', 'Start a new content folder (default content) with an example to build')
-    .action((dir: string | undefined) => {
-      run = async () => {
-        const { init, initReport } = await import('./init.ts');
-        process.stdout.write(initReport(await init({ dir: dir ?? 'content' })));
-        return EXIT.ok;
-      };
-    });
+  cli.command('init [dir]', 'Start a new content folder (default content) with an example to build').action((dir: string | undefined) => {
+    run = async () => {
+      const { init, initReport } = await import('./init.ts');
+      process.stdout.write(initReport(await init({ dir: dir ?? 'content' })));
+      return EXIT.ok;
+    };
+  });
 
   cli
     .command('link', 'List (or with --fix, link) unlinked mentions of known entities in the articles')
@@ -112,11 +118,19 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { linkContent, formatUnlinked } = await import('./link/command.ts');
         const result = await linkContent({ input: flags.input, fix: flags.fix === true });
         printDiagnostics(result.diagnostics);
-        if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })), null, 2)}\n`);
+        if (flags.format === 'json')
+          process.stdout.write(
+            `${JSON.stringify(
+              result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })),
+              null,
+              2,
+            )}\n`,
+          );
         else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
         const files = new Set(result.mentions.map((m) => m.file)).size;
         const count = `${result.mentions.length} unlinked mention${result.mentions.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
-        if (flags.format === 'text') process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
+        if (flags.format === 'text')
+          process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
         return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
       };
     });
@@ -134,7 +148,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (flags.format !== 'text' && flags.format !== 'json')
           throw new UsageError(`--format must be text or json, not "${flags.format}"`);
         const { importCommand } = await import('./import/command.ts');
-        return importCommand({ sources: sources.map(String), input: flags.input, source: flags.source, published: flags.published, dryRun: flags.dryRun === true, create: flags.create === true, format: flags.format });
+        return importCommand({
+          sources: sources.map(String),
+          input: flags.input,
+          source: flags.source,
+          published: flags.published,
+          dryRun: flags.dryRun === true,
+          create: flags.create === true,
+          format: flags.format,
+        });
       };
     });
 

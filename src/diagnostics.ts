@@ -36,10 +36,7 @@ export class DiagnosticBag {
 
   /** Sorted by file, line and column, for stable output. */
   sorted(): Diagnostic[] {
-    return [...this.#items].sort(
-      (a, b) =>
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-    );
+    return [...this.#items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   }
 
   /** Whether the build must fail: any error, or any warning under `--strict`. */

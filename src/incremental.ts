@@ -19,7 +19,11 @@ import { renderPages } from './site/render.ts';
  * site-wide pages are rendered, straight into the output folder. Anything else (briefing.md, an
  * entity, a template) means a full build. Written in place, not swapped in: a dev server's folder.
  */
-export async function rebuild(options: BuildOptions, previous: BuildResult | undefined, changed: ReadonlySet<string>): Promise<BuildResult> {
+export async function rebuild(
+  options: BuildOptions,
+  previous: BuildResult | undefined,
+  changed: ReadonlySet<string>,
+): Promise<BuildResult> {
   const articlesDir = path.join(path.resolve(options.input), 'articles') + path.sep;
   const onlyArticles = changed.size > 0 && [...changed].every((p) => p.startsWith(articlesDir) && p.endsWith('.md'));
   if (!previous?.model || !previous.cache || !onlyArticles) return build(options);
@@ -28,7 +32,8 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const progress = new Progress(log);
   const slugs = new Set([...changed].map((p) => path.basename(p, '.md')));
   const analysis = await analyze({ ...options, keepTexts: true }, progress, previous.cache, { previous: previous.model, changed: slugs });
-  if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies) return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
+  if (!analysis.ok || !analysis.model || !analysis.md || !analysis.bodies)
+    return { ...analysis, ok: false, pages: 0, durationMs: progress.elapsedMs };
   if (analysis.cache?.entitiesKey !== previous.cache.entitiesKey) return build(options);
 
   const model = analysis.model;
@@ -48,9 +53,21 @@ export async function rebuild(options: BuildOptions, previous: BuildResult | und
   const out = path.resolve(options.output);
   await removeGonePages(previous.model, all, out);
   await previous.settled;
-  const written = await progress.stage('pages', 'pages', () => renderPages(model, analysis.bodies!, analysis.md!, out, { views: DEFAULT_VIEWS, pages }), (n) => n);
-  await progress.stage('emit', 'files', () => emitPageFiles(model, out, options.dev === true), (n) => n);
-  log(`Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`);
+  const written = await progress.stage(
+    'pages',
+    'pages',
+    () => renderPages(model, analysis.bodies!, analysis.md!, out, { views: DEFAULT_VIEWS, pages }),
+    (n) => n,
+  );
+  await progress.stage(
+    'emit',
+    'files',
+    () => emitPageFiles(model, out, options.dev === true),
+    (n) => n,
+  );
+  log(
+    `Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`,
+  );
   // The pages, and what they load, are ready for the browser now. What no page loads follows,
   // started on the next turn of the event loop so that it happens after `serve` has told the
   // browser to reload: the exports, feed and sitemap (at 10,000 articles 0.27–0.46 s, a third of

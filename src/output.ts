@@ -200,7 +200,9 @@ async function lockOutput(out: string): Promise<OutputLock> {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
-        throw new UsageError(`cannot create the lock file ${displayPath(file)} beside the output folder: ${(error as Error).message}`, { cause: error });
+        throw new UsageError(`cannot create the lock file ${displayPath(file)} beside the output folder: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
     const text = await fs.readFile(file, 'utf8').catch(() => undefined);
@@ -242,7 +244,8 @@ async function pauseForTest(point: string): Promise<void> {
 async function guardPaths(out: string, input: string): Promise<void> {
   const realOut = await realPath(out);
   const forbidden = await Promise.all([path.parse(out).root, os.homedir(), process.cwd()].map(realPath));
-  if (forbidden.includes(realOut) || forbidden.includes(out)) throw new UsageError(`refusing to use ${out} as the output folder: it would be replaced whole`);
+  if (forbidden.includes(realOut) || forbidden.includes(out))
+    throw new UsageError(`refusing to use ${out} as the output folder: it would be replaced whole`);
   const realInput = await realPath(path.resolve(input));
   if (within(realOut, realInput)) {
     throw new UsageError(`the output folder ${out} contains the input folder ${path.resolve(input)}: choose another output folder`);
@@ -273,7 +276,9 @@ async function guardContents(out: string): Promise<void> {
   if (!stat.isDirectory()) throw new UsageError(`the output path ${out} exists and is not a folder`);
   const entries = await fs.readdir(out);
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-    throw new UsageError(`the output folder ${out} is not empty and was not built by Briefing (no ${SITE_MARKER} file): refusing to replace it`);
+    throw new UsageError(
+      `the output folder ${out} is not empty and was not built by Briefing (no ${SITE_MARKER} file): refusing to replace it`,
+    );
   }
 }
 
@@ -300,5 +305,6 @@ export async function allWritten<T extends readonly unknown[]>(writes: { readonl
  * `position` in the file, or at its current position when `position` is null.
  */
 export function writeAllSync(fd: number, bytes: Uint8Array, position: number | null = null): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position === null ? null : position + done);
+  for (let done = 0; done < bytes.length;)
+    done += writeSync(fd, bytes, done, bytes.length - done, position === null ? null : position + done);
 }

@@ -34,7 +34,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   // Real paths, component by component, as a build compares them (src/output.ts).
   if (within(input, await realPath(output)) || within(await realPath(input), await realPath(output))) {
     // Every build would change the input it watches, and start the next build.
-    throw new UsageError(`the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`);
+    throw new UsageError(
+      `the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`,
+    );
   }
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let last: BuildResult | undefined;
@@ -43,7 +45,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     const paths = changed;
     changed = new Set();
     try {
-      const result = last ? await rebuild({ ...options, log, keepCache: true, dev: true }, last, paths) : await build({ ...options, log, keepCache: true, dev: true });
+      const result = last
+        ? await rebuild({ ...options, log, keepCache: true, dev: true }, last, paths)
+        : await build({ ...options, log, keepCache: true, dev: true });
       for (const d of underStrict(result.diagnostics, options.strict === true)) log(formatDiagnostic(d));
       if (!result.ok) {
         log('Build failed; still serving the previous site.');
@@ -108,5 +112,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   watcher.on('error', (error) => log(`Watching failed: ${error.message}`));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   log(`Watching ${options.input} for changes. Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())));
+  await new Promise<void>((resolve) =>
+    process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())),
+  );
 }

@@ -27,7 +27,6 @@ export function flatten(rope: string): string {
   return rope;
 }
 
-
 /**
  * The index of the last line starting at or before `offset`, by binary search over the lines'
  * start offsets (ascending, the first 0): where a diagnostic or a note finds its line.

@@ -50,9 +50,7 @@ function quoteSentence(speaker: Entity, rng: Rng, seen: Set<Entity>, day: number
   const target = rng.chance(0.6) ? `"${speaker.name}"` : rng.chance(0.5) || alias === undefined ? speaker.id : `"${alias}"`;
   const date = rng.chance(0.6) ? ` date=${isoDate(addDays(day, -rng.int(2)))}` : '';
   const span = `[${quoteText(rng)}]{quote=${target}${date}}`;
-  return rng.chance(0.5)
-    ? `${who} ${rng.pick(W.SAID)} ${rng.pick(W.TIMES)}: ${span}`
-    : `${span}, ${who} ${rng.pick(W.SAID)}.`;
+  return rng.chance(0.5) ? `${who} ${rng.pick(W.SAID)} ${rng.pick(W.TIMES)}: ${span}` : `${span}, ${who} ${rng.pick(W.SAID)}.`;
 }
 
 function claimSentence(claim: Claim, rng: Rng, seen: Set<Entity>): string {

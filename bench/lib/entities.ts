@@ -48,11 +48,7 @@ export function nameKey(text: string): string {
 
 /** Strips accents for ASCII-spelling aliases ("Jose Alvarez") and for ids. */
 export function asciiFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/ş/g, 's');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ş/g, 's');
 }
 
 export function slugify(text: string): string {

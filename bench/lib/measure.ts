@@ -100,14 +100,12 @@ export async function measure(cmd: Command, reportFile: string): Promise<Outcome
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout = tail(stdout + d, 100_000)));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = tail(stderr + d, 100_000)));
-  const { code, signal, wallMs } = await new Promise<{ code: number | null; signal: string | null; wallMs: number }>(
-    (resolve, reject) => {
-      let wall = 0;
-      child.on('error', reject);
-      child.on('exit', () => (wall = Number(process.hrtime.bigint() - started) / 1e6));
-      child.on('close', (c, s) => resolve({ code: c, signal: s, wallMs: wall }));
-    },
-  );
+  const { code, signal, wallMs } = await new Promise<{ code: number | null; signal: string | null; wallMs: number }>((resolve, reject) => {
+    let wall = 0;
+    child.on('error', reject);
+    child.on('exit', () => (wall = Number(process.hrtime.bigint() - started) / 1e6));
+    child.on('close', (c, s) => resolve({ code: c, signal: s, wallMs: wall }));
+  });
   running = undefined;
   const what = `node ${cmd.args.join(' ')}`;
   if (code !== 0) {

@@ -31,11 +31,9 @@ export function mention(e: Entity, rng: Rng, first: boolean): string {
   return `[[${e.name}]]`;
 }
 
-const number = (rng: Rng): string =>
-  rng.chance(0.5) ? String(rng.range(2, 98)) : `${rng.range(1, 9)}.${rng.int(10)}`;
+const number = (rng: Rng): string => (rng.chance(0.5) ? String(rng.range(2, 98)) : `${rng.range(1, 9)}.${rng.int(10)}`);
 
-const predicate = (rng: Rng): string =>
-  `${rng.pick(W.MODALS)} ${rng.pick(W.INTRANSITIVE)}`;
+const predicate = (rng: Rng): string => `${rng.pick(W.MODALS)} ${rng.pick(W.INTRANSITIVE)}`;
 
 /** A sentence holding exactly the given mentions (zero, one or two of them). */
 export function sentence(rng: Rng, m: readonly string[]): string {

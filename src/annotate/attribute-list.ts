@@ -70,7 +70,8 @@ export function parseAttributeList(src: string, open: number, max: number, brace
     if (src[pos] === '"') {
       const closeQuote = src.indexOf('"', pos + 1);
       // findClose skipped quoted strings, so a closing quote before `close` exists when the list is closed.
-      if (closeQuote === -1 || closeQuote > close) return { kind: 'malformed', offset: pos, message: `attribute "${key}" has an unclosed quoted value`, end };
+      if (closeQuote === -1 || closeQuote > close)
+        return { kind: 'malformed', offset: pos, message: `attribute "${key}" has an unclosed quoted value`, end };
       valueOffset = pos + 1;
       value = src.slice(pos + 1, closeQuote);
       pos = closeQuote + 1;
@@ -78,7 +79,8 @@ export function parseAttributeList(src: string, open: number, max: number, brace
     } else {
       while (pos < close && !isSpace(src[pos]) && src[pos] !== '"') pos++;
       value = src.slice(valueOffset, pos);
-      if (src[pos] === '"') return { kind: 'malformed', offset: pos, message: `unexpected quote in the value of "${key}": quote the whole value`, end };
+      if (src[pos] === '"')
+        return { kind: 'malformed', offset: pos, message: `unexpected quote in the value of "${key}": quote the whole value`, end };
       const spaced = wordsAfter(src, pos, close);
       if (spaced > pos) return { kind: 'malformed', offset: valueOffset, message: quoteHint(key, src.slice(valueOffset, spaced)), end };
     }

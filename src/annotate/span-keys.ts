@@ -88,7 +88,11 @@ export const SPAN_KEYS = {
     parse: ({ raw, bag, pos }) => {
       // A copy: the value is a slice of the body's source, which the model would keep alive (src/strings.ts).
       if (ID_PATTERN.test(raw.value)) return flat(raw.value) as ClaimId;
-      bag.error('bad-claim-id', `claim id "${raw.value}" is invalid: use lowercase letters, digits and hyphens (e.g. ${suggest(raw.value)})`, pos(raw.valueOffset));
+      bag.error(
+        'bad-claim-id',
+        `claim id "${raw.value}" is invalid: use lowercase letters, digits and hyphens (e.g. ${suggest(raw.value)})`,
+        pos(raw.valueOffset),
+      );
       return undefined;
     },
     show: (id) => id,
@@ -107,7 +111,11 @@ export const SPAN_KEYS = {
       bag.error('bad-date', `date ${parsed.error}`, pos(raw.valueOffset));
       return undefined;
     },
-    needs: { keys: ['claim', 'quote'], code: 'date-without-subject', message: 'date= needs claim= or quote= on the same span: it dates a claim or a quotation' },
+    needs: {
+      keys: ['claim', 'quote'],
+      code: 'date-without-subject',
+      message: 'date= needs claim= or quote= on the same span: it dates a claim or a quotation',
+    },
     show: (date) => date?.iso,
   }),
   about: entityListKey('about target', 'subject'),
@@ -122,7 +130,11 @@ export const SPAN_KEYS = {
       }
       return refs;
     },
-    needs: { keys: ['claim'], code: 'conflicts-without-claim', message: 'conflicts= needs claim= on the same span: only a claim can contradict another' },
+    needs: {
+      keys: ['claim'],
+      code: 'conflicts-without-claim',
+      message: 'conflicts= needs claim= on the same span: only a claim can contradict another',
+    },
     show: (refs) => (refs.length > 0 ? refs.map((r) => r.id).join(',') : undefined),
   }),
 } satisfies SpanKeyTable;
@@ -174,7 +186,11 @@ export function readSpanAttributes<T extends SpanKeyTable>(
   }
   if (raw.length === 0) {
     const names = Object.keys(keys).map((k) => `${k}=`);
-    bag.error('empty-span', `attribute span has no attributes: add ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`, pos(spanStart));
+    bag.error(
+      'empty-span',
+      `attribute span has no attributes: add ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`,
+      pos(spanStart),
+    );
   }
   return values as SpanAttributesOf<T>;
 }
@@ -210,5 +226,10 @@ function splitList(value: string): { text: string; offset: number }[] {
 }
 
 function suggest(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'launch-reported';
+  return (
+    value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'launch-reported'
+  );
 }

@@ -30,7 +30,11 @@ export function spanRule(registry: EntityRegistry, keys: SpanKeyTable = SPAN_KEY
     const pos = (offset: number): SourcePosition => positionIn(ctx, state.src, offset);
     const list = parseAttributeList(state.src, labelEnd + 1, max, ctx.braces);
     if (list.kind === 'unclosed') {
-      ctx.bag.error('unclosed-span', 'attribute span is not closed: add "}" after its attributes (a span ends within its paragraph)', pos(labelEnd + 1));
+      ctx.bag.error(
+        'unclosed-span',
+        'attribute span is not closed: add "}" after its attributes (a span ends within its paragraph)',
+        pos(labelEnd + 1),
+      );
       return false;
     }
 

@@ -48,7 +48,10 @@ export interface EmitOptions {
  * files written. The service worker is written after both, by `writeServiceWorker`.
  */
 export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, options: EmitOptions = {}): Promise<number> {
-  const [forPages, exports] = await allWritten([emitPageFiles(model, outDir, options.dev), emitExports(model, pages, outDir, options.rememberRows)]);
+  const [forPages, exports] = await allWritten([
+    emitPageFiles(model, outDir, options.dev),
+    emitExports(model, pages, outDir, options.rememberRows),
+  ]);
   return forPages + exports;
 }
 
@@ -79,7 +82,10 @@ export async function emitExports(model: Model, pages: readonly PageSpec[], outD
   const files: Record<string, string> = {};
   for (const t of exportTables(model)) files[t.file] = exportJson(t, rememberRows ? remembered : undefined);
   files['feed.xml'] = atomFeed(model);
-  const map = sitemap(model, pages.map((p) => p.path));
+  const map = sitemap(
+    model,
+    pages.map((p) => p.path),
+  );
   if (map) files['sitemap.xml'] = map;
   await allWritten(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   return Object.keys(files).length;

@@ -7,7 +7,11 @@ export interface ExportTable<T extends object = object> {
   readonly row: (item: T) => unknown;
 }
 
-const table = <T extends object>(file: string, items: readonly T[], row: (item: T) => unknown): ExportTable => ({ file, items, row: row as (item: object) => unknown });
+const table = <T extends object>(file: string, items: readonly T[], row: (item: T) => unknown): ExportTable => ({
+  file,
+  items,
+  row: row as (item: object) => unknown,
+});
 
 /**
  * The machine-readable exports of FORMAT.md §4, each a JSON array at a fixed path. Field names

@@ -8,7 +8,8 @@ import { publishedUrl } from '../site/paths.ts';
  * unreadable to a feed reader, so each becomes U+FFFD.
  */
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML text and attribute escaping; characters XML cannot hold become U+FFFD. */
 export function escapeXml(s: string): string {
@@ -35,7 +36,9 @@ function atomDate(iso: string, time: number): string {
 export function atomFeed(model: Model): string {
   const site = model.site;
   const id = (slug: string): string => (site.baseUrl ? siteUrl(model, `articles/${slug}.html`) : `urn:briefing:article:${slug}`);
-  const updated = model.articles.length ? atomDate(model.articles[0]!.published.iso, model.articles[0]!.published.time) : new Date(site.updated?.time ?? 0).toISOString();
+  const updated = model.articles.length
+    ? atomDate(model.articles[0]!.published.iso, model.articles[0]!.published.time)
+    : new Date(site.updated?.time ?? 0).toISOString();
   const entries = model.articles.map(
     (a) => `  <entry>
     <title>${escapeXml(a.title)}</title>

@@ -75,7 +75,8 @@ export function searchEntriesBeforeModel(content: AnnotatedContent): SearchEntry
   const profiles = new Map(content.entities.map((e) => [e.id, e.meta]));
   const refs = [...entityReferences(content, PAGE_PATHS).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of refs) entries.push(entityEntry(r.name, profiles.get(r.id)?.aliases ?? [], r.summary, r.typeLabel, r.page));
-  for (const { ref, body } of articleReferences(content, dateView(content.settings.language), PAGE_PATHS)) entries.push(articleEntry(ref, plainText(body)));
+  for (const { ref, body } of articleReferences(content, dateView(content.settings.language), PAGE_PATHS))
+    entries.push(articleEntry(ref, plainText(body)));
   return entries;
 }
 
@@ -86,7 +87,15 @@ export function searchEntriesFromModel(model: Model): SearchEntry[] {
     const text = [...new Set(c.reports.map((r) => r.text))].filter((t) => t !== c.statement).join(' … ');
     entries.push({ kind: 'claim', title: c.statement, names: '', text, label: c.sources.join(', '), page: c.reports[0]!.target });
   }
-  for (const q of model.quotes) entries.push({ kind: 'quote', title: q.text, names: q.speaker.name, text: '', label: `${q.speaker.name} · ${q.article.source}`, page: q.target });
+  for (const q of model.quotes)
+    entries.push({
+      kind: 'quote',
+      title: q.text,
+      names: q.speaker.name,
+      text: '',
+      label: `${q.speaker.name} · ${q.article.source}`,
+      page: q.target,
+    });
   return entries;
 }
 
@@ -156,7 +165,11 @@ export class StoredTextBudget {
 }
 
 /** Adds documents to the index, and their stored texts to the budget. */
-export function addDocuments(builder: IndexBuilder<Record<string, unknown>>, budget: StoredTextBudget, docs: Iterable<Record<string, unknown>>): void {
+export function addDocuments(
+  builder: IndexBuilder<Record<string, unknown>>,
+  budget: StoredTextBudget,
+  docs: Iterable<Record<string, unknown>>,
+): void {
   for (const doc of docs) {
     builder.add(doc);
     const stored = builder.stored[builder.size - 1];
@@ -177,7 +190,12 @@ export function* indexScriptParts(builder: IndexBuilder<Record<string, unknown>>
 }
 
 /** Writes `indexScriptParts` to `file` about a million characters at a time (in the worker thread). */
-export function writeIndexScript(builder: IndexBuilder<Record<string, unknown>>, budget: StoredTextBudget, file: string, chunkChars = WRITE_CHUNK): void {
+export function writeIndexScript(
+  builder: IndexBuilder<Record<string, unknown>>,
+  budget: StoredTextBudget,
+  file: string,
+  chunkChars = WRITE_CHUNK,
+): void {
   const fd = openSync(file, 'w');
   try {
     let chunk = '';
@@ -271,7 +289,11 @@ function searchError(m: SearchReply): Error {
 }
 
 /** The whole index from a model, in a worker thread (serve's rebuilds). Resolves when `file` is written. */
-export function writeSearchIndexInWorker(model: Model, texts: ReadonlyMap<string, string>, file: string): { done: Promise<number>; cancel: () => Promise<void> } {
+export function writeSearchIndexInWorker(
+  model: Model,
+  texts: ReadonlyMap<string, string>,
+  file: string,
+): { done: Promise<number>; cancel: () => Promise<void> } {
   const job = SearchIndexJob.start();
   job.add(searchEntries(model, texts));
   return { done: job.write(file), cancel: () => job.cancel() };

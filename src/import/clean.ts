@@ -7,15 +7,48 @@ import type { BoilerplateKind, CleanedReport, ExtractedReport, Paragraph } from 
  * happens to end with a short line keeps it.
  */
 const BOILERPLATE: readonly { readonly pattern: RegExp; readonly kind: BoilerplateKind; readonly strong: boolean }[] = [
-  { kind: 'comment form', strong: true, pattern: /^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ comments?|comments?(?: \(\d+\))?|join the (?:conversation|discussion))(?: (?:to|on) .{1,120})?[.:]?$/i },
+  {
+    kind: 'comment form',
+    strong: true,
+    pattern:
+      /^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ comments?|comments?(?: \(\d+\))?|join the (?:conversation|discussion))(?: (?:to|on) .{1,120})?[.:]?$/i,
+  },
   { kind: 'comment form', strong: true, pattern: /^your email address will not be published\.?(?: required fields are marked \*?)?$/i },
-  { kind: 'comment form', strong: true, pattern: /^(?:required fields are marked \*?|save my name, email, and website in this browser for the next time i comment\.?|you must be logged in to post a comment\.?|cancel reply)$/i },
+  {
+    kind: 'comment form',
+    strong: true,
+    pattern:
+      /^(?:required fields are marked \*?|save my name, email, and website in this browser for the next time i comment\.?|you must be logged in to post a comment\.?|cancel reply)$/i,
+  },
   { kind: 'comment form', strong: false, pattern: /^(?:name|email|e-mail|website|comment|post comment|submit|reply)\s*\*?$/i },
-  { kind: 'share prompt', strong: true, pattern: /^(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \w+(?: \(opens in new window\))?|click to share on \w+(?: \(opens in new window\))?|share this:?|like this:?|follow us on .{1,60})[.:]?$/i },
-  { kind: 'share prompt', strong: false, pattern: /^(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|loading\.\.\.)$/i },
-  { kind: 'cookie notice', strong: true, pattern: /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site)\b.{0,400}$/i },
-  { kind: 'cookie notice', strong: false, pattern: /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|cookie (?:settings|policy|preferences)|privacy policy|ok|got it|i agree)$/i },
-  { kind: 'related links', strong: true, pattern: /^(?:related (?:articles|stories|posts|news)|read (?:more|also)|also read|more (?:from|on) .{1,60}|you may also like|recommended for you)[.:]?$/i },
+  {
+    kind: 'share prompt',
+    strong: true,
+    pattern:
+      /^(?:share (?:this|the) (?:article|story|post|page)|share (?:on|via) \w+(?: \(opens in new window\))?|click to share on \w+(?: \(opens in new window\))?|share this:?|like this:?|follow us on .{1,60})[.:]?$/i,
+  },
+  {
+    kind: 'share prompt',
+    strong: false,
+    pattern: /^(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|loading\.\.\.)$/i,
+  },
+  {
+    kind: 'cookie notice',
+    strong: true,
+    pattern:
+      /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site)\b.{0,400}$/i,
+  },
+  {
+    kind: 'cookie notice',
+    strong: false,
+    pattern: /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|cookie (?:settings|policy|preferences)|privacy policy|ok|got it|i agree)$/i,
+  },
+  {
+    kind: 'related links',
+    strong: true,
+    pattern:
+      /^(?:related (?:articles|stories|posts|news)|read (?:more|also)|also read|more (?:from|on) .{1,60}|you may also like|recommended for you)[.:]?$/i,
+  },
 ];
 
 /**
@@ -25,7 +58,25 @@ const BOILERPLATE: readonly { readonly pattern: RegExp; readonly kind: Boilerpla
  */
 const DATELINE = /^(\p{Lu}[\p{L}.’'-]*(?:,? \p{Lu}[\p{L}.’'-]*){0,2}) ?(?::|—|–| -) +(?=[\p{Lu}"“‘])/u;
 /** Labels that look like a dateline but are not places. */
-const NOT_PLACES = new Set(['update', 'updated', 'breaking', 'exclusive', 'analysis', 'opinion', 'comment', 'live', 'watch', 'note', 'correction', 'editor’s note', "editor's note", 'photo', 'video', 'listen', 'read']);
+const NOT_PLACES = new Set([
+  'update',
+  'updated',
+  'breaking',
+  'exclusive',
+  'analysis',
+  'opinion',
+  'comment',
+  'live',
+  'watch',
+  'note',
+  'correction',
+  'editor’s note',
+  "editor's note",
+  'photo',
+  'video',
+  'listen',
+  'read',
+]);
 
 /** The clean step: moves a dateline into the metadata and removes trailing website boilerplate. */
 export function cleanReport(report: ExtractedReport): CleanedReport & { readonly dateline?: string } {
@@ -63,7 +114,10 @@ function boilerplate(text: string): (typeof BOILERPLATE)[number] | undefined {
 function describeRemoved(removed: readonly { text: string; kind: BoilerplateKind }[]): string {
   const kinds = [...new Set(removed.map((r) => r.kind))];
   const what = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}`;
-  const shown = removed.slice(0, 4).map((r) => `“${short(r.text)}”`).join(', ');
+  const shown = removed
+    .slice(0, 4)
+    .map((r) => `“${short(r.text)}”`)
+    .join(', ');
   const more = removed.length > 4 ? ` and ${removed.length - 4} more` : '';
   return `The website’s ${what} text that followed the report (${shown}${more}) is not part of the report and was removed.`;
 }

@@ -56,13 +56,19 @@ export async function importCommand(flags: ImportCommandFlags): Promise<number> 
       file: r.file,
       slug: r.slug,
       markdown: r.markdown,
-      candidates: r.candidates.map((c) => ({ name: c.name, type: c.type, occurrences: c.occurrences.map((o) => ({ offset: o.offset, length: o.length })) })),
+      candidates: r.candidates.map((c) => ({
+        name: c.name,
+        type: c.type,
+        occurrences: c.occurrences.map((o) => ({ offset: o.offset, length: o.length })),
+      })),
     }));
     process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
   } else {
     for (const r of result.reports) {
       if (r.candidates.length === 0) continue;
-      process.stdout.write(`${displayPath(r.path)}: ${r.candidates.length} candidate new entit${r.candidates.length === 1 ? 'y' : 'ies'}\n`);
+      process.stdout.write(
+        `${displayPath(r.path)}: ${r.candidates.length} candidate new entit${r.candidates.length === 1 ? 'y' : 'ies'}\n`,
+      );
       for (const c of r.candidates) process.stdout.write(`  ${c.name} (${c.type}, ${c.occurrences.length}×)\n`);
     }
   }

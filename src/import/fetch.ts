@@ -38,10 +38,16 @@ export async function expandSource(source: string, skipped: (file: string, why: 
   try {
     stat = await fs.stat(source);
   } catch (error) {
-    throw new SourceError(source, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message, { cause: error });
+    throw new SourceError(
+      source,
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message,
+      { cause: error },
+    );
   }
   if (!stat.isDirectory()) return [source];
-  const names = (await fs.readdir(source, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = (await fs.readdir(source, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of names) {
     const file = path.join(source, entry.name);
@@ -86,7 +92,8 @@ async function fetchUrl(address: string, limits: FetchLimits): Promise<RawReport
   } catch {
     throw new SourceError(address, 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError(address, `only http: and https: URLs can be imported, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new SourceError(address, `only http: and https: URLs can be imported, not ${url.protocol}`);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
@@ -97,7 +104,10 @@ async function fetchUrl(address: string, limits: FetchLimits): Promise<RawReport
     });
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');
-      throw new SourceError(address, `redirects (HTTP ${response.status}) to ${location ? JSON.stringify(location.slice(0, 200)) : 'another address'}; redirects are not followed: import that address if you trust it`);
+      throw new SourceError(
+        address,
+        `redirects (HTTP ${response.status}) to ${location ? JSON.stringify(location.slice(0, 200)) : 'another address'}; redirects are not followed: import that address if you trust it`,
+      );
     }
     if (!response.ok) throw new SourceError(address, `the server answered HTTP ${response.status}`);
     const type = (response.headers.get('content-type') ?? '').toLowerCase();
@@ -110,7 +120,8 @@ async function fetchUrl(address: string, limits: FetchLimits): Promise<RawReport
     return { file: address, kind, content: decode(address, bytes, charset), url: url.href };
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    if (controller.signal.aborted) throw new SourceError(address, `no complete answer within ${limits.timeoutMs / 1000} s`, { cause: error });
+    if (controller.signal.aborted)
+      throw new SourceError(address, `no complete answer within ${limits.timeoutMs / 1000} s`, { cause: error });
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new SourceError(address, `could not be fetched: ${cause?.code ?? cause?.message ?? (error as Error).message}`, { cause: error });
   } finally {

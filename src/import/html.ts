@@ -12,9 +12,63 @@ export function parsePage(raw: RawReport): Document {
 }
 
 /** Elements whose text is never report text. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG', 'FIGURE', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'NAV', 'HEAD']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'PICTURE',
+  'IMG',
+  'FIGURE',
+  'BUTTON',
+  'FORM',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'NAV',
+  'HEAD',
+]);
 /** Elements that end a paragraph. */
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'TR', 'TD', 'TH', 'HR', 'BR', 'FIGCAPTION', 'ADDRESS']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'PRE',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'HR',
+  'BR',
+  'FIGCAPTION',
+  'ADDRESS',
+]);
 
 /**
  * The extract step for web pages: Mozilla Readability finds the article in a copy of the page (it
@@ -42,7 +96,15 @@ export function extractPage(raw: RawReport, document: Document): ExtractedReport
     paragraphs.push({ text: block, start: text.length });
     text += block;
   }
-  return { file: raw.file, kind: 'html', text, paragraphs, found: found as ReportMetadata, notes: ['Text extracted from the web page (Mozilla Readability); links and pictures were reduced to their text.'], ...(raw.url ? { url: raw.url } : {}) };
+  return {
+    file: raw.file,
+    kind: 'html',
+    text,
+    paragraphs,
+    found: found as ReportMetadata,
+    notes: ['Text extracted from the web page (Mozilla Readability); links and pictures were reduced to their text.'],
+    ...(raw.url ? { url: raw.url } : {}),
+  };
 }
 
 /** Walks the article's tree, one string per block of text. */

@@ -89,7 +89,9 @@ export async function importReports(options: ImportOptions): Promise<ImportResul
       reports.push({ file, slug, path: target, markdown: draft.markdown, candidates, written });
       proposed.push({ slug, text: kept, candidates });
       const ms = Math.round(performance.now() - started);
-      log(`${options.dryRun ? 'would import' : 'imported'} ${displayPath(file)} → ${displayPath(target)} (${plural(candidates.length, 'candidate')}, ${plural(draft.diagnostics.length, 'value')} to fill in, ${ms} ms)`);
+      log(
+        `${options.dryRun ? 'would import' : 'imported'} ${displayPath(file)} → ${displayPath(target)} (${plural(candidates.length, 'candidate')}, ${plural(draft.diagnostics.length, 'value')} to fill in, ${ms} ms)`,
+      );
     }
   }
 
@@ -153,10 +155,22 @@ function draftFields(meta: ReportMetadata, report: CleanedReport, options: Impor
   }
   if (meta.source) fields.push({ key: 'source', value: meta.source, supplied: false });
   else if (options.source) fields.push({ key: 'source', value: options.source, supplied: true });
-  else fields.push({ key: 'source', value: PLACEHOLDER.source, supplied: true, todo: 'the report names no publication: write it in "source", or import with --source NAME' });
+  else
+    fields.push({
+      key: 'source',
+      value: PLACEHOLDER.source,
+      supplied: true,
+      todo: 'the report names no publication: write it in "source", or import with --source NAME',
+    });
   if (meta.published) fields.push({ key: 'published', value: meta.published, supplied: false });
   else if (options.published) fields.push({ key: 'published', value: options.published, supplied: true });
-  else fields.push({ key: 'published', value: PLACEHOLDER.published, supplied: true, todo: 'the report gives no publication date: write it in "published" (YYYY-MM-DD), or import with --published DATE' });
+  else
+    fields.push({
+      key: 'published',
+      value: PLACEHOLDER.published,
+      supplied: true,
+      todo: 'the report gives no publication date: write it in "published" (YYYY-MM-DD), or import with --published DATE',
+    });
   if (meta.url) fields.push({ key: 'url', value: meta.url, supplied: false });
   if (meta.author?.length) fields.push({ key: 'author', value: meta.author.length === 1 ? meta.author[0]! : meta.author, supplied: false });
   if (meta.dateline) fields.push({ key: 'dateline', value: meta.dateline, supplied: false });

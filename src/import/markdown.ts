@@ -19,7 +19,5 @@ function escapeLine(line: string): string {
     .replace(/[\\`*_[\]<~]/g, '\\$&')
     // `&copy;` and `&#64;` would render as the character they name.
     .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
-  return inline
-    .replace(/^(\s*)([#>+=|-])/, '$1\\$2')
-    .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
+  return inline.replace(/^(\s*)([#>+=|-])/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
 }

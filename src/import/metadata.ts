@@ -29,8 +29,15 @@ export function readPageMetadata(document: Document, extracted: ExtractedReport)
   };
   const base = extracted.url;
 
-  const title = clean(str(ld?.['headline']) ?? str(ld?.['name'])) ?? meta('og:title', 'twitter:title', 'dc.title', 'dcterms.title') ?? clean(extracted.found.title) ?? clean(document.querySelector('title')?.textContent);
-  const source = clean(name(ld?.['publisher'])) ?? meta('og:site_name', 'dc.publisher', 'dcterms.publisher', 'application-name') ?? clean(extracted.found.source);
+  const title =
+    clean(str(ld?.['headline']) ?? str(ld?.['name'])) ??
+    meta('og:title', 'twitter:title', 'dc.title', 'dcterms.title') ??
+    clean(extracted.found.title) ??
+    clean(document.querySelector('title')?.textContent);
+  const source =
+    clean(name(ld?.['publisher'])) ??
+    meta('og:site_name', 'dc.publisher', 'dcterms.publisher', 'application-name') ??
+    clean(extracted.found.source);
 
   const dates = [
     str(ld?.['datePublished']),
@@ -55,7 +62,13 @@ export function readPageMetadata(document: Document, extracted: ExtractedReport)
   if (author.length === 0 && extracted.found.author) author = extracted.found.author.map((a) => clean(a)).filter((a): a is string => !!a);
 
   const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-  const urls = [canonical, meta('og:url'), str(ld?.['url']), str(ld?.['mainEntityOfPage']) ?? str((ld?.['mainEntityOfPage'] as Record<string, Json> | undefined)?.['@id']), base];
+  const urls = [
+    canonical,
+    meta('og:url'),
+    str(ld?.['url']),
+    str(ld?.['mainEntityOfPage']) ?? str((ld?.['mainEntityOfPage'] as Record<string, Json> | undefined)?.['@id']),
+    base,
+  ];
   let url: string | undefined;
   for (const u of urls) if (!url && u) url = webUrl(u, base);
 
@@ -88,13 +101,18 @@ function jsonLdArticle(document: Document): Record<string, Json> | undefined {
       // A page's broken JSON-LD is the page's problem; the other sources still count.
     }
   }
-  const typed = (n: Record<string, Json>): string[] => (Array.isArray(n['@type']) ? n['@type'] : [n['@type']]).filter((t): t is string => typeof t === 'string');
-  return nodes.find((n) => typed(n).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? nodes.find((n) => typed(n).includes('WebPage'));
+  const typed = (n: Record<string, Json>): string[] =>
+    (Array.isArray(n['@type']) ? n['@type'] : [n['@type']]).filter((t): t is string => typeof t === 'string');
+  return (
+    nodes.find((n) => typed(n).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? nodes.find((n) => typed(n).includes('WebPage'))
+  );
 }
 
 /** `<time datetime>` marked as the publication date, else the first in the page. */
 function timeElement(document: Document): string | undefined {
-  const marked = document.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime], .published time[datetime], time.published[datetime]');
+  const marked = document.querySelector(
+    'time[itemprop="datePublished"][datetime], time[pubdate][datetime], .published time[datetime], time.published[datetime]',
+  );
   return (marked ?? document.querySelector('time[datetime]'))?.getAttribute('datetime') ?? undefined;
 }
 
@@ -127,7 +145,10 @@ export function clean(value: string | null | undefined): string | undefined {
   if (value == null) return undefined;
   // Control characters (C0, C1, bidi overrides) have no place in a front-matter value.
   // eslint-disable-next-line no-control-regex
-  const one = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const one = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!one) return undefined;
   return one.length > 300 ? `${one.slice(0, 299)}…` : one;
 }

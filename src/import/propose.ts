@@ -55,7 +55,33 @@ const WORD = /\p{Lu}\.(?:\p{Lu}\.)*(?:\p{Lu}(?![\p{L}\p{N}]))?|[\p{L}\p{N}]+(?:[
 // opening quotation mark.
 const SENTENCE_GAP = /[.!?:"“”«»]/;
 // Abbreviations whose full stop does not end a sentence.
-const NO_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj', 'sen', 'rep', 'gov', 'prof', 'rev', 'jr', 'sr', 'no', 'vs', 'v', 'inc', 'corp', 'co', 'ltd']);
+const NO_STOP = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'maj',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'rev',
+  'jr',
+  'sr',
+  'no',
+  'vs',
+  'v',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+]);
 const CAPITAL_NEXT = /^[ \t]\p{Lu}/u;
 const POSSESSIVE = /['’]s$/;
 const LOWER_COMPOUND = /-\p{Ll}+$/u;
@@ -74,7 +100,11 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
     // The owner in "Russia’s war" is the name; but "People’s" in "People’s Republic" is part of one.
-    if (POSSESSIVE.test(word) && !(wordClass(word.slice(0, -2)) === 'common' && CAPITAL_NEXT.test(text.slice(m.index + word.length, m.index + word.length + 2)))) word = word.slice(0, -2);
+    if (
+      POSSESSIVE.test(word) &&
+      !(wordClass(word.slice(0, -2)) === 'common' && CAPITAL_NEXT.test(text.slice(m.index + word.length, m.index + word.length + 2)))
+    )
+      word = word.slice(0, -2);
     raw.push({ start: m.index, end: m.index + word.length, text: word });
   }
   // Lines in capitals: most of their words of two letters or more are written in capitals.
@@ -187,7 +217,15 @@ function runs(tokens: readonly Token[], seen: TextEvidence, english: boolean): T
     // A joiner continues the run when a name word follows it ("Bank of England", "Vincent van Gogh").
     const next = tokens[i + 1];
     const last = run[run.length - 1];
-    if (last && english && t.joined && next?.joined && w.joiners.has(t.lower) && nameWord(next, seen, english) && joinerFits(t.lower, run, next)) {
+    if (
+      last &&
+      english &&
+      t.joined &&
+      next?.joined &&
+      w.joiners.has(t.lower) &&
+      nameWord(next, seen, english) &&
+      joinerFits(t.lower, run, next)
+    ) {
       run.push(t);
       continue;
     }
@@ -213,13 +251,24 @@ function joinerFits(joiner: string, run: readonly Token[], next: Token): boolean
   if (joiner === 'of' || joiner === 'for' || joiner === 'on' || joiner === 'and' || joiner === '&') {
     if (joiner === '&') return true;
     const head = run[run.length - 1]!.lower;
-    return w.orgStarts.has(head) || w.placeStarts.has(head) || (joiner === 'of' && (w.orgHeads.has(head) || w.placeHeads.has(head) || w.orgHeads.has(next.lower)));
+    return (
+      w.orgStarts.has(head) ||
+      w.placeStarts.has(head) ||
+      (joiner === 'of' && (w.orgHeads.has(head) || w.placeHeads.has(head) || w.orgHeads.has(next.lower)))
+    );
   }
   return !run[0]!.headline;
 }
 
 /** Cuts a run into mentions: titles and function words off, a leading nationality apart, known names out. */
-function mentions(run: readonly Token[], isKnown: (name: string) => boolean, text: string, english: boolean, tokens: readonly Token[], index: Map<Token, number>): Mention[] {
+function mentions(
+  run: readonly Token[],
+  isKnown: (name: string) => boolean,
+  text: string,
+  english: boolean,
+  tokens: readonly Token[],
+  index: Map<Token, number>,
+): Mention[] {
   const w = vocabulary();
   const out: Mention[] = [];
   const lastLower = run[run.length - 1]!.lower;
@@ -275,8 +324,10 @@ function withoutKnown(m: Mention, isKnown: (name: string) => boolean, text: stri
   // Known names are short: look for one among the first and last few words only, so that a
   // long run of capitalised words costs linear time.
   for (let n = Math.min(t.length - 1, MAX_KNOWN_WORDS); n > 0; n--) {
-    if (isKnown(nameOf(t.slice(0, n), text)) && t[n]!.capital) return withoutKnown({ ...m, tokens: t.slice(n), titled: false }, isKnown, text);
-    if (isKnown(nameOf(t.slice(t.length - n), text)) && t[t.length - n - 1]!.capital) return withoutKnown({ ...m, tokens: t.slice(0, t.length - n) }, isKnown, text);
+    if (isKnown(nameOf(t.slice(0, n), text)) && t[n]!.capital)
+      return withoutKnown({ ...m, tokens: t.slice(n), titled: false }, isKnown, text);
+    if (isKnown(nameOf(t.slice(t.length - n), text)) && t[t.length - n - 1]!.capital)
+      return withoutKnown({ ...m, tokens: t.slice(0, t.length - n) }, isKnown, text);
   }
   return [m];
 }
@@ -370,7 +421,9 @@ export function proposeEntities(text: string, options: ProposeOptions): Candidat
     candidates.push({
       name: shown,
       type,
-      occurrences: g.mentions.map((m) => ({ offset: m.tokens[0]!.start, length: m.tokens[m.tokens.length - 1]!.end - m.tokens[0]!.start })).sort((a, b) => a.offset - b.offset),
+      occurrences: g.mentions
+        .map((m) => ({ offset: m.tokens[0]!.start, length: m.tokens[m.tokens.length - 1]!.end - m.tokens[0]!.start }))
+        .sort((a, b) => a.offset - b.offset),
       score: scoreOf(g, type),
     });
   }

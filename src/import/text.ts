@@ -19,7 +19,15 @@ export function extractText(raw: RawReport): ExtractedReport {
     }
   }
   const paragraphs = raw.kind === 'markdown' ? markdownBlocks(text, lines.slice(first)) : textParagraphs(text, lines.slice(first));
-  return { file: raw.file, kind: raw.kind, text, paragraphs, found: title === undefined ? {} : { title }, notes: [], ...(raw.url ? { url: raw.url } : {}) };
+  return {
+    file: raw.file,
+    kind: raw.kind,
+    text,
+    paragraphs,
+    found: title === undefined ? {} : { title },
+    notes: [],
+    ...(raw.url ? { url: raw.url } : {}),
+  };
 }
 
 interface Line {

@@ -26,12 +26,25 @@ export interface DraftField {
 }
 
 /** The whole draft file: front matter (with `draft: true`), then the body. */
-export function composeDraft(fields: readonly DraftField[], notes: readonly string[], body: string, file: string): { markdown: string; diagnostics: Diagnostic[] } {
+export function composeDraft(
+  fields: readonly DraftField[],
+  notes: readonly string[],
+  body: string,
+  file: string,
+): { markdown: string; diagnostics: Diagnostic[] } {
   const lines = ['---'];
   const diagnostics: Diagnostic[] = [];
   for (const f of fields) {
     lines.push(`${f.key}: ${yamlValue(f.value)}${f.todo ? ` # ${PLACEHOLDER_COMMENT}` : ''}`);
-    if (f.todo) diagnostics.push({ severity: 'warning', code: 'import-placeholder', message: f.todo, file, line: lines.length, column: f.key.length + 3 });
+    if (f.todo)
+      diagnostics.push({
+        severity: 'warning',
+        code: 'import-placeholder',
+        message: f.todo,
+        file,
+        line: lines.length,
+        column: f.key.length + 3,
+      });
   }
   lines.push('draft: true');
   const supplied = fields.filter((f) => f.supplied).map((f) => f.key);
@@ -104,7 +117,10 @@ export function mergeCandidates(reports: readonly { slug: string; text: string; 
       if (!draft) byKey.set(key, (draft = { name: c.name, type: c.type, aliases: [], seenIn: [] }));
       if (!draft.seenIn.includes(r.slug)) draft.seenIn.push(r.slug);
       for (const o of c.occurrences) {
-        const shown = r.text.slice(o.offset, o.offset + o.length).replace(/\s+/g, ' ').trim();
+        const shown = r.text
+          .slice(o.offset, o.offset + o.length)
+          .replace(/\s+/g, ' ')
+          .trim();
         if (shown && nameKey(shown) !== key && !draft.aliases.some((a) => nameKey(a) === nameKey(shown))) draft.aliases.push(shown);
       }
     }
@@ -116,6 +132,12 @@ export function mergeCandidates(reports: readonly { slug: string; text: string; 
 export function entityDraftMarkdown(e: EntityDraft): string {
   const lines = ['---', `name: ${yamlValue(e.name)}`, `type: ${e.type}`];
   if (e.aliases.length) lines.push(`aliases: ${yamlValue(e.aliases)}`);
-  lines.push('draft: true', '# summary: one line, to be written by the editor', `# seen in: ${e.seenIn.map((s) => `articles/${s}.md`).join(', ')}`, '---', '');
+  lines.push(
+    'draft: true',
+    '# summary: one line, to be written by the editor',
+    `# seen in: ${e.seenIn.map((s) => `articles/${s}.md`).join(', ')}`,
+    '---',
+    '',
+  );
   return lines.join('\n');
 }

@@ -99,7 +99,11 @@ export function buildStatements(
     const other = drafts.get(to);
     if (!other) {
       const twin = drafts.size > 0 ? twinsOf(to)[0] : undefined;
-      bag.error('unknown-claim', `conflicts=${to} names no claim: no article has a span with claim=${to}${twin ? `; did you mean "${twin}"?` : ''}`, at);
+      bag.error(
+        'unknown-claim',
+        `conflicts=${to} names no claim: no article has a span with claim=${to}${twin ? `; did you mean "${twin}"?` : ''}`,
+        at,
+      );
       continue;
     }
     if (from === to) continue;
@@ -144,7 +148,11 @@ export function buildStatements(
   for (const claim of claims) {
     for (const other of claim.conflicts) if (claim.id < other.id) disputes.push({ claim, other: claimById.get(other.id)! });
   }
-  const first = <T>(items: readonly T[]): Excerpt<T> => ({ items: items.slice(0, comparisonLimit), total: items.length, more: Math.max(0, items.length - comparisonLimit) });
+  const first = <T>(items: readonly T[]): Excerpt<T> => ({
+    items: items.slice(0, comparisonLimit),
+    total: items.length,
+    more: Math.max(0, items.length - comparisonLimit),
+  });
   return {
     claims,
     claimById,
@@ -174,7 +182,14 @@ export class TimelineEntries {
   }
 
   quote(q: QuoteView, date: DateView): TimelineEntry {
-    return made(this.#quotes, q, () => ({ date, kind: 'quote', text: q.text, target: q.target, speaker: q.speaker, source: q.article.source }));
+    return made(this.#quotes, q, () => ({
+      date,
+      kind: 'quote',
+      text: q.text,
+      target: q.target,
+      speaker: q.speaker,
+      source: q.article.source,
+    }));
   }
 
   article(a: ArticleRef): TimelineEntry {

@@ -30,7 +30,11 @@ const BY_ROLE: { readonly [R in EntityRole]: (a: ArticleView, claims: ReadonlyMa
 
 const FOLLOW = Object.values(BY_ROLE);
 
-export function touchedBy(articles: readonly ArticleView[], claims: ReadonlyMap<ClaimId, ClaimView>, slugs: ReadonlySet<string>): Set<EntityId> {
+export function touchedBy(
+  articles: readonly ArticleView[],
+  claims: ReadonlyMap<ClaimId, ClaimView>,
+  slugs: ReadonlySet<string>,
+): Set<EntityId> {
   const ids = new Set<EntityId>();
   for (const a of articles) {
     if (!slugs.has(a.slug)) continue;

@@ -45,8 +45,15 @@ export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): s
     mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, a.page, e.page) })),
   };
   // The claims and quotations this report makes, each pointing at its passage.
-  const claims = a.claims.map((c) => ({ '@type': 'Claim', text: c.statement, appearance: { '@type': 'NewsArticle', headline: a.title, url: urlFor(site, a.page, c.target) } }));
-  return scriptSafeJson({ '@context': 'https://schema.org', '@graph': [article, ...claims, ...a.quotes.map((q) => quoteLd(site, a.page, q))] });
+  const claims = a.claims.map((c) => ({
+    '@type': 'Claim',
+    text: c.statement,
+    appearance: { '@type': 'NewsArticle', headline: a.title, url: urlFor(site, a.page, c.target) },
+  }));
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@graph': [article, ...claims, ...a.quotes.map((q) => quoteLd(site, a.page, q))],
+  });
 }
 
 /** An index page (entities, timeline, sources, search) as part of the briefing's website. */

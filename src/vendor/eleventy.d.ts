@@ -8,7 +8,12 @@ declare module '@11ty/eleventy' {
   }
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
-    setLogger(logger: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void; info?(...a: unknown[]): void }): void;
+    setLogger(logger: {
+      log(...a: unknown[]): void;
+      warn(...a: unknown[]): void;
+      error(...a: unknown[]): void;
+      info?(...a: unknown[]): void;
+    }): void;
     disableLogger(): void;
     write(): Promise<unknown>;
     /** Renders without writing: the pages with their output paths and contents. */

@@ -12,11 +12,23 @@ ${days.map(
     <ul>
 ${d.entries.map(
   (e) => html`      <li class="timeline-entry timeline-${e.kind}">
-        <span class="kind">${KIND_LABEL[e.kind]}</span>${e.date.iso.length > 10 ? html`
-        <time datetime="${e.date.iso}">${e.date.display}</time>` : ''}
-        <a href="${root}${e.target}">${e.kind === 'quote' ? html`${e.speaker?.name}: ` : ''}${e.text}</a>${e.source ? html`
-        <span class="meta">${e.source}</span>` : ''}${e.status === 'disputed' ? html`
-        <span class="badge badge-disputed">Disputed</span>` : ''}
+        <span class="kind">${KIND_LABEL[e.kind]}</span>${
+          e.date.iso.length > 10
+            ? html`
+        <time datetime="${e.date.iso}">${e.date.display}</time>`
+            : ''
+        }
+        <a href="${root}${e.target}">${e.kind === 'quote' ? html`${e.speaker?.name}: ` : ''}${e.text}</a>${
+          e.source
+            ? html`
+        <span class="meta">${e.source}</span>`
+            : ''
+        }${
+          e.status === 'disputed'
+            ? html`
+        <span class="badge badge-disputed">Disputed</span>`
+            : ''
+        }
       </li>
 `,
 )}    </ul>

@@ -10,12 +10,26 @@ export function entityView(site: SiteView, root: string, pagePath: string, entit
   const infobox = html`    <aside class="infobox" aria-labelledby="infobox-h">
       <h2 id="infobox-h" class="visually-hidden">At a glance</h2>
       <dl>
-        <div><dt>Type</dt><dd>${e.typeLabel}</dd></div>${e.aliases.length ? html`
-        <div><dt>Also called</dt><dd>${e.aliases.join(' · ')}</dd></div>` : ''}${e.attributes.map((a) => html`
-        <div><dt>${a.label}</dt><dd>${trusted(a.html)}</dd></div>`)}
-        <div><dt>Mentions</dt><dd>${e.mentionCount} in ${e.articleCount} report${e.articleCount !== 1 ? 's' : ''}</dd></div>${e.firstReported ? html`
-        <div><dt>First reported</dt><dd><time datetime="${e.firstReported.iso}">${e.firstReported.display}</time></dd></div>` : ''}${e.lastReported && e.lastReported.iso !== e.firstReported?.iso ? html`
-        <div><dt>Last reported</dt><dd><time datetime="${e.lastReported.iso}">${e.lastReported.display}</time></dd></div>` : ''}${
+        <div><dt>Type</dt><dd>${e.typeLabel}</dd></div>${
+          e.aliases.length
+            ? html`
+        <div><dt>Also called</dt><dd>${e.aliases.join(' · ')}</dd></div>`
+            : ''
+        }${e.attributes.map(
+          (a) => html`
+        <div><dt>${a.label}</dt><dd>${trusted(a.html)}</dd></div>`,
+        )}
+        <div><dt>Mentions</dt><dd>${e.mentionCount} in ${e.articleCount} report${e.articleCount !== 1 ? 's' : ''}</dd></div>${
+          e.firstReported
+            ? html`
+        <div><dt>First reported</dt><dd><time datetime="${e.firstReported.iso}">${e.firstReported.display}</time></dd></div>`
+            : ''
+        }${
+          e.lastReported && e.lastReported.iso !== e.firstReported?.iso
+            ? html`
+        <div><dt>Last reported</dt><dd><time datetime="${e.lastReported.iso}">${e.lastReported.display}</time></dd></div>`
+            : ''
+        }${
           e.sameAs.length
             ? html`
         <div><dt>Elsewhere</dt><dd>${e.sameAs.map((u, i) => html`<a class="same-as" href="${u}" rel="noopener noreferrer">${u}</a>${i < e.sameAs.length - 1 ? html`<br>` : ''}`)}</dd></div>`
@@ -34,7 +48,9 @@ ${trusted(e.profileHtml)}      </section>
     ? html`      <section aria-labelledby="facts-h">
         <h2 id="facts-h">Key facts</h2>
 ${e.facts.items.map((c) => claimCard(c, root))}${
-        e.facts.more ? html`        <p class="more">${e.facts.more} more facts name ${e.name}: see the <a href="${root}timeline.html">timeline</a> and the reports below.</p>\n` : ''
+        e.facts.more
+          ? html`        <p class="more">${e.facts.more} more facts name ${e.name}: see the <a href="${root}timeline.html">timeline</a> and the reports below.</p>\n`
+          : ''
       }      </section>
 `
     : '';
@@ -99,7 +115,8 @@ ${e.related.more ? html`        <p class="more">and ${e.related.more} more (all 
           ${e.sources.map(
             (s) =>
               html`<li><span class="source-name">${s.name}</span> <span class="count">${s.total}<span class="visually-hidden"> reports</span></span><ul>${s.articles.map(
-                (a) => html`<li><a href="${root}${a.page}">${a.title}</a> · <time datetime="${a.published.iso}">${a.published.display}</time></li>`,
+                (a) =>
+                  html`<li><a href="${root}${a.page}">${a.title}</a> · <time datetime="${a.published.iso}">${a.published.display}</time></li>`,
               )}</ul>${s.more ? html`<p class="more">and ${s.more} earlier reports from ${s.name}</p>` : ''}</li>`,
           )}
         </ul>
@@ -109,9 +126,17 @@ ${e.related.more ? html`        <p class="more">and ${e.related.more} more (all 
   const main = html`<article class="fact-sheet">
   <header class="page-head">
     <p class="eyebrow"><span class="type-badge type-${e.type}">${e.typeLabel}</span></p>
-    <h1>${e.name}</h1>${e.summary ? html`
-    <p class="lede">${e.summary}</p>` : ''}${e.stub ? html`
-    <p class="notice">This name appears in the reports but has no profile yet.</p>` : ''}
+    <h1>${e.name}</h1>${
+      e.summary
+        ? html`
+    <p class="lede">${e.summary}</p>`
+        : ''
+    }${
+      e.stub
+        ? html`
+    <p class="notice">This name appears in the reports but has no profile yet.</p>`
+        : ''
+    }
   </header>
 
   <div class="sheet-grid">
@@ -120,5 +145,8 @@ ${infobox}
 ${profile}${facts}${quotes}${mentions}${timeline}${related}${sources}    </div>
   </div>
 </article>`;
-  return page({ site, root, pagePath, title: e.name, description: e.summary, section: 'entities', bodyClass: `page-entity type-${e.type}`, jsonLd }, main);
+  return page(
+    { site, root, pagePath, title: e.name, description: e.summary, section: 'entities', bodyClass: `page-entity type-${e.type}`, jsonLd },
+    main,
+  );
 }

@@ -32,7 +32,9 @@ ${cmp.corroborated.items.map(
     <p class="compare-head"><span class="badge badge-corroborated">${c.sourceCount} sources</span>${c.date ? html` <time datetime="${c.date.iso}">${c.date.display}</time>` : ''}</p>
     <div class="compare-sources">
 ${c.citations.items.map(
-  (r) => html`      <blockquote class="source-wording"><p>${r.text}</p><footer><a href="${r.target}">${r.article.source}</a></footer></blockquote>
+  (
+    r,
+  ) => html`      <blockquote class="source-wording"><p>${r.text}</p><footer><a href="${r.target}">${r.article.source}</a></footer></blockquote>
 `,
 )}${c.citations.more ? html`      <p class="more">and ${c.citations.more} more reports of this fact</p>\n` : ''}    </div>
   </article>
@@ -51,8 +53,12 @@ ${cmp.singleSource.more ? html`  <p class="more">${cmp.singleSource.more} more s
     : '';
   const main = html`<header class="page-head">
   <p class="eyebrow">Briefing${site.updated ? html` · current as of <time datetime="${site.updated.iso}">${site.updated.display}</time>` : ''}</p>
-  <h1>${site.title}</h1>${site.subtitle ? html`
-  <p class="lede">${site.subtitle}</p>` : ''}
+  <h1>${site.title}</h1>${
+    site.subtitle
+      ? html`
+  <p class="lede">${site.subtitle}</p>`
+      : ''
+  }
   <p class="stats">${model.stats.articles} reports · ${model.stats.entities} entities · ${model.stats.claims} facts · ${model.stats.quotes} quotes</p>
 </header>
 
@@ -81,5 +87,16 @@ ${
     ? html`  <p class="more">The ${model.latestArticles.items.length} latest of ${model.latestArticles.total} reports; all are on the <a href="sources.html">sources page</a>.</p>\n`
     : ''
 }</section>`;
-  return page({ site, root, pagePath, title: site.title, section: 'home', bodyClass: 'page-home', jsonLd: homeJsonLd(site, PAGES.home, [...model.comparison.corroborated.items, ...model.comparison.singleSource.items]) }, main);
+  return page(
+    {
+      site,
+      root,
+      pagePath,
+      title: site.title,
+      section: 'home',
+      bodyClass: 'page-home',
+      jsonLd: homeJsonLd(site, PAGES.home, [...model.comparison.corroborated.items, ...model.comparison.singleSource.items]),
+    },
+    main,
+  );
 }

@@ -20,7 +20,18 @@ ${g.entities.map(
 </section>
 `,
 )}`;
-  return page({ site: model.site, root, pagePath, title: 'Entities', section: 'entities', bodyClass: 'page-entities', jsonLd: collectionJsonLd(model.site, PAGES.entities, 'Entities') }, main);
+  return page(
+    {
+      site: model.site,
+      root,
+      pagePath,
+      title: 'Entities',
+      section: 'entities',
+      bodyClass: 'page-entities',
+      jsonLd: collectionJsonLd(model.site, PAGES.entities, 'Entities'),
+    },
+    main,
+  );
 }
 
 export function sourcesView(model: Model, root: string, pagePath: string): string {
@@ -32,13 +43,35 @@ ${model.sources.map(
 </section>
 `,
 )}`;
-  return page({ site: model.site, root, pagePath, title: 'Sources', section: 'sources', bodyClass: 'page-sources', jsonLd: collectionJsonLd(model.site, PAGES.sources, 'Sources') }, main);
+  return page(
+    {
+      site: model.site,
+      root,
+      pagePath,
+      title: 'Sources',
+      section: 'sources',
+      bodyClass: 'page-sources',
+      jsonLd: collectionJsonLd(model.site, PAGES.sources, 'Sources'),
+    },
+    main,
+  );
 }
 
 export function timelineView(model: Model, root: string, pagePath: string): string {
   const main = html`<header class="page-head"><h1>Timeline</h1><p class="lede">Dated facts, quotes and reports, oldest first. Each links to the passage it comes from.</p></header>
 ${timelineList(model.timeline.items, root)}`;
-  return page({ site: model.site, root, pagePath, title: 'Timeline', section: 'timeline', bodyClass: 'page-timeline', jsonLd: collectionJsonLd(model.site, PAGES.timeline, 'Timeline') }, main);
+  return page(
+    {
+      site: model.site,
+      root,
+      pagePath,
+      title: 'Timeline',
+      section: 'timeline',
+      bodyClass: 'page-timeline',
+      jsonLd: collectionJsonLd(model.site, PAGES.timeline, 'Timeline'),
+    },
+    main,
+  );
 }
 
 export function searchView(model: Model, root: string, pagePath: string): string {
@@ -55,5 +88,17 @@ export function searchView(model: Model, root: string, pagePath: string): string
 <script src="data/search-index.js" defer></script>
 <script src="assets/search.js" defer></script>
 `;
-  return page({ site: model.site, root, pagePath, title: 'Search', section: 'search', bodyClass: 'page-search', jsonLd: collectionJsonLd(model.site, PAGES.search, 'Search', 'SearchResultsPage') }, main, scripts);
+  return page(
+    {
+      site: model.site,
+      root,
+      pagePath,
+      title: 'Search',
+      section: 'search',
+      bodyClass: 'page-search',
+      jsonLd: collectionJsonLd(model.site, PAGES.search, 'Search', 'SearchResultsPage'),
+    },
+    main,
+    scripts,
+  );
 }

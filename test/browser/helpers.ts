@@ -158,7 +158,11 @@ export function foreignRequests(urls: readonly string[], allowed: (url: URL) => 
 }
 
 /** Polls `check` until it returns a value other than undefined, or throws after `ms`. */
-export async function waitUntil<T>(check: () => Promise<T | undefined> | T | undefined, what: string | (() => string), ms = WAIT): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  what: string | (() => string),
+  ms = WAIT,
+): Promise<T> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {
@@ -168,7 +172,10 @@ export async function waitUntil<T>(check: () => Promise<T | undefined> | T | und
     } catch (err) {
       last = err;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

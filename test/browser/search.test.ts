@@ -139,15 +139,12 @@ test('search finds reports by a word of their full text ("Sunan"); results show 
   assert.deepEqual([...new Set(marks)], ['sunan']);
 });
 
-test(
-  'a report found by a word of its text shows the passage with that word, highlighted',
-  async () => {
-    const results = await search('Sunan');
-    const reports = results.filter((r) => r.kind === 'article');
-    assert.ok(reports.length >= 1);
-    for (const r of reports) assert.match(r.snippetHtml ?? '', /<mark>Sunan<\/mark>/i, `the snippet of ${r.title}: ${r.snippetHtml}`);
-  },
-);
+test('a report found by a word of its text shows the passage with that word, highlighted', async () => {
+  const results = await search('Sunan');
+  const reports = results.filter((r) => r.kind === 'article');
+  assert.ok(reports.length >= 1);
+  for (const r of reports) assert.match(r.snippetHtml ?? '', /<mark>Sunan<\/mark>/i, `the snippet of ${r.title}: ${r.snippetHtml}`);
+});
 
 test('each result of a full-text search links to a page of the site (and an id on it)', async () => {
   const results = await search('Sunan');

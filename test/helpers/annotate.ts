@@ -106,7 +106,11 @@ export function spanLines(result: AnnotatedText, keys: SpanKeyTable = SPAN_KEYS)
   return [...result.spans]
     .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)
     .map((s) => {
-      const parts = [`${s.at.line}:${s.at.column}`, `#${s.anchor}`, ...showAttributes(keys, s as unknown as SpanAttributesOf<SpanKeyTable>)];
+      const parts = [
+        `${s.at.line}:${s.at.column}`,
+        `#${s.anchor}`,
+        ...showAttributes(keys, s as unknown as SpanAttributesOf<SpanKeyTable>),
+      ];
       if (s.mentions.length > 0) parts.push(`mentions=${s.mentions.join(',')}`);
       return `${parts.join(' ')} | ${s.text}`;
     });

@@ -21,7 +21,12 @@ const entity = '---\nname: Alpha\ntype: person\n---\n';
 
 async function freshContent(name: string): Promise<string> {
   const input = path.join(dir, name);
-  await writeTree(input, { 'briefing.md': briefing, 'articles/one.md': article('One'), 'articles/two.md': article('Two'), 'entities/alpha.md': entity });
+  await writeTree(input, {
+    'briefing.md': briefing,
+    'articles/one.md': article('One'),
+    'articles/two.md': article('Two'),
+    'entities/alpha.md': entity,
+  });
   return input;
 }
 
@@ -38,7 +43,10 @@ test('a content error leaves the previous site byte-for-byte unchanged', async (
   assert.ok(failed.diagnostics.some((d) => d.severity === 'error' && d.file.endsWith('two.md')));
   assert.deepEqual(await snapshot(output), before);
   // No staging folder is left behind either.
-  assert.deepEqual((await fs.readdir(dir)).filter((n) => n.includes('.tmp-')), []);
+  assert.deepEqual(
+    (await fs.readdir(dir)).filter((n) => n.includes('.tmp-')),
+    [],
+  );
 });
 
 test('under --strict a warning fails the build and the output is not created', async () => {
@@ -100,7 +108,10 @@ test('an input folder reached through a symbolic link into the output is inside 
   const linkedParent = path.join(dir, 'link-to-dir');
   await fs.symlink(dir, linkedParent);
   await assert.rejects(build({ input: path.join(dir, 'content-g'), output: linkedParent }), /contains the input folder/);
-  await assert.rejects(build({ input: path.join(output, 'content'), output: path.join(linkedParent, 'site-g') }), /contains the input folder/);
+  await assert.rejects(
+    build({ input: path.join(output, 'content'), output: path.join(linkedParent, 'site-g') }),
+    /contains the input folder/,
+  );
   assert.equal(await fs.readFile(path.join(output, 'content', 'briefing.md'), 'utf8'), briefing);
   assert.equal(await fs.readFile(path.join(dir, 'content-g', 'briefing.md'), 'utf8'), briefing);
 });

@@ -76,7 +76,9 @@ test('data/entities.json counts every resolved mention in articles, and only the
 });
 
 test('data/articles.json lists the published articles with their entities', async () => {
-  const rows = await readJson<{ slug: string; title: string; source: string; published: string; url?: string; page: string; entities: string[] }[]>(out, 'data/articles.json');
+  const rows = await readJson<
+    { slug: string; title: string; source: string; published: string; url?: string; page: string; entities: string[] }[]
+  >(out, 'data/articles.json');
   assert.deepEqual(
     rows.map((r) => r.slug),
     ['lind-interview', 'ferries-add-sailings', 'council-closes-bridge'],
@@ -96,7 +98,15 @@ test('data/articles.json lists the published articles with their entities', asyn
 });
 
 test('data/claims.json: reports, distinct sources, subjects and conflicts in both directions', async () => {
-  const rows = await readJson<{ id: string; reports: { article: string; text: string; date?: string }[]; subjects: string[]; sourceCount: number; conflicts: string[] }[]>(out, 'data/claims.json');
+  const rows = await readJson<
+    {
+      id: string;
+      reports: { article: string; text: string; date?: string }[];
+      subjects: string[];
+      sourceCount: number;
+      conflicts: string[];
+    }[]
+  >(out, 'data/claims.json');
   const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
   assert.deepEqual(Object.keys(byId).sort(), ['bridge-closed-cracks', 'bridge-safe', 'repairs-six-weeks']);
   const cracks = byId['bridge-closed-cracks']!;
@@ -109,7 +119,10 @@ test('data/claims.json: reports, distinct sources, subjects and conflicts in bot
     cracks.reports.find((r) => r.article === 'ferries-add-sailings'),
     { article: 'ferries-add-sailings', text: 'Portvale Council closed the bridge because of cracks', date: '2024-03-01' },
   );
-  assert.deepEqual(cracks.reports.find((r) => r.article === 'lind-interview'), { article: 'lind-interview', text: 'the bridge was closed because of cracks' });
+  assert.deepEqual(
+    cracks.reports.find((r) => r.article === 'lind-interview'),
+    { article: 'lind-interview', text: 'the bridge was closed because of cracks' },
+  );
   assert.deepEqual(byId['bridge-safe'], {
     id: 'bridge-safe',
     reports: [{ article: 'ferries-add-sailings', text: 'The bridge is safe and could reopen at once' }],
@@ -164,7 +177,9 @@ test('an article page links its mentions and shows its metadata', async () => {
   ]);
   assert.equal(doc.querySelector('code')!.text, '[[Harbour Bridge]]');
   // "In this report": each entity once, most mentioned first, with its count of mentions above.
-  const chips = doc.querySelectorAll('.report-foot .chip').map((a) => [a.getAttribute('data-entity'), a.querySelector('.count')!.text.replace(/\D/g, '')]);
+  const chips = doc
+    .querySelectorAll('.report-foot .chip')
+    .map((a) => [a.getAttribute('data-entity'), a.querySelector('.count')!.text.replace(/\D/g, '')]);
   assert.deepEqual(chips, [
     ['mara-lind', '2'],
     ['bluewater-ferries', '1'],
@@ -194,7 +209,10 @@ test('an unknown name in an entity attribute gets its stub page, so the attribut
     await fs.mkdir(path.join(input, 'entities'), { recursive: true });
     await fs.mkdir(path.join(input, 'articles'));
     await fs.writeFile(path.join(input, 'briefing.md'), '---\ntitle: T\nlanguage: en\n---\nHi.\n');
-    await fs.writeFile(path.join(input, 'entities/harbour.md'), '---\nname: Harbour\ntype: place\nattributes:\n  Operator: "[[Quay Nobody]]"\n---\nA harbour.\n');
+    await fs.writeFile(
+      path.join(input, 'entities/harbour.md'),
+      '---\nname: Harbour\ntype: place\nattributes:\n  Operator: "[[Quay Nobody]]"\n---\nA harbour.\n',
+    );
     await fs.writeFile(path.join(input, 'articles/a.md'), '---\ntitle: A\nsource: W\npublished: 2024-01-01\n---\nThe [[Harbour]].\n');
     const out = path.join(dir, 'site');
     const result = await build({ input, output: out });

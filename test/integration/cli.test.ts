@@ -78,7 +78,12 @@ test('a failed build exits 1 and says the output was left alone', () => {
 
 test('--strict prints what would be a warning as an error line, and the summary counts it so', () => {
   const want = ['warned/articles/a.md:6:1: error: mention "Nobody"', 'warned/articles/a.md:6:30: error: quote speaker "Ghost"'];
-  const first = (r: { stderr: string }): string[] => r.stderr.trim().split('\n').filter((l) => l.startsWith('warned/')).map((l) => l.replace(/ matches no entity.*/, ''));
+  const first = (r: { stderr: string }): string[] =>
+    r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('warned/'))
+      .map((l) => l.replace(/ matches no entity.*/, ''));
   const checked = run(['check', '--input', 'warned', '--strict']);
   assert.equal(checked.code, 1);
   assert.deepEqual(first(checked), want);
@@ -89,7 +94,10 @@ test('--strict prints what would be a warning as an error line, and the summary 
   assert.match(built.stderr, /^Build failed: 2 errors, 0 warnings\. The output folder was left as it was\.$/m);
   const json = run(['check', '--input', 'warned', '--strict', '--format', 'json']);
   assert.equal(json.code, 1);
-  assert.deepEqual((JSON.parse(json.stdout) as { severity: string }[]).map((d) => d.severity), ['error', 'error']);
+  assert.deepEqual(
+    (JSON.parse(json.stdout) as { severity: string }[]).map((d) => d.severity),
+    ['error', 'error'],
+  );
   // Without --strict the same lines are warnings and the content passes.
   const lenient = run(['check', '--input', 'warned']);
   assert.equal(lenient.code, 0);

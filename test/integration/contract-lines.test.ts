@@ -42,7 +42,10 @@ test('type: organisation (British spelling) is accepted as organization', async 
   const result = await build({ input, output: path.join(dir, 'out-organisation') });
   assert.deepEqual(result.diagnostics, []);
   const entities = await readJson<{ id: string; type: string }[]>(path.join(dir, 'out-organisation'), 'data/entities.json');
-  assert.deepEqual(entities.map((e) => [e.id, e.type]), [['acme', 'organization']]);
+  assert.deepEqual(
+    entities.map((e) => [e.id, e.type]),
+    [['acme', 'organization']],
+  );
 });
 
 test('an entry of the content folder the format does not know is a warning at that entry; v2 folders, hidden entries and a README are quiet', async () => {
@@ -96,8 +99,16 @@ test('a folder inside articles/ or entities/ is a warning that says it is a fold
   assert.deepEqual(
     result.diagnostics.map((d) => [path.relative(input, d.file), d.severity, d.message]),
     [
-      ['articles/2023', 'warning', 'articles/2023/ is a folder and is ignored: articles are read from articles/ itself, not from folders inside it'],
-      ['entities/people', 'warning', 'entities/people/ is a folder and is ignored: entities are read from entities/ itself, not from folders inside it'],
+      [
+        'articles/2023',
+        'warning',
+        'articles/2023/ is a folder and is ignored: articles are read from articles/ itself, not from folders inside it',
+      ],
+      [
+        'entities/people',
+        'warning',
+        'entities/people/ is a folder and is ignored: entities are read from entities/ itself, not from folders inside it',
+      ],
     ],
   );
 });

@@ -27,32 +27,49 @@ test('it has both reports and a profile for every entity of note', async () => {
   assert.equal(articles.length, 2);
   const entities = await readJson<{ id: string; type: string; mentionCount: number }[]>(out, 'data/entities.json');
   assert.ok(entities.length >= 30, `${entities.length} entities`);
-  for (const type of ['person', 'organization', 'place', 'event', 'object']) assert.ok(entities.some((e) => e.type === type), type);
+  for (const type of ['person', 'organization', 'place', 'event', 'object'])
+    assert.ok(
+      entities.some((e) => e.type === type),
+      type,
+    );
   const model = result.model!;
   for (const e of model.entities) {
     assert.equal(e.stub, false, `${e.id} has a profile`);
     assert.ok(e.summary, `${e.id} has a summary`);
   }
-  const top = [...entities].sort((a, b) => b.mentionCount - a.mentionCount).slice(0, 2).map((e) => e.id);
+  const top = [...entities]
+    .sort((a, b) => b.mentionCount - a.mentionCount)
+    .slice(0, 2)
+    .map((e) => e.id);
   assert.deepEqual(top, ['kim-jong-un', 'vladimir-putin']);
 });
 
 test('facts both reports give are corroborated by two sources; the east-coast claim is disputed', async () => {
-  const claims = await readJson<{ id: string; sourceCount: number; conflicts: string[]; reports: { article: string }[] }[]>(out, 'data/claims.json');
+  const claims = await readJson<{ id: string; sourceCount: number; conflicts: string[]; reports: { article: string }[] }[]>(
+    out,
+    'data/claims.json',
+  );
   const byId = new Map(claims.map((c) => [c.id, c]));
   for (const id of ['nk-missile-launch', 'japan-protest-via-beijing', 'missiles-outside-eez', 'cosmodrome-tour', 'summit-at-vostochny']) {
     assert.equal(byId.get(id)?.sourceCount, 2, id);
   }
   assert.deepEqual(byId.get('launch-from-east-coast')?.conflicts, ['launch-from-sunan']);
   assert.deepEqual(byId.get('launch-from-sunan')?.conflicts, ['launch-from-east-coast']);
-  assert.ok(claims.some((c) => c.sourceCount === 1), 'some facts have a single source');
+  assert.ok(
+    claims.some((c) => c.sourceCount === 1),
+    'some facts have a single source',
+  );
 });
 
 test('every direct quotation is attributed, Putin’s “There is time.” among them', async () => {
   const quotes = await readJson<{ speaker: string; text: string; date?: string }[]>(out, 'data/quotes.json');
   const putin = quotes.filter((q) => q.speaker === 'vladimir-putin').map((q) => q.text);
   assert.ok(putin.some((t) => t.includes('There is time.')));
-  for (const speaker of ['kim-jong-un', 'dmitry-peskov', 'ankit-panda']) assert.ok(quotes.some((q) => q.speaker === speaker), speaker);
+  for (const speaker of ['kim-jong-un', 'dmitry-peskov', 'ankit-panda'])
+    assert.ok(
+      quotes.some((q) => q.speaker === speaker),
+      speaker,
+    );
 });
 
 test('editor-supplied metadata is marked on the article page', async () => {
@@ -97,8 +114,10 @@ test('every page has JSON-LD that parses, and every URL in it names a real page 
   }
   assert.ok(urls > 100, `${urls} URLs checked`);
   assert.ok(passages.length > 20, `${passages.length} passage links`);
-  for (const { page, file, fragment } of passages) assert.ok((await pagesIds(file)).has(fragment), `${page}: JSON-LD names ${file}#${fragment}, which has no such id`);
-  for (const t of ['NewsArticle', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Quotation', 'WebSite', 'CollectionPage']) assert.ok(types.has(t), `some page has a ${t}`);
+  for (const { page, file, fragment } of passages)
+    assert.ok((await pagesIds(file)).has(fragment), `${page}: JSON-LD names ${file}#${fragment}, which has no such id`);
+  for (const t of ['NewsArticle', 'Person', 'Organization', 'Place', 'Event', 'Claim', 'Quotation', 'WebSite', 'CollectionPage'])
+    assert.ok(types.has(t), `some page has a ${t}`);
 });
 
 async function pagesIds(file: string): Promise<Set<string>> {

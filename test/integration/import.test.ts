@@ -89,16 +89,32 @@ after(async () => {
 
 test('the two seeds import as drafts into a fresh content folder, which still builds under --strict', async () => {
   const content = await freshContent('seeds');
-  const r = await run(['import', path.join(FIXTURES, '000_614713fa8e662b7e.txt'), path.join(FIXTURES, '004_4ca4aa1913724a48.txt'), '--input', 'seeds']);
+  const r = await run([
+    'import',
+    path.join(FIXTURES, '000_614713fa8e662b7e.txt'),
+    path.join(FIXTURES, '004_4ca4aa1913724a48.txt'),
+    '--input',
+    'seeds',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const progress = r.stderr.split('\n').filter((l) => l.startsWith('imported '));
   assert.equal(progress.length, 2);
   assert.match(r.stderr, /^seeds\/articles\/north-korean-leader-kim-jong-un-met-with\.md:3:9: warning: the report names no publication/m);
-  assert.deepEqual((await listFiles(path.join(content, 'articles'))).sort(), ['kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md', 'north-korean-leader-kim-jong-un-met-with.md', 'summit-announced.md']);
-  const built = spawnSync(process.execPath, [bin, 'build', '--input', 'seeds', '--output', 'out', '--strict'], { cwd: dir, encoding: 'utf8' });
+  assert.deepEqual((await listFiles(path.join(content, 'articles'))).sort(), [
+    'kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md',
+    'north-korean-leader-kim-jong-un-met-with.md',
+    'summit-announced.md',
+  ]);
+  const built = spawnSync(process.execPath, [bin, 'build', '--input', 'seeds', '--output', 'out', '--strict'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(built.status, 0, built.stderr);
   const articles = JSON.parse(await fs.readFile(path.join(dir, 'out/data/articles.json'), 'utf8')) as { slug: string }[];
-  assert.deepEqual(articles.map((a) => a.slug), ['summit-announced']);
+  assert.deepEqual(
+    articles.map((a) => a.slug),
+    ['summit-announced'],
+  );
 });
 
 test('--dry-run --format json prints the §7 array and writes nothing', async () => {
@@ -112,12 +128,18 @@ test('--dry-run --format json prints the §7 array and writes nothing', async ()
   assert.deepEqual(Object.keys(out[0]!), ['file', 'slug', 'markdown', 'candidates']);
   assert.equal(out[0]!['file'], file);
   assert.equal(out[0]!['slug'], 'kim-jong-un-and-putin-meet-hours-after-north-korea-missile');
-  assert.match(String(out[0]!['markdown']), /^---\ntitle: Kim Jong Un and Putin meet hours after North Korea missile launch\n[\s\S]*\npublished: 2023-09-13\n[\s\S]*draft: true\n/);
+  assert.match(
+    String(out[0]!['markdown']),
+    /^---\ntitle: Kim Jong Un and Putin meet hours after North Korea missile launch\n[\s\S]*\npublished: 2023-09-13\n[\s\S]*draft: true\n/,
+  );
   // The content folder knows Kim Jong Un: linked, never proposed. Putin is new: proposed, and each
   // occurrence's offset and length pick his name out of the report's text as read.
   assert.match(String(out[0]!['markdown']), /\[\[Kim Jong Un\]\]/);
   const candidates = out[0]!['candidates'] as { name: string; type: string; occurrences: { offset: number; length: number }[] }[];
-  assert.equal(candidates.some((c) => /Kim Jong Un/.test(c.name)), false);
+  assert.equal(
+    candidates.some((c) => /Kim Jong Un/.test(c.name)),
+    false,
+  );
   const putin = candidates.find((c) => c.name === 'Vladimir Putin');
   assert.equal(putin?.type, 'person');
   const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
@@ -181,7 +203,10 @@ test('a URL that answers too slowly, too much, with a redirect or with no page i
   );
   // The redirect's target was never requested.
   assert.deepEqual(requests.sort(), ['/huge.html', '/image.png', '/missing.html', '/moved', '/slow.html', '/wire.txt']);
-  assert.deepEqual(result.reports.map((r) => r.slug), ['wire-headline']);
+  assert.deepEqual(
+    result.reports.map((r) => r.slug),
+    ['wire-headline'],
+  );
 });
 
 test('a hostile page: the draft gains no annotation, link, image or script, and builds as plain text', async () => {
@@ -191,7 +216,10 @@ test('a hostile page: the draft gains no annotation, link, image or script, and 
   const file = result.reports[0]!.path;
   // Published as it is, once the editor has taken `draft: true` out.
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('draft: true\n', ''));
-  const built = spawnSync(process.execPath, [bin, 'build', '--input', 'hostile', '--output', 'hostile-out', '--strict'], { cwd: dir, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [bin, 'build', '--input', 'hostile', '--output', 'hostile-out', '--strict'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(built.status, 0, built.stderr);
   const html = await fs.readFile(path.join(dir, 'hostile-out/articles', `${result.reports[0]!.slug}.html`), 'utf8');
   const body = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
@@ -201,5 +229,8 @@ test('a hostile page: the draft gains no annotation, link, image or script, and 
   const claims = JSON.parse(await fs.readFile(path.join(dir, 'hostile-out/data/claims.json'), 'utf8')) as unknown[];
   assert.deepEqual(claims, []);
   const entities = JSON.parse(await fs.readFile(path.join(dir, 'hostile-out/data/entities.json'), 'utf8')) as { id: string }[];
-  assert.deepEqual(entities.map((e) => e.id), ['kim-jong-un']);
+  assert.deepEqual(
+    entities.map((e) => e.id),
+    ['kim-jong-un'],
+  );
 });

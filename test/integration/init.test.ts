@@ -48,9 +48,18 @@ test('init writes content/, which builds under --strict with no warning and show
   const read = async <T>(file: string): Promise<T> => JSON.parse(await fs.readFile(path.join(site, 'data', file), 'utf8')) as T;
   const claims = await read<{ id: string; subjects: string[]; conflicts: string[]; reports: { date?: string }[] }[]>('claims.json');
   const quotes = await read<{ speaker: string; date?: string }[]>('quotes.json');
-  assert.ok(claims.some((c) => c.conflicts.length > 0), 'a claim with conflicts=');
-  assert.ok(claims.some((c) => c.reports.some((r) => r.date)), 'a claim with date=');
-  assert.ok(quotes.some((q) => q.speaker === 'harbourton-ferry-company' && q.date), 'a quote with quote= and date=');
+  assert.ok(
+    claims.some((c) => c.conflicts.length > 0),
+    'a claim with conflicts=',
+  );
+  assert.ok(
+    claims.some((c) => c.reports.some((r) => r.date)),
+    'a claim with date=',
+  );
+  assert.ok(
+    quotes.some((q) => q.speaker === 'harbourton-ferry-company' && q.date),
+    'a quote with quote= and date=',
+  );
   const source = await fs.readFile(path.join(dir, 'content', 'articles', 'ferry-service-resumes.md'), 'utf8');
   assert.match(source, /\]\{claim=[a-z-]+ [^}]*about=/, 'a claim with about=');
   assert.match(source, /\[\[[^|\]]+\|[^\]]+\]\]/, 'a mention with shown text');

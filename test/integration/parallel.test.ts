@@ -130,7 +130,10 @@ test('broken annotations: the same errors, at the same positions, from the worke
 test('a worker that fails after some chunks arrived rejects that run, and answers the next', async () => {
   const { AnnotationWorker, CHUNK } = await import('../../src/annotate/parallel.ts');
   const { makeRegistry } = await import('../helpers/annotate.ts');
-  const worker = AnnotationWorker.start({ href: entityPage, module: new URL('../../src/site/paths.ts', import.meta.url).href, name: 'entityPage' }, true)!;
+  const worker = AnnotationWorker.start(
+    { href: entityPage, module: new URL('../../src/site/paths.ts', import.meta.url).href, name: 'entityPage' },
+    true,
+  )!;
   try {
     const snapshot = makeRegistry([{ id: 'harbour', name: 'Harbour', type: 'place' }]).snapshot();
     const good = { source: { path: '/content/articles/a.md' }, body: 'The [[Harbour]].', bodyLineOffset: 5 };
@@ -148,7 +151,10 @@ test('a worker that fails after some chunks arrived rejects that run, and answer
 
 test('a failing worker is reported, not swallowed', async () => {
   const { AnnotationWorker } = await import('../../src/annotate/parallel.ts');
-  const worker = AnnotationWorker.start({ href: entityPage, module: new URL('../../src/site/paths.ts', import.meta.url).href, name: 'entityPage' }, true)!;
+  const worker = AnnotationWorker.start(
+    { href: entityPage, module: new URL('../../src/site/paths.ts', import.meta.url).href, name: 'entityPage' },
+    true,
+  )!;
   try {
     // A snapshot that is not one makes the worker's registry throw.
     await assert.rejects(worker.run(null as never, [], '../'), /annotating in a worker failed/);

@@ -36,7 +36,10 @@ test('model work grows linearly with the content (200 → 400 articles)', { time
     const b = large.counters[key];
     assert.ok(a > 0, `${key} is counted`);
     // Linear work grows like the content; allow 25% for the generator's popularity skew.
-    assert.ok(b / a <= contentGrowth * 1.25, `${key}: ${a} → ${b} (×${(b / a).toFixed(2)}) grows faster than the content (×${contentGrowth.toFixed(2)})`);
+    assert.ok(
+      b / a <= contentGrowth * 1.25,
+      `${key}: ${a} → ${b} (×${(b / a).toFixed(2)}) grows faster than the content (×${contentGrowth.toFixed(2)})`,
+    );
   }
 });
 
@@ -58,19 +61,23 @@ async function oneCrowdedParagraph(n: number): Promise<{ counters: ModelCounters
   return { counters, related, mentions: result.model!.stats.mentions };
 }
 
-test('one paragraph naming thousands of entities: co-occurrence and the related lists grow linearly (1,500 → 3,000)', { timeout: 120_000 }, async () => {
-  const small = await oneCrowdedParagraph(1_500);
-  const large = await oneCrowdedParagraph(3_000);
-  assert.equal(large.mentions, 2 * small.mentions);
-  for (const [what, a, b] of [
-    ['pairs', small.counters.pairs, large.counters.pairs],
-    ['related entries', small.related, large.related],
-  ] as const) {
-    assert.ok(a > 0, `${what} are counted`);
-    // Linear: ×2 (and a little for the window's edges); every pair counted would be ×4.
-    assert.ok(b / a <= 2.1, `${what}: ${a} → ${b} (×${(b / a).toFixed(2)}) grows faster than the paragraph (×2)`);
-  }
-  // Each mention contributes at most RELATED_WINDOW pairs, and each pair two related entries.
-  assert.ok(large.counters.pairs <= RELATED_WINDOW * large.mentions, `${large.counters.pairs} pairs for ${large.mentions} mentions`);
-  assert.ok(large.related <= 2 * large.counters.pairs);
-});
+test(
+  'one paragraph naming thousands of entities: co-occurrence and the related lists grow linearly (1,500 → 3,000)',
+  { timeout: 120_000 },
+  async () => {
+    const small = await oneCrowdedParagraph(1_500);
+    const large = await oneCrowdedParagraph(3_000);
+    assert.equal(large.mentions, 2 * small.mentions);
+    for (const [what, a, b] of [
+      ['pairs', small.counters.pairs, large.counters.pairs],
+      ['related entries', small.related, large.related],
+    ] as const) {
+      assert.ok(a > 0, `${what} are counted`);
+      // Linear: ×2 (and a little for the window's edges); every pair counted would be ×4.
+      assert.ok(b / a <= 2.1, `${what}: ${a} → ${b} (×${(b / a).toFixed(2)}) grows faster than the paragraph (×2)`);
+    }
+    // Each mention contributes at most RELATED_WINDOW pairs, and each pair two related entries.
+    assert.ok(large.counters.pairs <= RELATED_WINDOW * large.mentions, `${large.counters.pairs} pairs for ${large.mentions} mentions`);
+    assert.ok(large.related <= 2 * large.counters.pairs);
+  },
+);

@@ -43,7 +43,10 @@ before(async () => {
     'content/entities/someone.md': '---\nname: Someone\ntype: person\n---\n',
   });
   port = await freePort();
-  child = spawn(process.execPath, [path.resolve('bin/briefing.js'), 'serve', '--port', String(port)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [path.resolve('bin/briefing.js'), 'serve', '--port', String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   await waitFor(() => log.includes('Watching'), 'the first build');
@@ -62,7 +65,10 @@ test('serves the built site over http on the given port', async () => {
 });
 
 test('rebuilds when an article changes, and keeps serving the last good site on an error', async () => {
-  await fs.writeFile(path.join(dir, 'content/articles/a.md'), '---\ntitle: Second title\nsource: Wire\npublished: 2024-01-01\n---\nAbout [[Someone]].\n');
+  await fs.writeFile(
+    path.join(dir, 'content/articles/a.md'),
+    '---\ntitle: Second title\nsource: Wire\npublished: 2024-01-01\n---\nAbout [[Someone]].\n',
+  );
   await waitFor(async () => (await get('articles/a.html')).includes('Second title'), 'the rebuilt article');
   await fs.writeFile(path.join(dir, 'content/articles/a.md'), '---\ntitle: [broken\n---\n');
   await waitFor(() => log.includes('still serving the previous site'), 'the failed rebuild');

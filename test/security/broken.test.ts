@@ -35,7 +35,7 @@ const CASES: Record<string, string> = {
   'missing-type': 'entities/beta.md (mentioned nowhere) has no `type`: 2:1, a missing-key error like any other required key',
   'missing-name': 'entities/beta.md (mentioned nowhere) has no `name`: 2:1',
   'bad-entity-type':
-    'entities/alpha.md line 3 `type: human`: value at column 7. Alpha is then left out, but its file names it: the two [[Alpha]] mentions (briefing.md 4:12, articles/report.md 6:1) are not also reported as unknown — the file\'s own error is enough',
+    "entities/alpha.md line 3 `type: human`: value at column 7. Alpha is then left out, but its file names it: the two [[Alpha]] mentions (briefing.md 4:12, articles/report.md 6:1) are not also reported as unknown — the file's own error is enough",
   'bad-entity-yaml':
     'entities/alpha.md line 4 `summary: "Alpha` opens a quote never closed: 4:10. Its id still names it, so [[Alpha]], [[alpha]] and quote=alpha are not reported as unknown',
   'reserved-entity-id':

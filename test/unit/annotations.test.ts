@@ -61,7 +61,13 @@ function parseFixtures(file: string, text: string): FixtureCase[] {
     if (!current) return;
     if (!current.sections.has('html')) throw new Error(`${file}:${current.line}: case "${current.title}" has no "@@@ html" section`);
     const trimmed = new Map([...current.sections].map(([k, v]) => [k, dropTrailingBlank(v)] as const));
-    cases.push({ file, line: current.line, title: current.title, input: dropTrailingBlank(current.input).join('\n') + '\n', sections: trimmed });
+    cases.push({
+      file,
+      line: current.line,
+      title: current.title,
+      input: dropTrailingBlank(current.input).join('\n') + '\n',
+      sections: trimmed,
+    });
   };
   lines.forEach((line, i) => {
     const marker = /^@@@ (.+)$/.exec(line);
@@ -128,7 +134,10 @@ test('positions count the front-matter lines that gray-matter removed', () => {
   // here it is 4, so a mention on the body's line 2 is reported on file line 6.
   const body = '\nSee [[Atlantis]].\n';
   const result = annotate(body, { doc: bodyDocument(body, '/content/articles/x.md', 4) });
-  assert.deepEqual(result.diagnostics.map((d) => [d.file, d.line, d.column, d.code]), [['/content/articles/x.md', 6, 5, 'unknown-entity']]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.file, d.line, d.column, d.code]),
+    [['/content/articles/x.md', 6, 5, 'unknown-entity']],
+  );
 });
 
 test('root "" renders links for a page at the output root (briefing.md)', () => {
@@ -141,7 +150,10 @@ test('one parser instance keeps no state between documents', () => {
   const first = annotate('[a]{claim=x}\n\n[b]{quote=Kim}\n');
   const second = annotate('[a]{claim=x}\n\n[b]{quote=Kim}\n');
   assert.equal(first.html, second.html);
-  assert.deepEqual(second.spans.map((s) => s.anchor), ['claim-x', 'quote-1']);
+  assert.deepEqual(
+    second.spans.map((s) => s.anchor),
+    ['claim-x', 'quote-1'],
+  );
 });
 
 test('blocks record each paragraph’s anchor and plain text', () => {
@@ -152,14 +164,11 @@ test('blocks record each paragraph’s anchor and plain text', () => {
   ]);
 });
 
-test(
-  'every HTML id in a document is unique, even when a claim id looks like a numbered repeat',
-  () => {
-    const result = annotate('[a]{claim=x} [b]{claim=x} [c]{claim=x-2}\n\n[d]{claim=x-2-2} [e]{claim=x-2}\n');
-    const ids = [...result.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-    assert.equal(new Set(ids).size, ids.length, `ids: ${ids.join(', ')}`);
-  },
-);
+test('every HTML id in a document is unique, even when a claim id looks like a numbered repeat', () => {
+  const result = annotate('[a]{claim=x} [b]{claim=x} [c]{claim=x-2}\n\n[d]{claim=x-2-2} [e]{claim=x-2}\n');
+  const ids = [...result.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(new Set(ids).size, ids.length, `ids: ${ids.join(', ')}`);
+});
 
 test('an unquoted value with spaces says to quote it, and how', () => {
   const one = annotate('[text]{claim=x quote=Wes Moore date=2023-09-13}\n').diagnostics;
@@ -175,7 +184,13 @@ test('an unquoted value with spaces says to quote it, and how', () => {
 test('pathological input stays linear (runs under a time limit)', { timeout: 60_000 }, () => {
   // markdown-it's pathological cases, with the two annotation openers: many `[[`, many `[x]{`.
   const n = 20000;
-  for (const body of ['[['.repeat(n), '[x]{'.repeat(n), '['.repeat(n) + ']'.repeat(n) + '{claim=x}', '[[a|'.repeat(n), '[a]{claim="'.repeat(n)]) {
+  for (const body of [
+    '[['.repeat(n),
+    '[x]{'.repeat(n),
+    '['.repeat(n) + ']'.repeat(n) + '{claim=x}',
+    '[[a|'.repeat(n),
+    '[a]{claim="'.repeat(n),
+  ]) {
     const started = performance.now();
     annotate(body + '\n');
     const ms = performance.now() - started;

@@ -73,7 +73,7 @@ test('without dist/ the sources run', () => {
   assert.equal(compiledIsFresh(root), false);
 });
 
-test('the installed package: dist/ without the sources runs, whatever the files\' times', () => {
+test("the installed package: dist/ without the sources runs, whatever the files' times", () => {
   // npm gives every file of a packed package the same time; the package ships no sources.
   for (const folder of COMPILED_FOLDERS) rmSync(path.join(root, folder), { recursive: true });
   put('dist/src/cli.js', 500);

@@ -76,7 +76,20 @@ const ACCEPTED: readonly { why: string; text: string; data: Record<string, unkno
   },
   {
     why: 'lists, nested maps and block scalars',
-    text: lines('---', 'name: Kim Jong Un', 'aliases:', '  - Kim', '  - 김정은', 'attributes:', '  Born: 1984', 'summary: |', '  Two', '  lines.', '---', 'Body.'),
+    text: lines(
+      '---',
+      'name: Kim Jong Un',
+      'aliases:',
+      '  - Kim',
+      '  - 김정은',
+      'attributes:',
+      '  Born: 1984',
+      'summary: |',
+      '  Two',
+      '  lines.',
+      '---',
+      'Body.',
+    ),
     data: { name: 'Kim Jong Un', aliases: ['Kim', '김정은'], attributes: { Born: 1984 }, summary: 'Two\nlines.\n' },
     body: 'Body.',
     bodyLineOffset: 11,
@@ -106,7 +119,10 @@ test('body line offset: a body mention is reported at its line in the file', () 
   const { doc } = split(text);
   assert.ok(doc);
   const result = annotate(doc.body, { doc });
-  assert.deepEqual(result.diagnostics.map((d) => [d.file, d.line, d.column, d.code]), [[FILE, 8, 6, 'unknown-entity']]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.file, d.line, d.column, d.code]),
+    [[FILE, 8, 6, 'unknown-entity']],
+  );
 });
 
 test('locate points at values, list items, and falls back to the block', () => {
@@ -132,15 +148,35 @@ const PAYLOAD_COFFEE = 'globalThis.__pwned = true\ntitle: "pwned"';
 const REFUSED: readonly { why: string; text: string; diagnostics: string[] }[] = [
   { why: '---js', text: lines('---js', PAYLOAD_JS, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
   { why: '---javascript', text: lines('---javascript', PAYLOAD_JS, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
-  { why: '--- javascript (space before the name)', text: lines('--- javascript', PAYLOAD_JS, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
+  {
+    why: '--- javascript (space before the name)',
+    text: lines('--- javascript', PAYLOAD_JS, '---', 'Body'),
+    diagnostics: ['1:1: error: executable-front-matter'],
+  },
   { why: '---JS (capitals)', text: lines('---JS', PAYLOAD_JS, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
   { why: '--- coffee', text: lines('--- coffee', PAYLOAD_COFFEE, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
-  { why: '---coffeescript', text: lines('---coffeescript', PAYLOAD_COFFEE, '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
-  { why: '---json (not YAML either)', text: lines('---json', '{"title": "x"}', '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
+  {
+    why: '---coffeescript',
+    text: lines('---coffeescript', PAYLOAD_COFFEE, '---', 'Body'),
+    diagnostics: ['1:1: error: executable-front-matter'],
+  },
+  {
+    why: '---json (not YAML either)',
+    text: lines('---json', '{"title": "x"}', '---', 'Body'),
+    diagnostics: ['1:1: error: executable-front-matter'],
+  },
   { why: '---toml', text: lines('---toml', 'title = "x"', '---', 'Body'), diagnostics: ['1:1: error: executable-front-matter'] },
-  { why: 'unclosed front matter', text: lines('---', 'title: Launch', '', 'Body text.', ''), diagnostics: ['1:1: error: unclosed-front-matter'] },
+  {
+    why: 'unclosed front matter',
+    text: lines('---', 'title: Launch', '', 'Body text.', ''),
+    diagnostics: ['1:1: error: unclosed-front-matter'],
+  },
   { why: 'unclosed, no newline at all', text: '---', diagnostics: ['1:1: error: unclosed-front-matter'] },
-  { why: 'closing line with text after the dashes', text: lines('---', 'title: Launch', '---x', 'Body'), diagnostics: ['3:1: error: bad-front-matter-line'] },
+  {
+    why: 'closing line with text after the dashes',
+    text: lines('---', 'title: Launch', '---x', 'Body'),
+    diagnostics: ['3:1: error: bad-front-matter-line'],
+  },
   { why: 'no front matter', text: lines('Just a body.', ''), diagnostics: ['1:1: error: missing-front-matter'] },
   { why: 'front matter not on line 1', text: lines('', '---', 'title: x', '---'), diagnostics: ['1:1: error: missing-front-matter'] },
 ];
@@ -178,13 +214,33 @@ const POSITIONED: readonly { why: string; text: string; diagnostics: string[] }[
     text: lines('---', 'tags:', '\t- x', '---'),
     diagnostics: ['3:1: error: bad-yaml'],
   },
-  { why: '__proto__ at the top', text: lines('---', 'title: a', '__proto__: { polluted: true }', '---'), diagnostics: ['3:1: error: forbidden-key'] },
+  {
+    why: '__proto__ at the top',
+    text: lines('---', 'title: a', '__proto__: { polluted: true }', '---'),
+    diagnostics: ['3:1: error: forbidden-key'],
+  },
   { why: 'quoted "__proto__"', text: lines('---', '"__proto__":', '  polluted: true', '---'), diagnostics: ['2:1: error: forbidden-key'] },
-  { why: 'constructor nested in a map', text: lines('---', 'attributes:', '  constructor: x', '---'), diagnostics: ['3:3: error: forbidden-key'] },
-  { why: 'prototype in a flow map', text: lines('---', 'attributes: {a: 1, prototype: x}', '---'), diagnostics: ['2:20: error: forbidden-key'] },
-  { why: 'permalink in a map inside a list', text: lines('---', 'tags:', '  - permalink: /x/', '---'), diagnostics: ['3:5: error: forbidden-key'] },
+  {
+    why: 'constructor nested in a map',
+    text: lines('---', 'attributes:', '  constructor: x', '---'),
+    diagnostics: ['3:3: error: forbidden-key'],
+  },
+  {
+    why: 'prototype in a flow map',
+    text: lines('---', 'attributes: {a: 1, prototype: x}', '---'),
+    diagnostics: ['2:20: error: forbidden-key'],
+  },
+  {
+    why: 'permalink in a map inside a list',
+    text: lines('---', 'tags:', '  - permalink: /x/', '---'),
+    diagnostics: ['3:5: error: forbidden-key'],
+  },
   { why: 'layout', text: lines('---', 'title: a', 'layout: evil.njk', '---'), diagnostics: ['3:1: error: forbidden-key'] },
-  { why: 'eleventyComputed, deep', text: lines('---', 'a:', '  b:', '    eleventyComputed:', '      title: x', '---'), diagnostics: ['4:5: error: forbidden-key'] },
+  {
+    why: 'eleventyComputed, deep',
+    text: lines('---', 'a:', '  b:', '    eleventyComputed:', '      title: x', '---'),
+    diagnostics: ['4:5: error: forbidden-key'],
+  },
   {
     why: 'every forbidden key is reported, not just the first',
     text: lines('---', 'permalink: /x/', 'layout: y', 'attributes:', '  __proto__: z', '---'),
@@ -272,7 +328,10 @@ test('an unknown YAML tag (!!js/function) is never run: the value stays a string
 test('a "----" line inside the front matter does not silently end it', () => {
   const { doc, diagnostics } = split(lines('---', 'title: Launch', '----', 'source: AP', '---', 'Body'));
   // Either the mistake is reported, or the block runs to the real closing line.
-  assert.ok(diagnostics.length > 0 || (doc?.data.source === 'AP' && doc.body === 'Body'), `data ${JSON.stringify(doc?.data)}, body ${JSON.stringify(doc?.body)}`);
+  assert.ok(
+    diagnostics.length > 0 || (doc?.data.source === 'AP' && doc.body === 'Body'),
+    `data ${JSON.stringify(doc?.data)}, body ${JSON.stringify(doc?.body)}`,
+  );
 });
 
 test('an alias bomb (billion laughs) is a diagnostic, not a crash, and is fast', { timeout: 5000 }, () => {

@@ -36,7 +36,19 @@ for (const name of ['harbour-ferry-jsonld', 'council-vote-og-dc', 'hostile']) {
 test('page boilerplate (nav, cookie banner, share buttons, related links, comments, footer) is not in the draft', async () => {
   for (const name of ['harbour-ferry-jsonld', 'council-vote-og-dc']) {
     const { markdown } = (await dryRun([path.join(FIXTURES, `${name}.html`)])).reports[0]!;
-    for (const gone of ['cookies', 'Subscribe', 'Share', 'Related', 'Leave a', 'queues were ridiculous', 'All rights reserved', 'Advertisement', 'Photo: Gazette', 'Log in', 'dataLayer'])
+    for (const gone of [
+      'cookies',
+      'Subscribe',
+      'Share',
+      'Related',
+      'Leave a',
+      'queues were ridiculous',
+      'All rights reserved',
+      'Advertisement',
+      'Photo: Gazette',
+      'Log in',
+      'dataLayer',
+    ])
       assert.ok(!markdown.includes(gone), `${name}: "${gone}" left in the draft`);
   }
 });
@@ -52,7 +64,7 @@ function matter(markdown: string): { data: Record<string, unknown>; matter: stri
 function unannotated(markdown: string): string[] {
   let text = matter(markdown).content;
   text = text.replace(/\[\[([^[\]|]+)\|([^[\]]+)\]\]/g, '$2').replace(/\[\[([^[\]]+)\]\]/g, '$1');
-  for (let before = ''; before !== text; ) {
+  for (let before = ''; before !== text;) {
     before = text;
     text = text.replace(/\[([^[\]]*)\]\{[^}]*\}/g, '$1');
   }
@@ -82,7 +94,13 @@ test('the two seeds: the wording as received, paragraph by paragraph, as in the 
   // Every placeholder is a warning at its line in the draft.
   assert.deepEqual(
     result.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column}`),
-    ['north-korean-leader-kim-jong-un-met-with.md:2:8', 'north-korean-leader-kim-jong-un-met-with.md:3:9', 'north-korean-leader-kim-jong-un-met-with.md:4:12', 'kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md:3:9', 'kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md:4:12'],
+    [
+      'north-korean-leader-kim-jong-un-met-with.md:2:8',
+      'north-korean-leader-kim-jong-un-met-with.md:3:9',
+      'north-korean-leader-kim-jong-un-met-with.md:4:12',
+      'kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md:3:9',
+      'kim-jong-un-and-putin-meet-hours-after-north-korea-missile.md:4:12',
+    ],
   );
 });
 
@@ -100,7 +118,10 @@ test('--source and --published fill only what the report lacks, and are marked e
 test('a first line reads as a headline only when it is short, unpunctuated and followed by a body', () => {
   const rest = [{ text: 'Body text.', start: 0 }];
   const cases: [string, string | undefined][] = [
-    ['Kim Jong Un and Putin meet hours after North Korea missile launch', 'Kim Jong Un and Putin meet hours after North Korea missile launch'],
+    [
+      'Kim Jong Un and Putin meet hours after North Korea missile launch',
+      'Kim Jong Un and Putin meet hours after North Korea missile launch',
+    ],
     ['Will the bridge reopen?', 'Will the bridge reopen?'],
     ['North Korean leader Kim Jong Un met with President Vladimir Putin on Wednesday.', undefined],
     ['Moscow:', undefined],
@@ -114,33 +135,73 @@ test('a first line reads as a headline only when it is short, unpunctuated and f
 
 test('trailing boilerplate is removed only at the end; a lone short last line stays', () => {
   const clean = (content: string) => cleanReport(extractText({ file: 'x.txt', kind: 'text', content }));
-  const a = clean('Title here\n\nLeave a Reply in the middle is text.\nThe report goes on.\n\nShare this article\nWe use cookies to give you the best experience.\nAccept all cookies\n');
-  assert.deepEqual(a.paragraphs.map((p) => p.text), ['Leave a Reply in the middle is text.', 'The report goes on.']);
-  assert.deepEqual(a.removed.map((r) => r.kind), ['share prompt', 'cookie notice', 'cookie notice']);
+  const a = clean(
+    'Title here\n\nLeave a Reply in the middle is text.\nThe report goes on.\n\nShare this article\nWe use cookies to give you the best experience.\nAccept all cookies\n',
+  );
+  assert.deepEqual(
+    a.paragraphs.map((p) => p.text),
+    ['Leave a Reply in the middle is text.', 'The report goes on.'],
+  );
+  assert.deepEqual(
+    a.removed.map((r) => r.kind),
+    ['share prompt', 'cookie notice', 'cookie notice'],
+  );
   const b = clean('Title here\n\nThe mayor was asked for a comment.\nEmail\n');
-  assert.deepEqual(b.paragraphs.map((p) => p.text), ['The mayor was asked for a comment.', 'Email']);
+  assert.deepEqual(
+    b.paragraphs.map((p) => p.text),
+    ['The mayor was asked for a comment.', 'Email'],
+  );
   assert.deepEqual(b.removed, []);
   const c = clean('Title here\n\nLeave a Reply\n\nThe report is after it.\n');
-  assert.deepEqual(c.paragraphs.map((p) => p.text), ['Leave a Reply', 'The report is after it.']);
+  assert.deepEqual(
+    c.paragraphs.map((p) => p.text),
+    ['Leave a Reply', 'The report is after it.'],
+  );
 });
 
 test('paragraphs: one a line in pasted copy, blank-line blocks with hard wrapping kept as written', () => {
-  const wrapped = 'Headline\n\nThe council voted on Tuesday night to pay for the repairs\nfrom its reserves rather than wait for a regional grant,\nthe clerk said.\n\nSecond paragraph.\n';
+  const wrapped =
+    'Headline\n\nThe council voted on Tuesday night to pay for the repairs\nfrom its reserves rather than wait for a regional grant,\nthe clerk said.\n\nSecond paragraph.\n';
   const r = extractText({ file: 'x.txt', kind: 'text', content: wrapped });
-  assert.deepEqual(r.paragraphs.map((p) => p.text), ['The council voted on Tuesday night to pay for the repairs\nfrom its reserves rather than wait for a regional grant,\nthe clerk said.', 'Second paragraph.']);
+  assert.deepEqual(
+    r.paragraphs.map((p) => p.text),
+    [
+      'The council voted on Tuesday night to pay for the repairs\nfrom its reserves rather than wait for a regional grant,\nthe clerk said.',
+      'Second paragraph.',
+    ],
+  );
   for (const p of r.paragraphs) assert.equal(wrapped.slice(p.start, p.start + p.text.length), p.text);
 });
 
 test('escaped text renders as the text: no emphasis, code, link, image, heading, list or quote', () => {
   const md = new MarkdownIt('default', { html: false, linkify: false });
-  const cases = ['* star _under_ `tick` [a](b) ![i](//evil/x.png) <http://x.example> ~~s~~ &copy; \\[[x]]', '# hash', '> quote', '- dash', '+ plus', '2024. year', '3) three', '===', '| a | b |', 'a [[Target]] b [span]{claim=x}'];
+  const cases = [
+    '* star _under_ `tick` [a](b) ![i](//evil/x.png) <http://x.example> ~~s~~ &copy; \\[[x]]',
+    '# hash',
+    '> quote',
+    '- dash',
+    '+ plus',
+    '2024. year',
+    '3) three',
+    '===',
+    '| a | b |',
+    'a [[Target]] b [span]{claim=x}',
+  ];
   for (const text of cases) {
     const html = md.render(paragraphMarkdown(text, 'text'));
     assert.match(html, /^<p>[^<]*<\/p>\n$/, `${text} → ${html}`);
-    const shown = html.slice(3, -5).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const shown = html
+      .slice(3, -5)
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     assert.equal(shown, text);
   }
-  assert.equal(paragraphMarkdown('keep *Markdown* but [[not]] this [x]{claim=y}', 'markdown'), 'keep *Markdown* but \\[[not]] this [x]\\{claim=y}');
+  assert.equal(
+    paragraphMarkdown('keep *Markdown* but [[not]] this [x]{claim=y}', 'markdown'),
+    'keep *Markdown* but \\[[not]] this [x]\\{claim=y}',
+  );
 });
 
 test('dates from metadata: ISO 8601 as the format takes it, or nothing', () => {
@@ -171,7 +232,12 @@ test('candidate offsets count UTF-16 units in the report as read (BOM removed, C
   dirs.push(dir);
   const raw = await fs.readFile(SEED_B, 'utf8');
   await writeTree(dir, { 'crlf.txt': `\uFEFF${raw.replace(/\n/g, '\r\n')}`, 'content/.keep': '' });
-  const result = await importReports({ sources: [path.join(dir, 'crlf.txt')], input: path.join(dir, 'content'), dryRun: true, propose: fakePropose({ 'Ankit Panda': 'person', 'RIA Novosti': 'organization' }) });
+  const result = await importReports({
+    sources: [path.join(dir, 'crlf.txt')],
+    input: path.join(dir, 'content'),
+    dryRun: true,
+    propose: fakePropose({ 'Ankit Panda': 'person', 'RIA Novosti': 'organization' }),
+  });
   const [report] = result.reports;
   assert.equal(report!.candidates.length, 2);
   for (const c of report!.candidates) {
@@ -193,11 +259,20 @@ test('--create writes one draft entity per candidate with the aliases seen, neve
     sources: [SEED_A, SEED_B],
     input,
     create: true,
-    propose: fakePropose({ 'Ankit Panda': 'person', 'RIA Novosti': 'organization', 'Dmitry Peskov': 'person' }, { Peskov: 'Dmitry Peskov' }),
+    propose: fakePropose(
+      { 'Ankit Panda': 'person', 'RIA Novosti': 'organization', 'Dmitry Peskov': 'person' },
+      { Peskov: 'Dmitry Peskov' },
+    ),
   });
   assert.deepEqual(result.created.map((f) => path.basename(f)).sort(), ['ankit-panda.md', 'dmitry-peskov.md']);
-  assert.deepEqual(result.skipped.map((f) => path.basename(f)), ['ria-novosti.md']);
-  assert.equal(await fs.readFile(path.join(input, 'entities/ria-novosti.md'), 'utf8'), '---\nname: RIA Novosti\ntype: organization\n---\nKept.\n');
+  assert.deepEqual(
+    result.skipped.map((f) => path.basename(f)),
+    ['ria-novosti.md'],
+  );
+  assert.equal(
+    await fs.readFile(path.join(input, 'entities/ria-novosti.md'), 'utf8'),
+    '---\nname: RIA Novosti\ntype: organization\n---\nKept.\n',
+  );
   const peskov = matter(await fs.readFile(path.join(input, 'entities/dmitry-peskov.md'), 'utf8'));
   assert.deepEqual(peskov.data, { name: 'Dmitry Peskov', type: 'person', aliases: ['Peskov'], draft: true });
   assert.match(peskov.matter, /# summary: one line, to be written by the editor/);

@@ -97,7 +97,9 @@ test('src/ imports nothing outside src/ but the package root files', () => {
   // The default views are the one exception: src/site/default-views.ts hands templates/views to
   // the renderer (test/unit/templates-imports.test.ts holds that rule).
   assert.deepEqual(
-    outside.filter((line) => !line.startsWith(`${path.join('src', 'site', 'default-views.ts')} imports ${path.join('templates', 'views')}`)),
+    outside.filter(
+      (line) => !line.startsWith(`${path.join('src', 'site', 'default-views.ts')} imports ${path.join('templates', 'views')}`),
+    ),
     [],
   );
 });

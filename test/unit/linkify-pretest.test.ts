@@ -21,7 +21,9 @@ test('linkify-it knows exactly the schemes MAY_LINK assumes', () => {
 
 test('whatever linkify-it pretests true, MAY_LINK matches too (random text)', () => {
   const piece = fc.constantFrom(
-    ...'ab xyz COM com org .rf .рф .РФ рф xn--p1ai www WWW . .. : :// // / @ _ < > ｜ 1 12 123 1234 localhost LOCALHOST http HTTPS ftp mailto “ ” ( ) , ; \n \t U.S. e.g. a.b 3.5 ...'.split(' '),
+    ...'ab xyz COM com org .rf .рф .РФ рф xn--p1ai www WWW . .. : :// // / @ _ < > ｜ 1 12 123 1234 localhost LOCALHOST http HTTPS ftp mailto “ ” ( ) , ; \n \t U.S. e.g. a.b 3.5 ...'.split(
+      ' ',
+    ),
     ' ',
     'é',
     '\u00a0',

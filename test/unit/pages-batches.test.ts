@@ -47,7 +47,8 @@ test('BRIEFING_BATCH_CHARS: unset means the default; anything but a whole number
   assert.equal(batchChars(''), 32_000_000);
   assert.equal(batchChars('1'), 1);
   assert.equal(batchChars('5000000'), 5_000_000);
-  for (const bad of ['abc', '0', '-5', '1.5', 'NaN', 'Infinity', '1e400']) assert.throws(() => batchChars(bad), /BRIEFING_BATCH_CHARS must be a whole number/, bad);
+  for (const bad of ['abc', '0', '-5', '1.5', 'NaN', 'Infinity', '1e400'])
+    assert.throws(() => batchChars(bad), /BRIEFING_BATCH_CHARS must be a whole number/, bad);
 });
 
 const dirs: string[] = [];

@@ -24,8 +24,29 @@ function published(base: string, from: string, to: string): string {
   }
 }
 
-const BASES = ['https://example.org/', 'https://example.org/briefing/', 'https://EXAMPLE.org/b/', 'https://example.org/b/?q=1/', 'https://ex.org/a b/', 'https://example.org/b'];
-const PATHS = ['//', 'a//b.html', 'articles/x.html', 'entities/kim-jong-un.html#claim-a-b', 'index.html', 'articles/x.html#p-1', '../x.html', 'a/./b.html', 'data/search-index.js', 'entities/x%20y.html', 'entities/ä.html', '/root.html', '.hidden'];
+const BASES = [
+  'https://example.org/',
+  'https://example.org/briefing/',
+  'https://EXAMPLE.org/b/',
+  'https://example.org/b/?q=1/',
+  'https://ex.org/a b/',
+  'https://example.org/b',
+];
+const PATHS = [
+  '//',
+  'a//b.html',
+  'articles/x.html',
+  'entities/kim-jong-un.html#claim-a-b',
+  'index.html',
+  'articles/x.html#p-1',
+  '../x.html',
+  'a/./b.html',
+  'data/search-index.js',
+  'entities/x%20y.html',
+  'entities/ä.html',
+  '/root.html',
+  '.hidden',
+];
 
 test('a table of bases and paths: the same URL as new URL(path, base), or the same error', () => {
   for (const base of BASES) for (const to of PATHS) assert.equal(published(base, 'index.html', to), parsed(to, base), `${base} + ${to}`);

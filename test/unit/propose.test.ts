@@ -7,10 +7,12 @@ import { test } from 'node:test';
 import { proposeEntities, type Candidate } from '../../src/import/propose.ts';
 
 const none = { isKnown: () => false };
-const propose = (text: string, known: readonly string[] = []): Candidate[] => proposeEntities(text, { isKnown: (name) => known.includes(name) });
+const propose = (text: string, known: readonly string[] = []): Candidate[] =>
+  proposeEntities(text, { isKnown: (name) => known.includes(name) });
 const byName = (cs: readonly Candidate[]): Map<string, Candidate> => new Map(cs.map((c) => [c.name, c]));
 /** Each candidate as "name (type): the text at each occurrence". */
-const shown = (text: string, cs: readonly Candidate[]): string[] => cs.map((c) => `${c.name} (${c.type}): ${c.occurrences.map((o) => text.slice(o.offset, o.offset + o.length)).join(' | ')}`);
+const shown = (text: string, cs: readonly Candidate[]): string[] =>
+  cs.map((c) => `${c.name} (${c.type}): ${c.occurrences.map((o) => text.slice(o.offset, o.offset + o.length)).join(' | ')}`);
 
 test('proposals: people, organisations and places, typed, with every occurrence', () => {
   const text =
@@ -40,13 +42,14 @@ test('proposals: offsets are UTF-16 units of the text as given', () => {
 });
 
 test('proposals: titles, possessives and nationalities are not part of names', () => {
-  const text = "Japan’s Chief Cabinet Secretary Hirokazu Matsuno said Japan’s Coast Guard saw it. Russian officials and the Democratic People's Republic of Korea agreed.";
+  const text =
+    "Japan’s Chief Cabinet Secretary Hirokazu Matsuno said Japan’s Coast Guard saw it. Russian officials and the Democratic People's Republic of Korea agreed.";
   const got = byName(propose(text));
   assert.equal(got.get('Hirokazu Matsuno')?.type, 'person');
   assert.equal(got.get('Coast Guard')?.type, 'organization');
   assert.equal(got.get('Japan')?.type, 'place');
   assert.ok(got.has("Democratic People's Republic of Korea"));
-  for (const name of ['Cabinet', 'Chief', 'Russian', "Japan’s", 'Korea']) assert.equal(got.has(name), false, name);
+  for (const name of ['Cabinet', 'Chief', 'Russian', 'Japan’s', 'Korea']) assert.equal(got.has(name), false, name);
 });
 
 test('proposals: a sentence start counts only with other evidence', () => {
@@ -61,7 +64,8 @@ test('proposals: a headline in capitals keeps its names, not its words', () => {
   const text = 'FLOODS - NORTHUMBERLAND BRACED FOR STORMS AFTER NARROW ESCAPE\nNorthumberland and Cumbria wait.';
   const names = propose(text).map((c) => c.name);
   assert.ok(names.includes('Northumberland') && names.includes('Cumbria'));
-  for (const word of ['FLOODS', 'BRACED', 'STORMS', 'AFTER', 'NARROW', 'ESCAPE', 'NORTHUMBERLAND BRACED FOR STORMS AFTER NARROW ESCAPE']) assert.equal(names.includes(word), false, word);
+  for (const word of ['FLOODS', 'BRACED', 'STORMS', 'AFTER', 'NARROW', 'ESCAPE', 'NORTHUMBERLAND BRACED FOR STORMS AFTER NARROW ESCAPE'])
+    assert.equal(names.includes(word), false, word);
   const northumberland = propose(text).find((c) => c.name === 'Northumberland')!;
   assert.equal(northumberland.occurrences.length, 2, 'the headline mention and the one in the text');
 });
@@ -75,7 +79,8 @@ test('proposals: known entities are not proposed, and are cut out of longer runs
 });
 
 test('proposals: ranked by evidence, the repeated name first', () => {
-  const text = 'Astrid Lindqvist arrived. Reporters asked Astrid Lindqvist about Nordvik. Astrid Lindqvist smiled.\nMeanwhile Brekke waited.';
+  const text =
+    'Astrid Lindqvist arrived. Reporters asked Astrid Lindqvist about Nordvik. Astrid Lindqvist smiled.\nMeanwhile Brekke waited.';
   const ranked = propose(text);
   assert.equal(ranked[0]!.name, 'Astrid Lindqvist');
   for (let i = 1; i < ranked.length; i++) assert.ok(ranked[i - 1]!.score >= ranked[i]!.score, 'scores descend');

@@ -168,10 +168,13 @@ test('three entities claiming one alias: one error per extra claimant, all three
     ],
     bag,
   );
-  assert.deepEqual(bag.items.map((d) => [d.code, d.file]), [
-    ['ambiguous-name', `${ENTITY_DIR}/b.md`],
-    ['ambiguous-name', `${ENTITY_DIR}/c.md`],
-  ]);
+  assert.deepEqual(
+    bag.items.map((d) => [d.code, d.file]),
+    [
+      ['ambiguous-name', `${ENTITY_DIR}/b.md`],
+      ['ambiguous-name', `${ENTITY_DIR}/c.md`],
+    ],
+  );
   assert.deepEqual(summary(registry.resolve('LEADER')), { ambiguous: ['a', 'b', 'c'] });
   // The other names stay unambiguous.
   assert.deepEqual(summary(registry.resolve('b')), { found: 'b' });

@@ -35,9 +35,14 @@ test('a key added to the table alone is parsed, resolved, recorded and printed',
   const span = result.spans[0] as unknown as WithLocation;
   assert.deepEqual(span.location, ['north-korea', 'atlantis']);
   assert.equal(span.weight, 3);
-  assert.deepEqual(spanLines(result, WITH_LOCATION), ['1:1 #claim-talks claim=talks location=north-korea,atlantis weight=3 mentions=japan | Japan talks']);
+  assert.deepEqual(spanLines(result, WITH_LOCATION), [
+    '1:1 #claim-talks claim=talks location=north-korea,atlantis weight=3 mentions=japan | Japan talks',
+  ]);
   // Stub pruning keeps the stub it made; the model takes its entities as the claim's subjects.
-  assert.deepEqual(result.registry.stubs.map((s) => s.id), ['atlantis']);
+  assert.deepEqual(
+    result.registry.stubs.map((s) => s.id),
+    ['atlantis'],
+  );
   const used = new Set<EntityId>();
   spanEntities(WITH_LOCATION, span, used);
   assert.deepEqual([...used], ['north-korea', 'atlantis']);
