@@ -7,8 +7,8 @@ import { publishedUrl } from '../site/paths.ts';
  * YAML's escapes ("\x01", "\0") put them in any front-matter string, and one makes a whole feed
  * unreadable to a feed reader, so each becomes U+FFFD.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex -- the control characters are what is matched
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML text and attribute escaping; characters XML cannot hold become U+FFFD. */

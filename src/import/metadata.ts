@@ -144,8 +144,8 @@ function people(value: Json | undefined): string[] {
 export function clean(value: string | null | undefined): string | undefined {
   if (value == null) return undefined;
   // Control characters (C0, C1, bidi overrides) have no place in a front-matter value.
-  // eslint-disable-next-line no-control-regex
   const one = value
+    // eslint-disable-next-line no-control-regex -- the control characters are what is replaced
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
