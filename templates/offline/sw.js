@@ -120,9 +120,11 @@ function retire() {
           return self.registration.unregister();
         })
         .then(function () {
-          // The windows the old worker controlled (now this one's); a reload loop is impossible,
-          // as the reloaded pages register no worker.
-          return self.clients.matchAll({ type: 'window' });
+          // The windows of this site; a reload loop is impossible, as the reloaded pages
+          // register no worker.
+          // Uncontrolled ones too: a window whose control passed before this worker activated
+          // still shows the old build's page until it reloads.
+          return self.clients.matchAll({ type: 'window', includeUncontrolled: true });
         })
         .then(function (windows) {
           return Promise.all(

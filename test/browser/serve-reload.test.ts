@@ -120,6 +120,9 @@ test('a reader who installed the offline worker from a build gets fresh pages fr
       return (await headline(page, 'Served fresh')) && state.registrations === 0 && !state.controlled ? true : undefined;
     },
     () => `the fresh page with no worker (now: ${JSON.stringify(state)})`,
+    // The browser's update check, the retiring worker's install and activation, and the reload it
+    // asks for take several steps; on a loaded machine they took over 15 s once.
+    30_000,
   );
   assert.deepEqual(state.caches, [ELSEWHERE], 'the retired worker deleted its own caches, and only those');
 
