@@ -44,16 +44,18 @@ export function parseIsoDate(text: string): IsoDate | { error: string } {
   }
   return {
     iso: text,
-    time: utc(year, month, day, hour, minute, second).getTime() - offsetMinutes * 60_000,
+    time: utc(year, month, day).getTime() + ((hour * 60 + minute) * 60 + second) * 1000 - offsetMinutes * 60_000,
     hasTime: true,
   };
 }
 
-/** A UTC date; unlike `Date.UTC`, years 0–99 stay years 0–99 (not 1900–1999). Month is 1-based. */
-function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+/**
+ * Midnight UTC of a day; unlike `Date.UTC`, years 0–99 stay years 0–99 (not 1900–1999). Month is
+ * 1-based. A time of day is added in milliseconds: UTC has no daylight saving, so that is exact.
+ */
+function utc(year: number, month: number, day: number): Date {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, 0);
   return d;
 }
 

@@ -1,8 +1,9 @@
 import matter from 'gray-matter';
 import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flat } from '../strings.ts';
+import { yamlProblems } from './yaml-errors.ts';
 import type { Locate, LocateText, SourceFile, SourcePosition, SplitDocument } from '../types.ts';
 
 /**
@@ -39,11 +40,28 @@ const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
 export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocument | undefined {
   const { text, path: file } = source;
   const start: SourcePosition = { file, line: 1, column: 1 };
+  if (!fencesHold(text, start, bag)) return undefined;
+  const read = readFrontMatter(text);
+  const places = yamlPlaces(file, read.yamlText);
+  const { locate, locateText } = places;
+  const bodyLineOffset = countNewlines(text, text.length - read.body.length);
+
+  const { yamlText } = read;
+  if (yamlText === undefined) {
+    // An empty front matter block: valid, no keys.
+    return { source, data: {}, body: read.body, bodyLineOffset, locate, locateText };
+  }
+  if (!dataHolds(read, yamlText, places, start, bag)) return undefined;
+  return { source, data: (read.data ?? {}) as Record<string, unknown>, body: read.body, bodyLineOffset, locate, locateText };
+}
+
+/** Checks the opening and closing lines before gray-matter sees the text; false after reporting why not. */
+function fencesHold(text: string, start: SourcePosition, bag: DiagnosticBag): boolean {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
 
   if (!/^---/.test(firstLine)) {
     bag.error('missing-front-matter', 'missing front matter: the file must start with a line "---", then YAML keys, then "---"', start);
-    return undefined;
+    return false;
   }
   // gray-matter treats the text after the opening `---` as the name of an engine and would run
   // JavaScript for `---js` even with `engines.js` disabled (the `javascript` alias). Decide first.
@@ -54,7 +72,7 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
       `front matter language "${firstLine.slice(3).trim()}" is not allowed: front matter is YAML data and is never run`,
       start,
     );
-    return undefined;
+    return false;
   }
   // gray-matter looks for "\n---" anywhere (also "\n----x") and, when there is none, silently
   // takes the whole file as front matter. Require a real closing line.
@@ -63,16 +81,32 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
   const close = /\n---/.exec(text);
   if (!close) {
     bag.error('unclosed-front-matter', 'the front matter opened on line 1 is never closed: add a line "---" after the last key', start);
-    return undefined;
+    return false;
   }
   const closeLineEnd = text.indexOf('\n', close.index + 1);
   const closeLine = text.slice(close.index + 1, closeLineEnd === -1 ? text.length : closeLineEnd);
   if (!/^---[ \t]*$/.test(closeLine)) {
     const line = countNewlines(text, close.index + 1) + 1;
-    bag.error('bad-front-matter-line', `line "${closeLine.slice(0, 20)}" would end the front matter: the closing line must be exactly "---" (quote a value that starts with dashes)`, { file, line, column: 1 });
-    return undefined;
+    bag.error(
+      'bad-front-matter-line',
+      `line "${closeLine.slice(0, 20)}" would end the front matter: the closing line must be exactly "---" (quote a value that starts with dashes)`,
+      { ...start, line, column: 1 },
+    );
+    return false;
   }
+  return true;
+}
 
+/** What gray-matter and js-yaml read: the body, and the YAML text and its data unless the block is empty. */
+interface FrontMatterRead {
+  readonly body: string;
+  readonly yamlText: string | undefined;
+  readonly data: unknown;
+  /** js-yaml refused the YAML text. */
+  readonly failed: boolean;
+}
+
+function readFrontMatter(text: string): FrontMatterRead {
   let yamlText: string | undefined;
   let data: unknown;
   let failed = false;
@@ -102,7 +136,19 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
       toml: refuse,
     },
   });
+  return { body: file0.content, yamlText, data, failed };
+}
 
+/** Positions in the YAML text, from the `yaml` package's parse, made the first time one is asked for. */
+interface YamlPlaces {
+  positioned(): { doc: Document.Parsed; lineCounter: LineCounter };
+  yamlPos(offset: number): SourcePosition;
+  readonly locate: Locate;
+  readonly locateText: LocateText;
+}
+
+function yamlPlaces(file: string, yamlText: string | undefined): YamlPlaces {
+  const start: SourcePosition = { file, line: 1, column: 1 };
   // The opening line `---` is file line 1; gray-matter's `matter` text starts right after the
   // three dashes, so YAML line N is file line N and its columns are the file's.
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
@@ -118,8 +164,6 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     const { line, col } = positioned().lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-
-  const bodyLineOffset = countNewlines(text, text.length - file0.content.length);
   const locate: Locate = (keyPath) => {
     if (yamlText === undefined) return start;
     const range = rangeOf(positioned().doc, keyPath);
@@ -134,20 +178,21 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
     const places = alignText(yamlText, textStart(yamlText, node.range[0], node.type), node.range[1], value);
     return (offset) => yamlPos(places[Math.max(0, Math.min(offset, value.length))]!);
   };
+  return { positioned, yamlPos, locate, locateText };
+}
 
-  if (yamlText === undefined) {
-    // An empty front matter block: valid, no keys.
-    return { source, data: {}, body: file0.content, bodyLineOffset, locate, locateText };
-  }
-
-  if (failed) {
+/** Checks the YAML read: valid, no alias bomb, no forbidden key, a map; false after reporting why not. */
+function dataHolds(read: FrontMatterRead, yamlText: string, places: YamlPlaces, start: SourcePosition, bag: DiagnosticBag): boolean {
+  const { data } = read;
+  const { positioned, yamlPos } = places;
+  if (read.failed) {
     // js-yaml said no: let `yaml` say why and where (it reports every error, with positions).
     const { doc } = positioned();
     for (const { offset, message } of yamlProblems(yamlText, doc.errors)) {
       bag.error('bad-yaml', `invalid YAML front matter: ${message}`, yamlPos(offset));
     }
     if (doc.errors.length === 0) bag.error('bad-yaml', 'invalid YAML front matter', start);
-    return undefined;
+    return false;
   }
 
   // Aliases expand to copies wherever the data is used: refuse an alias bomb ("billion laughs").
@@ -156,7 +201,7 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
       positioned().doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
       bag.error('bad-yaml', `invalid YAML front matter: ${(error as Error).message}`, start);
-      return undefined;
+      return false;
     }
   }
 
@@ -170,90 +215,13 @@ export function splitDocument(source: SourceFile, bag: DiagnosticBag): SplitDocu
       keyPosition(positioned().doc, keyPath, yamlPos) ?? start,
     );
   }
-  if (!ok) return undefined;
+  if (!ok) return false;
 
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     bag.error('bad-front-matter', 'front matter must be a map of keys to values', start);
-    return undefined;
+    return false;
   }
-  return { source, data: (data ?? {}) as Record<string, unknown>, body: file0.content, bodyLineOffset, locate, locateText };
-}
-
-/** The fixes to write for the YAML mistakes authors make most, in their words, not the parser's. */
-const YAML_HINTS = {
-  quoteValue: 'the value holds ": ", which YAML reads as the start of another key: put the whole value in quotes ("…")',
-  overIndented:
-    'this line is indented more than the key above it: line its key up with the keys it belongs with (a value that goes on over several lines must be in quotes)',
-  misaligned: 'this key is indented differently from the keys above it: line it up with them',
-  noColon: 'this line is not "key: value": add ": " after the key, or join the line to the one above',
-  tab: 'a tab is used for indentation: indent with spaces',
-  duplicate: 'this key is given twice: keep one',
-} as const;
-
-/**
- * One diagnostic a mistake, in plain words where YAML_HINTS has them, at the line to change.
- * `yaml` reads an over-indented key (`  role: x` then `   extra: y`) as a key running over two
- * lines that starts at the value above ("x extra"), and reports it twice, at that value: the
- * mistake is the indented line, where its key is.
- */
-function yamlProblems(src: string, errors: readonly YAMLError[]): { offset: number; message: string }[] {
-  const at = (code: string, offset: number): boolean => errors.some((e) => e.code === code && e.pos[0] === offset);
-  const problems: { offset: number; message: string }[] = [];
-  const lines = new Set<string>();
-  for (const error of errors) {
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    let offset = errorOffset(src, error.code, message, error.pos[0]);
-    let hint: string | undefined;
-    switch (error.code) {
-      case 'BLOCK_AS_IMPLICIT_KEY':
-        // With a key over two lines at the same place, the key is over-indented: reported below.
-        if (at('MULTILINE_IMPLICIT_KEY', error.pos[0])) continue;
-        hint = YAML_HINTS.quoteValue;
-        break;
-      case 'MULTILINE_IMPLICIT_KEY':
-        if (at('BLOCK_AS_IMPLICIT_KEY', error.pos[0])) {
-          offset = lineIndent(src, error.pos[1]);
-          hint = YAML_HINTS.overIndented;
-        } else hint = YAML_HINTS.noColon;
-        break;
-      case 'BAD_INDENT':
-        if (/same column/.test(message)) {
-          offset = lineIndent(src, error.pos[0]);
-          hint = YAML_HINTS.misaligned;
-        }
-        break;
-      case 'TAB_AS_INDENT':
-        hint = YAML_HINTS.tab;
-        break;
-      case 'DUPLICATE_KEY':
-        hint = YAML_HINTS.duplicate;
-        break;
-    }
-    // `key: a: b: c` is one mistake, which `yaml` reports at each ": ".
-    const line = `${src.lastIndexOf('\n', offset - 1)}:${hint ?? message}`;
-    if (lines.has(line)) continue;
-    lines.add(line);
-    problems.push({ offset, message: hint ?? message });
-  }
-  return problems;
-}
-
-/** The first character after the indentation of the line that holds `offset`. */
-function lineIndent(src: string, offset: number): number {
-  let i = src.lastIndexOf('\n', offset - 1) + 1;
-  while (src[i] === ' ' || src[i] === '\t') i++;
-  return i;
-}
-
-/**
- * Where to point for a YAML error. `yaml` reports a missing closing quote where the text ends;
- * the author needs the quote that was opened and never closed.
- */
-function errorOffset(src: string, code: string, message: string, offset: number): number {
-  const quote = code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
-  if (!quote) return offset;
-  const open = src.lastIndexOf(quote, Math.min(offset, src.length) - 1);
-  return open === -1 ? offset : open;
+  return true;
 }
 
 /**

@@ -46,9 +46,10 @@ export async function loadContent(
   if (!stat?.isDirectory()) throw new UsageError(`input folder not found: ${inputDir}`);
 
   const files: SourceFile[] = [];
+  const reading: Reading = { root, bag, memory };
   await reportUnknownEntries(root, bag);
   const briefingPath = path.join(root, 'briefing.md');
-  const briefing = await readSource(briefingPath, 'briefing', 'briefing', root, bag, memory);
+  const briefing = await readSource(briefingPath, 'briefing', 'briefing', reading);
   if (briefing === 'missing') {
     bag.error('missing-briefing', 'briefing.md is missing: every content folder needs one (title in its front matter)', at(briefingPath));
   } else if (briefing) files.push(briefing);
@@ -94,7 +95,7 @@ export async function loadContent(
     }
     // One file after another, synchronously (see readSource).
     for (const { file, id } of wanted) {
-      const source = readSource(file, kind, id, root, bag, memory);
+      const source = readSource(file, kind, id, reading);
       if (source && source !== 'missing') files.push(source);
     }
   }
@@ -122,14 +123,15 @@ async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<v
   }
 }
 
-function readSource(
-  file: string,
-  kind: DocumentKind,
-  id: string,
-  root: string,
-  bag: DiagnosticBag,
-  memory?: { readonly previous?: FileMemory; readonly next: FileMemory },
-): SourceFile | 'missing' | undefined {
+/** What every file read of one load shares: the input folder, the diagnostics, `serve`'s memory of files. */
+interface Reading {
+  readonly root: string;
+  readonly bag: DiagnosticBag;
+  readonly memory?: { readonly previous?: FileMemory; readonly next: FileMemory } | undefined;
+}
+
+function readSource(file: string, kind: DocumentKind, id: string, reading: Reading): SourceFile | 'missing' | undefined {
+  const { root, bag, memory } = reading;
   // Synchronous calls: one file after the other is faster here than fs.promises many at a time,
   // where each file costs a FileHandle and four round trips to libuv's pool.
   let lstat: Stats;

@@ -95,24 +95,34 @@ export async function importReports(options: ImportOptions): Promise<ImportResul
     }
   }
 
+  const { created, skipped } = options.create ? await createEntityDrafts(options, proposed) : { created: [], skipped: [] };
+  return { reports, diagnostics, errors, created, skipped };
+}
+
+/**
+ * The `--create` step, after every report: one entity draft a proposal merged across the reports,
+ * never over an entity file that exists (listed as skipped).
+ */
+async function createEntityDrafts(
+  options: ImportOptions,
+  proposed: readonly { slug: string; text: string; candidates: readonly CandidateLike[] }[],
+): Promise<{ created: string[]; skipped: string[] }> {
   const created: string[] = [];
   const skipped: string[] = [];
-  if (options.create) {
-    const entitiesDir = path.join(options.input, 'entities');
-    const ids = await idsIn(entitiesDir);
-    for (const entity of mergeCandidates(proposed)) {
-      const id = uniqueSlug(entity.name, new Set(), 'entities');
-      const file = path.join(entitiesDir, `${id}.md`);
-      if (ids.has(id) || options.dryRun) {
-        (ids.has(id) ? skipped : created).push(file);
-        continue;
-      }
-      if (await writeNew(file, entityDraftMarkdown(entity))) created.push(file);
-      else skipped.push(file);
-      ids.add(id);
+  const entitiesDir = path.join(options.input, 'entities');
+  const ids = await idsIn(entitiesDir);
+  for (const entity of mergeCandidates(proposed)) {
+    const id = uniqueSlug(entity.name, new Set(), 'entities');
+    const file = path.join(entitiesDir, `${id}.md`);
+    if (ids.has(id) || options.dryRun) {
+      (ids.has(id) ? skipped : created).push(file);
+      continue;
     }
+    if (await writeNew(file, entityDraftMarkdown(entity))) created.push(file);
+    else skipped.push(file);
+    ids.add(id);
   }
-  return { reports, diagnostics, errors, created, skipped };
+  return { created, skipped };
 }
 
 /** parse → extract → metadata → clean, for one report read whole. */

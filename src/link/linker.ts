@@ -52,34 +52,9 @@ const NEVER_LINKED = /\[\[[^[\]\n]*(?:\n[^[\]\n]*)?\]\]|\]\{[^}\n]*\}/g;
  * which of them lie in plain text (not code, URLs, links, mentions, escapes or attribute lists).
  */
 export function createLinker(targets: readonly LinkTarget[]): Linker {
-  const entries = new Map<string, Entry[]>();
+  const entries = entriesOf(targets);
   const keys = targets.map((t) => new Set(t.names.map(nameKey)));
-  targets.forEach((target, index) => {
-    for (const raw of new Set(target.names)) {
-      const name = raw.trim();
-      // A name a mention cannot hold, or a line break, is never linked.
-      if (!name || /[[\]|\r\n]/.test(name)) continue;
-      // An id of one plain word ("china", "x") is written in lower case only as an ordinary word.
-      const kind: Kind = name === target.id ? 'id' : /\s/u.test(name) ? 'phrase' : 'word';
-      if (kind === 'id' && !/[-\d]/.test(name)) continue;
-      const key = lowerSameLength(name);
-      const list = entries.get(key) ?? [];
-      if (!list.some((e) => e.target === index && e.name === name)) list.push({ target: index, name, kind });
-      entries.set(key, list);
-    }
-  });
-
-  // Characters some name holds: a name never spans any other, so the text is searched only in
-  // runs of these, each a string of its own. The automaton reads a string by grapheme clusters
-  // with Intl.Segmenter, except in a leading ASCII stretch; short runs keep most of a
-  // mostly-English text on that fast path.
-  const alphabet = new Uint8Array(0x10000);
-  let shortest = Infinity;
-  for (const key of entries.keys()) {
-    for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
-    shortest = Math.min(shortest, key.length);
-  }
-  const matcher = new AhoCorasick([...entries].map(([pattern, data]) => ({ pattern, data })));
+  const names = namesIndex(entries);
   let regions: RegionParser | undefined;
 
   return {
@@ -88,50 +63,7 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
       const base = bodyStart(markdown);
       const body = base === 0 ? markdown : markdown.slice(base);
       const lower = lowerSameLength(body);
-
-      interface Hit {
-        readonly start: number;
-        readonly end: number;
-        readonly target: number;
-        readonly kind: Kind;
-      }
-      const hits: Hit[] = [];
-      /** One-word names this text also uses in lower case, as ordinary words. */
-      const usedAsWords = new Set<string>();
-      const skip = neverLinked(body);
-      for (let k = 0, i = 0; i < lower.length;) {
-        if (k < skip.length && i >= skip[k]!) {
-          i = Math.max(i, skip[k + 1]!);
-          k += 2;
-          continue;
-        }
-        if (!alphabet[lower.charCodeAt(i)]) {
-          i++;
-          continue;
-        }
-        const stop = k < skip.length ? skip[k]! : lower.length;
-        let j = i + 1;
-        while (j < stop && alphabet[lower.charCodeAt(j)]) j++;
-        if (j - i >= shortest) {
-          for (const m of matcher.search(lower.slice(i, j))) {
-            const start = i + m.start;
-            const end = i + m.end;
-            if (!standsAlone(body, start, end)) continue;
-            const written = body.slice(start, end);
-            let found: Entry | undefined;
-            let ambiguous = false;
-            for (const e of m.data!) {
-              const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
-              if (e.kind === 'word' && !fits && allLower(written)) usedAsWords.add(m.pattern);
-              if (!fits) continue;
-              if (found && found.target !== e.target) ambiguous = true;
-              found ??= e;
-            }
-            if (found && !ambiguous) hits.push({ start, end, target: found.target, kind: found.kind });
-          }
-        }
-        i = j;
-      }
+      const { hits, usedAsWords } = searchHits(names, body, lower);
       if (hits.length === 0) return [];
 
       // A one-word name that is also a common word says nothing by its capital at a sentence's start.
@@ -161,6 +93,101 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
       return edits;
     },
   };
+}
+
+/** The names to look for, by their lower-case form: each target's names that a mention can hold. */
+function entriesOf(targets: readonly LinkTarget[]): Map<string, Entry[]> {
+  const entries = new Map<string, Entry[]>();
+  targets.forEach((target, index) => {
+    for (const raw of new Set(target.names)) {
+      const name = raw.trim();
+      // A name a mention cannot hold, or a line break, is never linked.
+      if (!name || /[[\]|\r\n]/.test(name)) continue;
+      // An id of one plain word ("china", "x") is written in lower case only as an ordinary word.
+      const kind: Kind = name === target.id ? 'id' : /\s/u.test(name) ? 'phrase' : 'word';
+      if (kind === 'id' && !/[-\d]/.test(name)) continue;
+      const key = lowerSameLength(name);
+      const list = entries.get(key) ?? [];
+      if (!list.some((e) => e.target === index && e.name === name)) list.push({ target: index, name, kind });
+      entries.set(key, list);
+    }
+  });
+  return entries;
+}
+
+/** The search over the names: which characters they hold, the shortest, and the automaton. */
+interface NamesIndex {
+  readonly alphabet: Uint8Array;
+  readonly shortest: number;
+  readonly matcher: AhoCorasick<Entry[]>;
+}
+
+function namesIndex(entries: ReadonlyMap<string, Entry[]>): NamesIndex {
+  // Characters some name holds: a name never spans any other, so the text is searched only in
+  // runs of these, each a string of its own. The automaton reads a string by grapheme clusters
+  // with Intl.Segmenter, except in a leading ASCII stretch; short runs keep most of a
+  // mostly-English text on that fast path.
+  const alphabet = new Uint8Array(0x10000);
+  let shortest = Infinity;
+  for (const key of entries.keys()) {
+    for (let i = 0; i < key.length; i++) alphabet[key.charCodeAt(i)] = 1;
+    shortest = Math.min(shortest, key.length);
+  }
+  const matcher = new AhoCorasick([...entries].map(([pattern, data]) => ({ pattern, data })));
+  return { alphabet, shortest, matcher };
+}
+
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly target: number;
+  readonly kind: Kind;
+}
+
+/**
+ * Every name found in `body` outside what is never linked, standing as a word, written in a case
+ * that fits one target only; and the one-word names this text also uses in lower case, as
+ * ordinary words.
+ */
+function searchHits(names: NamesIndex, body: string, lower: string): { hits: Hit[]; usedAsWords: Set<string> } {
+  const { alphabet, shortest, matcher } = names;
+  const hits: Hit[] = [];
+  const usedAsWords = new Set<string>();
+  const skip = neverLinked(body);
+  for (let k = 0, i = 0; i < lower.length;) {
+    if (k < skip.length && i >= skip[k]!) {
+      i = Math.max(i, skip[k + 1]!);
+      k += 2;
+      continue;
+    }
+    if (!alphabet[lower.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
+    const stop = k < skip.length ? skip[k]! : lower.length;
+    let j = i + 1;
+    while (j < stop && alphabet[lower.charCodeAt(j)]) j++;
+    if (j - i >= shortest) {
+      for (const m of matcher.search(lower.slice(i, j))) {
+        const start = i + m.start;
+        const end = i + m.end;
+        if (!standsAlone(body, start, end)) continue;
+        const written = body.slice(start, end);
+        let found: Entry | undefined;
+        let ambiguous = false;
+        for (const e of m.data!) {
+          const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
+          if (e.kind === 'word' && !fits && allLower(written)) usedAsWords.add(m.pattern);
+          if (!fits) continue;
+          if (found && found.target !== e.target) ambiguous = true;
+          found ??= e;
+        }
+        if (found && !ambiguous) hits.push({ start, end, target: found.target, kind: found.kind });
+      }
+    }
+    i = j;
+  }
+  return { hits, usedAsWords };
 }
 
 /** The text with each edit's replacement in place of what it covers (edits in any order, not overlapping). */
