@@ -47,13 +47,8 @@ export function buildModel(
   // Publications are a few names, met once per article on every fact sheet.
   const sourceKey = memoized(nameKey);
   const dateOf = dateView(language);
-  const dayLabel = memoized((day) => {
-    const d = parseIsoDate(day);
-    return 'error' in d ? day : formatDate(d, language);
-  });
   // Each claim's, quote's and article's timeline entry, shared by the timelines that show it.
-  const timelineEntries = new TimelineEntries();
-  const site = siteView(content, dateOf);
+  const timelineEntries = new TimelineEntries(dayLabels(language));
 
   // References.
   const names = entityNames(entityReferences(content, pages), language);
@@ -72,14 +67,12 @@ export function buildModel(
 
   // Counts: mentions per entity, and per article for the article views to build (under `serve`,
   // only the changed articles).
-  const previousArticles = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
-  const keptArticle = (slug: ArticleSlug): ArticleView | undefined =>
-    reuse && !reuse.changed.has(slug) ? previousArticles.get(slug) : undefined;
+  const keptArticle = keptArticles(reuse);
   const counts = countMentions(articleRefs, (slug) => !keptArticle(slug));
   if (counters) counters.mentions += counts.total;
 
   // Article views, then fact-sheet views.
-  const articles = articleViews(articleRefs, names, counts, byStatement, keptArticle, language);
+  const articles = articleViews({ articles: articleRefs, names, counts, statements: byStatement, kept: keptArticle, language });
   const kept = reuse ? untouchedEntities(reuse, articles, statements.claimById) : new Map<EntityId, EntityView>();
   const sentences = new SentenceIndex(language);
   const mentions = factSheetMentions(articleRefs, names, kept, counters);
@@ -91,7 +84,6 @@ export function buildModel(
     statements: byStatement,
     kept,
     sentences,
-    dayLabel,
     timelineEntries,
     sourceKey,
     counters,
@@ -100,7 +92,7 @@ export function buildModel(
 
   // Timeline, and the whole.
   return freezeCollections({
-    site,
+    site: siteView(content, dateOf),
     summaryHtml: content.summary.html,
     articles,
     entities,
@@ -109,7 +101,7 @@ export function buildModel(
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,
-    timeline: countTimeline(buildTimeline(statements.claims, statements.quotes, articles, dayLabel, Infinity, timelineEntries), counters),
+    timeline: countTimeline(buildTimeline(statements.claims, statements.quotes, articles, Infinity, timelineEntries), counters),
     comparison: statements.comparison,
     stats: {
       articles: articles.length,
@@ -118,6 +110,20 @@ export function buildModel(
       claims: statements.claims.length,
       quotes: statements.quotes.length,
     },
+  });
+}
+
+/** The previous model's view of an article, when the edit left it as it was. */
+function keptArticles(reuse: ModelReuse | undefined): (slug: ArticleSlug) => ArticleView | undefined {
+  const previous = new Map(reuse?.previous.articles.map((a) => [a.slug as string, a]));
+  return (slug) => (reuse && !reuse.changed.has(slug) ? previous.get(slug) : undefined);
+}
+
+/** Each day's heading, once per distinct day. */
+function dayLabels(language: string): (day: string) => string {
+  return memoized((day) => {
+    const d = parseIsoDate(day);
+    return 'error' in d ? day : formatDate(d, language);
   });
 }
 

@@ -7,11 +7,17 @@ import type { ArticleRef, ClaimView, DateView, Excerpt, QuoteView, TimelineDay, 
  * 15 (at 10,000 articles, 75,000 fewer objects kept by the model).
  */
 export class TimelineEntries {
+  /** A day's heading (`YYYY-MM-DD` in, the briefing's language out). */
+  readonly label: (day: string) => string;
   // One map per kind: a claim id and an article slug may be the same string (FORMAT.md §1 keeps
   // each kind of id apart), and one map would hand the article the claim's entry.
   readonly #claims = new Map<ClaimId, TimelineEntry>();
   readonly #quotes = new Map<QuoteView, TimelineEntry>();
   readonly #articles = new Map<ArticleSlug, TimelineEntry>();
+
+  constructor(label: (day: string) => string) {
+    this.label = label;
+  }
 
   claim(c: ClaimView, date: DateView): TimelineEntry {
     return made(this.#claims, c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
@@ -45,9 +51,8 @@ export function buildTimeline(
   claims: readonly ClaimView[],
   quotes: readonly QuoteView[],
   articles: readonly ArticleRef[],
-  dayLabel: (day: string) => string,
-  limit = Infinity,
-  made = new TimelineEntries(),
+  limit: number,
+  made: TimelineEntries,
 ): Excerpt<TimelineDay> {
   const entries: TimelineEntry[] = [];
   for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
@@ -62,7 +67,7 @@ export function buildTimeline(
     const day = e.date.iso.slice(0, 10);
     const last = days[days.length - 1];
     if (last && last.day === day) last.entries.push(e);
-    else days.push({ day, label: dayLabel(day), entries: [e] });
+    else days.push({ day, label: made.label(day), entries: [e] });
   }
   return { items: days, total: entries.length, more: entries.length - shown.length };
 }

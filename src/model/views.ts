@@ -68,15 +68,19 @@ export function indexStatements(statements: Statements): StatementIndex {
   return { claimsByArticle, quotesByArticle, factsByEntity, quotesByEntity };
 }
 
-/** The articles' views, newest first; `kept` gives the ones taken over from the previous model. */
-export function articleViews(
-  articles: readonly ArticleInput[],
-  names: EntityNames,
-  counts: MentionCounts,
-  statements: StatementIndex,
-  kept: (slug: ArticleSlug) => ArticleView | undefined,
-  language: string,
-): ArticleView[] {
+/** What the article views are built from. */
+export interface ArticleViewsInput {
+  readonly articles: readonly ArticleInput[];
+  readonly names: EntityNames;
+  readonly counts: MentionCounts;
+  readonly statements: StatementIndex;
+  /** The previous model's view of an article no edit touched. */
+  readonly kept: (slug: ArticleSlug) => ArticleView | undefined;
+  readonly language: string;
+}
+
+/** The articles' views, newest first. */
+export function articleViews({ articles, names, counts, statements, kept, language }: ArticleViewsInput): ArticleView[] {
   const { refs, nameRank } = names;
   return articles.map(({ ref, meta }) => {
     const previous = kept(ref.slug);
@@ -118,7 +122,6 @@ export interface FactSheetInput {
   /** The previous model's views of the entities no edit touched. */
   readonly kept: ReadonlyMap<EntityId, EntityView>;
   readonly sentences: SentenceIndex;
-  readonly dayLabel: (day: string) => string;
   readonly timelineEntries: TimelineEntries;
   readonly sourceKey: (name: string) => string;
   readonly counters: { snippets: number; entityArticleVisits: number; timelineEntries: number } | undefined;
@@ -151,7 +154,7 @@ function entityView(
   const relatedWeights = relatedByWeight(input.mentions.related[names.nameRank.get(ref.id)!], names.inNameOrder);
   const facts = input.statements.factsByEntity.get(ref.id) ?? [];
   const quotes = input.statements.quotesByEntity.get(ref.id) ?? [];
-  const timeline = buildTimeline(facts, quotes, articleRefsOf, input.dayLabel, LIMITS.timelineEntries, input.timelineEntries);
+  const timeline = buildTimeline(facts, quotes, articleRefsOf, LIMITS.timelineEntries, input.timelineEntries);
   if (counters) {
     counters.entityArticleVisits += byArticle.length;
     counters.timelineEntries += timeline.total;
