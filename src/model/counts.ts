@@ -91,6 +91,7 @@ export function factSheetMentions(
   kept: ReadonlyMap<EntityId, EntityView>,
   counters: { pairs: number } | undefined,
 ): FactSheetMentions {
+  const { nameRank, inNameOrder } = names;
   const byEntity = new Map<EntityId, Map<ArticleSlug, EntityInArticle>>();
   const related: (Map<number, number> | undefined)[] = [];
   for (const { ref, body } of articles) {
@@ -102,7 +103,7 @@ export function factSheetMentions(
       const block = places[i * 3]!;
       let set = perBlock.get(block);
       if (!set) perBlock.set(block, (set = new Set()));
-      set.add(names.nameRank.get(entity)!);
+      set.add(nameRank.get(entity)!);
       if (kept.has(entity)) continue;
       let byArticle = byEntity.get(entity);
       if (!byArticle) byEntity.set(entity, (byArticle = new Map()));
@@ -121,7 +122,7 @@ export function factSheetMentions(
         });
       }
     }
-    relateInBlocks(perBlock, related, names.inNameOrder, kept, counters);
+    relateInBlocks(perBlock, related, inNameOrder, kept, counters);
   }
   return { byEntity, related };
 }
