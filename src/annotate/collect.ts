@@ -4,7 +4,7 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { EntityId, SourcePosition } from '../types.ts';
 import { flat } from '../strings.ts';
-import { contextOf, type PositionMap, type SpanAttributes, type SpanPlace } from './context.ts';
+import { contextOf, type DocumentContext, type PositionMap, type SpanAttributes, type SpanPlace } from './context.ts';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -83,20 +83,9 @@ function briefing_collect(state: StateCore): void {
             walk(child.children ?? []);
             break;
           case 'entity_mention': {
-            const meta = child.meta as { id: EntityId; stub: boolean; target: string; at: SourcePosition };
             const start = text.length;
             text += child.content;
-            ctx.mentions.push({
-              entity: meta.id,
-              target: meta.target,
-              shown: child.content,
-              stub: meta.stub,
-              at: meta.at,
-              block,
-              start,
-              end: text.length,
-            });
-            for (const span of open) if (!span.mentions.includes(meta.id)) span.mentions.push(meta.id);
+            recordMention(ctx, child, open, block, start);
             break;
           }
           case 'annotation_open':
@@ -132,6 +121,14 @@ function briefing_collect(state: StateCore): void {
     walk(tok.children);
     ctx.blocks.push({ anchor, text: flat(text) });
   }
+}
+
+/** A mention, recorded with its place in its block's text (from `start`), and in every span open around it. */
+function recordMention(ctx: DocumentContext, child: Token, open: readonly OpenSpan[], block: number, start: number): void {
+  const end = start + child.content.length;
+  const meta = child.meta as { id: EntityId; stub: boolean; target: string; at: SourcePosition };
+  ctx.mentions.push({ entity: meta.id, target: meta.target, shown: child.content, stub: meta.stub, at: meta.at, block, start, end });
+  for (const span of open) if (!span.mentions.includes(meta.id)) span.mentions.push(meta.id);
 }
 
 /**

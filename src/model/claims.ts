@@ -3,7 +3,7 @@ import { SPAN_KEYS, spanEntities } from '../annotate/span-keys.ts';
 import type { IsoDate } from '../content/dates.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
-import type { ArticleSlug, ClaimId, EntityId, SourcePosition } from '../types.ts';
+import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
 import { nameKey } from '../content/names.ts';
 import { TwinFinder } from './twins.ts';
 import type {
@@ -17,8 +17,6 @@ import type {
   Excerpt,
   QuoteView,
   SourceComparison,
-  TimelineDay,
-  TimelineEntry,
 } from './types.ts';
 
 export interface ArticleSpans {
@@ -35,30 +33,55 @@ export interface Statements {
 
 type DateOf = (d: IsoDate) => DateView;
 
+/** What `buildStatements` reads. */
+export interface StatementsInput {
+  readonly articles: readonly ArticleSpans[];
+  readonly entityRef: (id: EntityId) => EntityRef;
+  readonly dateOf: DateOf;
+  readonly bag: DiagnosticBag;
+  /** How many claims of each kind the comparison page lists. */
+  readonly comparisonLimit?: number;
+  /** How many reports a page cites for a claim. */
+  readonly citationLimit?: number;
+}
+
+/** A claim while its reports are gathered. */
+interface Draft {
+  reports: ClaimReportView[];
+  subjects: Set<EntityId>;
+  sources: Map<string, string>;
+  conflicts: Set<ClaimId>;
+  /** Where the id is first used. */
+  at: SourcePosition;
+}
+
+interface ConflictUse {
+  from: ClaimId;
+  to: ClaimId;
+  at: SourcePosition;
+}
+
 /**
  * Claims and quotes across all articles: reports grouped by claim id, sources counted, conflicts
  * made symmetric, quotes attributed. Linear in the number of spans.
  */
-export function buildStatements(
-  articles: readonly ArticleSpans[],
-  entityRef: (id: EntityId) => EntityRef,
-  dateOf: DateOf,
-  bag: DiagnosticBag,
-  comparisonLimit = Infinity,
-  citationLimit = Infinity,
-): Statements {
-  interface Draft {
-    reports: ClaimReportView[];
-    subjects: Set<EntityId>;
-    sources: Map<string, string>;
-    conflicts: Set<ClaimId>;
-    /** Where the id is first used. */
-    at: SourcePosition;
-  }
-  const drafts = new Map<ClaimId, Draft>();
-  const conflictUses: { from: ClaimId; to: ClaimId; at: SourcePosition }[] = [];
-  const quotes: QuoteView[] = [];
+export function buildStatements(input: StatementsInput): Statements {
+  const { drafts, conflictUses, quotes } = gatherSpans(input);
+  linkConflicts(drafts, conflictUses, input.bag);
+  const { claims, claimById } = claimViews(drafts, input.entityRef, input.citationLimit ?? Infinity);
+  quotes.sort((a, b) => (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.target, b.target));
+  return { claims, claimById, quotes, comparison: sourceComparison(claims, claimById, input.comparisonLimit ?? Infinity) };
+}
 
+/** One pass over every span: claims' reports gathered by id, quotes attributed. */
+function gatherSpans({ articles, entityRef, dateOf }: StatementsInput): {
+  drafts: Map<ClaimId, Draft>;
+  conflictUses: ConflictUse[];
+  quotes: QuoteView[];
+} {
+  const drafts = new Map<ClaimId, Draft>();
+  const conflictUses: ConflictUse[] = [];
+  const quotes: QuoteView[] = [];
   for (const { article, spans } of articles) {
     for (const span of spans) {
       // Flattened: a concatenation is a rope, and the model keeps these (src/strings.ts).
@@ -78,7 +101,11 @@ export function buildStatements(
       }
     }
   }
+  return { drafts, conflictUses, quotes };
+}
 
+/** Likely typos of claim ids warned about, unknown conflicts reported, the others made symmetric. */
+function linkConflicts(drafts: Map<ClaimId, Draft>, conflictUses: readonly ConflictUse[], bag: DiagnosticBag): void {
   // Near twins are looked for only where a typo is likely: an id used once, or one that names no claim.
   let finder: TwinFinder | undefined;
   const twinsOf = (id: string): string[] => (finder ??= new TwinFinder(drafts.keys())).twins(id);
@@ -110,7 +137,14 @@ export function buildStatements(
     drafts.get(from)!.conflicts.add(to);
     other.conflicts.add(from);
   }
+}
 
+/** Each claim's view, most sources first, then oldest first. */
+function claimViews(
+  drafts: ReadonlyMap<ClaimId, Draft>,
+  entityRef: (id: EntityId) => EntityRef,
+  citationLimit: number,
+): { claims: ClaimView[]; claimById: Map<ClaimId, ClaimView> } {
   // A claim's headline is one source's own wording: the first report that reads as a sentence
   // (starts with a capital letter or a quotation mark), else the first report.
   const refs = new Map<ClaimId, ClaimRef>();
@@ -142,93 +176,25 @@ export function buildStatements(
     claimById.set(id, view);
   }
   claims.sort((a, b) => b.sourceCount - a.sourceCount || (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.id, b.id));
-  quotes.sort((a, b) => (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.target, b.target));
+  return { claims, claimById };
+}
 
+/** The comparison page's lists: corroborated, single-source and disputed claims. */
+function sourceComparison(claims: readonly ClaimView[], claimById: ReadonlyMap<ClaimId, ClaimView>, limit: number): SourceComparison {
   const disputes: SourceComparison['disputes']['items'][number][] = [];
   for (const claim of claims) {
     for (const other of claim.conflicts) if (claim.id < other.id) disputes.push({ claim, other: claimById.get(other.id)! });
   }
   const first = <T>(items: readonly T[]): Excerpt<T> => ({
-    items: items.slice(0, comparisonLimit),
+    items: items.slice(0, limit),
     total: items.length,
-    more: Math.max(0, items.length - comparisonLimit),
+    more: Math.max(0, items.length - limit),
   });
   return {
-    claims,
-    claimById,
-    quotes,
-    comparison: {
-      corroborated: first(claims.filter((c) => c.status === 'corroborated')),
-      singleSource: first(claims.filter((c) => c.status === 'single-source')),
-      disputes: first(disputes),
-    },
+    corroborated: first(claims.filter((c) => c.status === 'corroborated')),
+    singleSource: first(claims.filter((c) => c.status === 'single-source')),
+    disputes: first(disputes),
   };
-}
-
-/**
- * The timeline entry of a claim, quote or article, made once and shared by every timeline that
- * shows it (the briefing's and each entity's): an article named by 15 entities is one entry, not
- * 15 (at 10,000 articles, 75,000 fewer objects kept by the model).
- */
-export class TimelineEntries {
-  // One map per kind: a claim id and an article slug may be the same string (FORMAT.md §1 keeps
-  // each kind of id apart), and one map would hand the article the claim's entry.
-  readonly #claims = new Map<ClaimId, TimelineEntry>();
-  readonly #quotes = new Map<QuoteView, TimelineEntry>();
-  readonly #articles = new Map<ArticleSlug, TimelineEntry>();
-
-  claim(c: ClaimView, date: DateView): TimelineEntry {
-    return made(this.#claims, c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
-  }
-
-  quote(q: QuoteView, date: DateView): TimelineEntry {
-    return made(this.#quotes, q, () => ({
-      date,
-      kind: 'quote',
-      text: q.text,
-      target: q.target,
-      speaker: q.speaker,
-      source: q.article.source,
-    }));
-  }
-
-  article(a: ArticleRef): TimelineEntry {
-    return made(this.#articles, a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
-  }
-}
-
-/** The entry `map` holds for `key`, made and kept the first time. */
-function made<K>(map: Map<K, TimelineEntry>, key: K, make: () => TimelineEntry): TimelineEntry {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = make()));
-  return entry;
-}
-
-/** Dated claims, quotes and articles, grouped by day, oldest first. */
-export function buildTimeline(
-  claims: readonly ClaimView[],
-  quotes: readonly QuoteView[],
-  articles: readonly ArticleRef[],
-  dayLabel: (day: string) => string,
-  limit = Infinity,
-  made = new TimelineEntries(),
-): Excerpt<TimelineDay> {
-  const entries: TimelineEntry[] = [];
-  for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
-  for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
-  for (const a of articles) entries.push(made.article(a));
-  const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
-  entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
-  // Past the limit, the latest entries are kept.
-  const shown = entries.length > limit ? entries.slice(entries.length - limit) : entries;
-  const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
-  for (const e of shown) {
-    const day = e.date.iso.slice(0, 10);
-    const last = days[days.length - 1];
-    if (last && last.day === day) last.entries.push(e);
-    else days.push({ day, label: dayLabel(day), entries: [e] });
-  }
-  return { items: days, total: entries.length, more: entries.length - shown.length };
 }
 
 function byName(a: EntityRef, b: EntityRef): number {

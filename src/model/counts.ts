@@ -1,0 +1,183 @@
+import type { ArticleSlug, EntityId } from '../types.ts';
+import { LIMITS } from './limits.ts';
+import type { ArticleInput, EntityNames } from './references.ts';
+import type { ArticleRef, EntityView, RelatedWeights } from './types.ts';
+
+/** Counters of per-item work, read by the scale test to prove the model is built in linear time. */
+export interface ModelCounters {
+  /** Mentions walked (once each). */
+  mentions: number;
+  /** Snippets cut out (only the ones pages show). */
+  snippets: number;
+  /** Co-occurrence updates (entity pairs per paragraph). */
+  pairs: number;
+  /** Windows handed to the sentence segmenter. */
+  sentenceWindows: number;
+  /** (entity, article) pairs visited while building fact sheets. */
+  entityArticleVisits: number;
+  /** Timeline entries sorted, across the briefing's and every entity's timeline. */
+  timelineEntries: number;
+}
+
+export function newCounters(): ModelCounters {
+  return { mentions: 0, snippets: 0, pairs: 0, sentenceWindows: 0, entityArticleVisits: 0, timelineEntries: 0 };
+}
+
+/**
+ * How many of the distinct entities named before it in a paragraph each entity is related to.
+ * Relating every pair is quadratic in the paragraph: one paragraph naming 6,000 entities made 18
+ * million pairs and ran out of memory. A window of neighbours makes at most this many pairs per
+ * mention, whatever the input, and changes nothing for a paragraph naming up to 21 entities; news
+ * paragraphs name a handful (at most 9 in the example briefing, 6 in the benchmark corpus).
+ */
+export const RELATED_WINDOW = 20;
+
+/** Mentions counted per entity, and per article for the articles whose views are built. */
+export interface MentionCounts {
+  readonly perEntity: Map<EntityId, number>;
+  readonly perArticle: Map<ArticleSlug, Map<EntityId, number>>;
+  readonly total: number;
+}
+
+/** An entity in one article: the article, the mentions its fact sheet may show, how many there are. */
+export interface EntityInArticle {
+  readonly article: ArticleRef;
+  readonly mentions: RawMention[];
+  count: number;
+}
+
+/** A mention waiting for its snippet: only the ones a page shows are ever cut out. */
+export interface RawMention {
+  /** Its block's plain text and anchor. */
+  readonly text: string;
+  readonly anchor: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the fact sheets are built from: each entity's mentions by article, and co-occurrence. */
+export interface FactSheetMentions {
+  readonly byEntity: Map<EntityId, Map<ArticleSlug, EntityInArticle>>;
+  /** By name rank: related[rank of a] maps the rank of b to their shared paragraphs. */
+  readonly related: (Map<number, number> | undefined)[];
+}
+
+/** Counts every mention, per entity and, for the articles `builds` says are built, per article. */
+export function countMentions(articles: readonly ArticleInput[], builds: (slug: ArticleSlug) => boolean): MentionCounts {
+  const perEntity = new Map<EntityId, number>();
+  const perArticle = new Map<ArticleSlug, Map<EntityId, number>>();
+  let total = 0;
+  for (const { ref, body } of articles) {
+    const counts = builds(ref.slug) ? new Map<EntityId, number>() : undefined;
+    if (counts) perArticle.set(ref.slug, counts);
+    for (const entity of body.mentions.entities) {
+      total++;
+      perEntity.set(entity, (perEntity.get(entity) ?? 0) + 1);
+      if (counts) counts.set(entity, (counts.get(entity) ?? 0) + 1);
+    }
+  }
+  return { perEntity, perArticle, total };
+}
+
+/**
+ * One pass over every mention for the fact sheets to build (under `serve`, only those an edit
+ * touches, the others being in `kept`): snippets to cut and co-occurrence in paragraphs.
+ * Co-occurrence is by name rank, numbers, not ids, so that ranking an entity's related ones needs
+ * no lookups (relatedByWeight).
+ */
+export function factSheetMentions(
+  articles: readonly ArticleInput[],
+  names: EntityNames,
+  kept: ReadonlyMap<EntityId, EntityView>,
+  counters: { pairs: number } | undefined,
+): FactSheetMentions {
+  const { nameRank, inNameOrder } = names;
+  const byEntity = new Map<EntityId, Map<ArticleSlug, EntityInArticle>>();
+  const related: (Map<number, number> | undefined)[] = [];
+  for (const { ref, body } of articles) {
+    const { entities: ids, places } = body.mentions;
+    if (kept.size > 0 && ids.every((id) => kept.has(id))) continue;
+    const perBlock = new Map<number, Set<number>>();
+    for (let i = 0; i < ids.length; i++) {
+      const entity = ids[i]!;
+      const block = places[i * 3]!;
+      let set = perBlock.get(block);
+      if (!set) perBlock.set(block, (set = new Set()));
+      set.add(nameRank.get(entity)!);
+      if (kept.has(entity)) continue;
+      let byArticle = byEntity.get(entity);
+      if (!byArticle) byEntity.set(entity, (byArticle = new Map()));
+      let entry = byArticle.get(ref.slug);
+      if (!entry) byArticle.set(ref.slug, (entry = { article: ref, mentions: [], count: 0 }));
+      entry.count++;
+      // Only the mentions a fact sheet shows are kept: its first few in each of the entity's latest
+      // articles (articles come newest first, so those are the first ones met). A popular entity's
+      // other mentions, most of all of them, are only counted.
+      if (entry.mentions.length < LIMITS.snippetsPerArticle && byArticle.size <= LIMITS.articlesWithSnippets) {
+        entry.mentions.push({
+          text: body.blocks.texts[block]!,
+          anchor: body.blocks.anchors[block]!,
+          start: places[i * 3 + 1]!,
+          end: places[i * 3 + 2]!,
+        });
+      }
+    }
+    relateInBlocks(perBlock, related, inNameOrder, kept, counters);
+  }
+  return { byEntity, related };
+}
+
+/**
+ * Related entities: weighted by the number of paragraphs two entities share, each entity paired
+ * with the RELATED_WINDOW distinct ones named before it (a set keeps first-named order).
+ */
+function relateInBlocks(
+  perBlock: ReadonlyMap<number, Set<number>>,
+  related: (Map<number, number> | undefined)[],
+  inNameOrder: readonly EntityId[],
+  kept: ReadonlyMap<EntityId, EntityView>,
+  counters: { pairs: number } | undefined,
+): void {
+  for (const set of perBlock.values()) {
+    if (set.size < 2) continue;
+    const ranks = [...set];
+    for (let i = 1; i < ranks.length; i++) {
+      for (let j = Math.max(0, i - RELATED_WINDOW); j < i; j++) {
+        if (!kept.has(inNameOrder[ranks[i]!]!)) bump(related, ranks[i]!, ranks[j]!);
+        if (!kept.has(inNameOrder[ranks[j]!]!)) bump(related, ranks[j]!, ranks[i]!);
+        if (counters) counters.pairs++;
+      }
+    }
+  }
+}
+
+function bump(related: (Map<number, number> | undefined)[], a: number, b: number): void {
+  const inner = (related[a] ??= new Map());
+  inner.set(b, (inner.get(b) ?? 0) + 1);
+}
+
+/**
+ * An entity's related entities, most shared paragraphs first, then in name order: each one's
+ * weight and name rank packed in one number, and the numbers sorted without a comparator (at
+ * 10,000 articles, 700,000 pairs; comparing objects with rank lookups took 0.25 s).
+ */
+export function relatedByWeight(weights: ReadonlyMap<number, number> | undefined, inNameOrder: readonly EntityId[]): RelatedWeights {
+  if (!weights) return { ids: [], weights: new Int32Array(0) };
+  const n = inNameOrder.length;
+  let heaviest = 0;
+  for (const w of weights.values()) if (w > heaviest) heaviest = w;
+  // (heaviest - weight) * n + rank: ascending is by weight descending, then by rank. Exact: far
+  // below 2^53 for any briefing.
+  const keys = new Float64Array(weights.size);
+  let i = 0;
+  for (const [rank, w] of weights) keys[i++] = (heaviest - w) * n + rank;
+  keys.sort();
+  const ids = new Array<EntityId>(keys.length);
+  const out = new Int32Array(keys.length);
+  keys.forEach((key, j) => {
+    const rank = key % n;
+    ids[j] = inNameOrder[rank]!;
+    out[j] = heaviest - (key - rank) / n;
+  });
+  return { ids, weights: out };
+}

@@ -1,0 +1,83 @@
+import type { ArticleSlug, ClaimId } from '../types.ts';
+import type { ArticleRef, ClaimView, DateView, Excerpt, QuoteView, TimelineDay, TimelineEntry } from './types.ts';
+
+/**
+ * The timeline entry of a claim, quote or article, made once and shared by every timeline that
+ * shows it (the briefing's and each entity's): an article named by 15 entities is one entry, not
+ * 15 (at 10,000 articles, 75,000 fewer objects kept by the model).
+ */
+export class TimelineEntries {
+  /** A day's heading (`YYYY-MM-DD` in, the briefing's language out). */
+  readonly label: (day: string) => string;
+  // One map per kind: a claim id and an article slug may be the same string (FORMAT.md §1 keeps
+  // each kind of id apart), and one map would hand the article the claim's entry.
+  readonly #claims = new Map<ClaimId, TimelineEntry>();
+  readonly #quotes = new Map<QuoteView, TimelineEntry>();
+  readonly #articles = new Map<ArticleSlug, TimelineEntry>();
+
+  constructor(label: (day: string) => string) {
+    this.label = label;
+  }
+
+  claim(c: ClaimView, date: DateView): TimelineEntry {
+    return made(this.#claims, c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
+  }
+
+  quote(q: QuoteView, date: DateView): TimelineEntry {
+    return made(this.#quotes, q, () => ({
+      date,
+      kind: 'quote',
+      text: q.text,
+      target: q.target,
+      speaker: q.speaker,
+      source: q.article.source,
+    }));
+  }
+
+  article(a: ArticleRef): TimelineEntry {
+    return made(this.#articles, a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
+  }
+}
+
+/** The entry `map` holds for `key`, made and kept the first time. */
+function made<K>(map: Map<K, TimelineEntry>, key: K, make: () => TimelineEntry): TimelineEntry {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = make()));
+  return entry;
+}
+
+/** Dated claims, quotes and articles, grouped by day, oldest first. */
+export function buildTimeline(
+  claims: readonly ClaimView[],
+  quotes: readonly QuoteView[],
+  articles: readonly ArticleRef[],
+  limit: number,
+  made: TimelineEntries,
+): Excerpt<TimelineDay> {
+  const entries: TimelineEntry[] = [];
+  for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
+  for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
+  for (const a of articles) entries.push(made.article(a));
+  const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
+  entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
+  // Past the limit, the latest entries are kept.
+  const shown = entries.length > limit ? entries.slice(entries.length - limit) : entries;
+  const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
+  for (const e of shown) {
+    const day = e.date.iso.slice(0, 10);
+    const last = days[days.length - 1];
+    if (last && last.day === day) last.entries.push(e);
+    else days.push({ day, label: made.label(day), entries: [e] });
+  }
+  return { items: days, total: entries.length, more: entries.length - shown.length };
+}
+
+/** The entries counted, when the caller counts (the scale test's proof of linear work). */
+export function countTimeline<T extends { total: number }>(timeline: T, counters: { timelineEntries: number } | undefined): T {
+  if (counters) counters.timelineEntries += timeline.total;
+  return timeline;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
