@@ -25,6 +25,9 @@ interface Flags {
   host?: string;
 }
 
+type LinkFlags = Flags & { fix?: boolean };
+type ImportFlags = Flags & { source?: unknown; published?: unknown; dryRun?: boolean; create?: boolean };
+
 /**
  * The thin CLI (FORMAT.md §3): parses declared flags, loads the command's module lazily, calls the
  * same exported API the tests use, prints diagnostics, and returns the exit code.
@@ -40,19 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--strict', 'Treat warnings as errors')
     .option('--quiet', 'Print only problems')
     .action((flags: Flags) => {
-      run = async () => {
-        limitHeapGrowth();
-        const { build } = await import('./build.ts');
-        const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
-        const result = await build({ input: flags.input, output: flags.output, strict: flags.strict === true, ...(log ? { log } : {}) });
-        const diagnostics = underStrict(result.diagnostics, flags.strict === true);
-        printDiagnostics(diagnostics);
-        if (!result.ok) {
-          process.stderr.write(`Build failed: ${summary(diagnostics)}. The output folder was left as it was.\n`);
-          return failureCode(result.diagnostics);
-        }
-        return EXIT.ok;
-      };
+      run = () => buildCommand(flags);
     });
 
   cli
@@ -61,19 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--strict', 'Treat warnings as errors')
     .option('--format <format>', 'text or json', { default: 'text' })
     .action((flags: Flags) => {
-      run = async () => {
-        if (flags.format !== 'text' && flags.format !== 'json')
-          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
-        const { check } = await import('./build.ts');
-        const result = await check({ input: flags.input, strict: flags.strict === true });
-        const diagnostics = underStrict(result.diagnostics, flags.strict === true);
-        if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(diagnostics)}\n`);
-        else {
-          printDiagnostics(diagnostics);
-          process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(diagnostics)}.\n`);
-        }
-        return result.ok ? EXIT.ok : failureCode(result.diagnostics);
-      };
+      run = () => checkCommand(flags);
     });
 
   cli
@@ -84,26 +63,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--host <host>', 'Address to listen on', { default: '127.0.0.1' })
     .option('--strict', 'Treat warnings as errors')
     .action((flags: Flags) => {
-      run = async () => {
-        // cac has already turned a number-like value into a number (`''` into 0).
-        const port = flags.port;
-        if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
-          throw new UsageError(`--port must be a whole number from 1 to 65535, not "${String(port)}"`);
-        if (typeof flags.host !== 'string' || flags.host === '')
-          throw new UsageError('--host must name an address, such as 127.0.0.1 or 0.0.0.0');
-        limitHeapGrowth();
-        const { serve } = await import('./serve.ts');
-        await serve({ input: flags.input, output: flags.output, port, host: flags.host, strict: flags.strict === true });
-        return EXIT.ok;
-      };
+      run = () => serveCommand(flags);
     });
 
   cli.command('init [dir]', 'Start a new content folder (default content) with an example to build').action((dir: string | undefined) => {
-    run = async () => {
-      const { init, initReport } = await import('./init.ts');
-      process.stdout.write(initReport(await init({ dir: dir ?? 'content' })));
-      return EXIT.ok;
-    };
+    run = () => initCommand(dir);
   });
 
   cli
@@ -111,28 +75,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--input <dir>', 'Content folder', { default: 'content' })
     .option('--fix', 'Link them in place')
     .option('--format <format>', 'text or json', { default: 'text' })
-    .action((flags: Flags & { fix?: boolean }) => {
-      run = async () => {
-        if (flags.format !== 'text' && flags.format !== 'json')
-          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
-        const { linkContent, formatUnlinked } = await import('./link/command.ts');
-        const result = await linkContent({ input: flags.input, fix: flags.fix === true });
-        printDiagnostics(result.diagnostics);
-        if (flags.format === 'json')
-          process.stdout.write(
-            `${JSON.stringify(
-              result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })),
-              null,
-              2,
-            )}\n`,
-          );
-        else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
-        const files = new Set(result.mentions.map((m) => m.file)).size;
-        const count = `${result.mentions.length} unlinked mention${result.mentions.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
-        if (flags.format === 'text')
-          process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
-        return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
-      };
+    .action((flags: LinkFlags) => {
+      run = () => linkCommand(flags);
     });
 
   cli
@@ -143,21 +87,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--dry-run', 'Write nothing; print what would be written')
     .option('--format <format>', 'text or json', { default: 'text' })
     .option('--create', 'Write a draft entity file for each candidate new entity')
-    .action((sources: string[], flags: Flags & { source?: unknown; published?: unknown; dryRun?: boolean; create?: boolean }) => {
-      run = async () => {
-        if (flags.format !== 'text' && flags.format !== 'json')
-          throw new UsageError(`--format must be text or json, not "${flags.format}"`);
-        const { importCommand } = await import('./import/command.ts');
-        return importCommand({
-          sources: sources.map(String),
-          input: flags.input,
-          source: flags.source,
-          published: flags.published,
-          dryRun: flags.dryRun === true,
-          create: flags.create === true,
-          format: flags.format,
-        });
-      };
+    .action((sources: string[], flags: ImportFlags) => {
+      run = () => runImport(sources, flags);
     });
 
   cli.help();
@@ -176,6 +107,92 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return reportError(error);
   }
+}
+
+/** `briefing build` (FORMAT.md §3). */
+async function buildCommand(flags: Flags): Promise<number> {
+  limitHeapGrowth();
+  const { build } = await import('./build.ts');
+  const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const result = await build({ input: flags.input, output: flags.output, strict: flags.strict === true, ...(log ? { log } : {}) });
+  const diagnostics = underStrict(result.diagnostics, flags.strict === true);
+  printDiagnostics(diagnostics);
+  if (!result.ok) {
+    process.stderr.write(`Build failed: ${summary(diagnostics)}. The output folder was left as it was.\n`);
+    return failureCode(result.diagnostics);
+  }
+  return EXIT.ok;
+}
+
+/** `briefing check`. */
+async function checkCommand(flags: Flags): Promise<number> {
+  if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+  const { check } = await import('./build.ts');
+  const result = await check({ input: flags.input, strict: flags.strict === true });
+  const diagnostics = underStrict(result.diagnostics, flags.strict === true);
+  if (flags.format === 'json') process.stdout.write(`${diagnosticsToJson(diagnostics)}\n`);
+  else {
+    printDiagnostics(diagnostics);
+    process.stderr.write(`${result.ok ? 'OK' : 'Failed'}: ${summary(diagnostics)}.\n`);
+  }
+  return result.ok ? EXIT.ok : failureCode(result.diagnostics);
+}
+
+/** `briefing serve`: checks its flags, then serves until Ctrl+C. */
+async function serveCommand(flags: Flags): Promise<number> {
+  // cac has already turned a number-like value into a number (`''` into 0).
+  const port = flags.port;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port must be a whole number from 1 to 65535, not "${String(port)}"`);
+  if (typeof flags.host !== 'string' || flags.host === '')
+    throw new UsageError('--host must name an address, such as 127.0.0.1 or 0.0.0.0');
+  limitHeapGrowth();
+  const { serve } = await import('./serve.ts');
+  await serve({ input: flags.input, output: flags.output, port, host: flags.host, strict: flags.strict === true });
+  return EXIT.ok;
+}
+
+/** `briefing init [dir]`. */
+async function initCommand(dir: string | undefined): Promise<number> {
+  const { init, initReport } = await import('./init.ts');
+  process.stdout.write(initReport(await init({ dir: dir ?? 'content' })));
+  return EXIT.ok;
+}
+
+/** `briefing link [--fix]`. */
+async function linkCommand(flags: LinkFlags): Promise<number> {
+  if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+  const { linkContent, formatUnlinked } = await import('./link/command.ts');
+  const result = await linkContent({ input: flags.input, fix: flags.fix === true });
+  printDiagnostics(result.diagnostics);
+  if (flags.format === 'json')
+    process.stdout.write(
+      `${JSON.stringify(
+        result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })),
+        null,
+        2,
+      )}\n`,
+    );
+  else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
+  const files = new Set(result.mentions.map((m) => m.file)).size;
+  const count = `${result.mentions.length} unlinked mention${result.mentions.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  if (flags.format === 'text') process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
+  return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
+}
+
+/** `briefing import <...sources>`. */
+async function runImport(sources: string[], flags: ImportFlags): Promise<number> {
+  if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
+  const { importCommand } = await import('./import/command.ts');
+  return importCommand({
+    sources: sources.map(String),
+    input: flags.input,
+    source: flags.source,
+    published: flags.published,
+    dryRun: flags.dryRun === true,
+    create: flags.create === true,
+    format: flags.format,
+  });
 }
 
 function reportError(error: unknown): number {

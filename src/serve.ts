@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch } from '@11ty/chokidar-with-glob-support';
+import { watch, type FSWatcher } from '@11ty/chokidar-with-glob-support';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { build, type BuildResult } from './build.ts';
 import { rebuild } from './incremental.ts';
@@ -26,8 +26,20 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const host = options.host ?? '127.0.0.1';
   const input = path.resolve(options.input);
-  const templates = path.resolve(TEMPLATES_DIR);
   const output = path.resolve(options.output);
+  await checkFolders(options, input, output);
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const site = siteBuilder(options, log);
+  await site.update();
+  const server = await listen(options, output, host, log);
+  const watcher = await watchChanges(input, site, () => server.reload(), log);
+  log(`Watching ${options.input} for changes. Press Ctrl+C to stop.`);
+  await new Promise<void>((resolve) =>
+    process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())),
+  );
+}
+
+async function checkFolders(options: ServeOptions, input: string, output: string): Promise<void> {
   const inputStat = await stat(input).catch(() => undefined);
   // Checked before serving: a missing input would otherwise fail every build while the server runs.
   if (!inputStat?.isDirectory()) throw new UsageError(`input folder not found: ${options.input}`);
@@ -38,7 +50,19 @@ export async function serve(options: ServeOptions): Promise<void> {
       `the output folder ${options.output} is inside the input folder ${options.input}; choose an output folder outside it`,
     );
   }
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+}
+
+/** The served site's builds: the first one full, then incremental from the changed files while it can. */
+interface SiteBuilder {
+  /** Builds or rebuilds; true when the site changed (a failed build keeps the previous one). */
+  update(): Promise<boolean>;
+  /** A changed content file, for the next rebuild. */
+  changed(file: string): void;
+  /** The next build is a full one. */
+  full(): void;
+}
+
+function siteBuilder(options: ServeOptions, log: (line: string) => void): SiteBuilder {
   let last: BuildResult | undefined;
   let changed = new Set<string>();
   const update = async (): Promise<boolean> => {
@@ -63,7 +87,17 @@ export async function serve(options: ServeOptions): Promise<void> {
       return false;
     }
   };
-  await update();
+  return {
+    update,
+    changed: (file) => void changed.add(file),
+    full: () => {
+      last = undefined;
+    },
+  };
+}
+
+/** Serves the output folder with live reload on `host`, from `options.port` (or the next free port). */
+async function listen(options: ServeOptions, output: string, host: string, log: (line: string) => void): Promise<EleventyDevServer> {
   const server = EleventyDevServer.getServer('briefing', output, {
     port: options.port,
     showVersion: false,
@@ -88,18 +122,23 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   const { port } = server.server.address() as { port: number };
   log(`Serving ${options.output} at http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  return server;
+}
 
+/** Rebuilds 100 ms after the last change under the input folder or the templates, one build at a time; `reload` after each that succeeded. */
+async function watchChanges(input: string, site: SiteBuilder, reload: () => void, log: (line: string) => void): Promise<FSWatcher> {
+  const templates = path.resolve(TEMPLATES_DIR);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const schedule = (file: string): void => {
     // A change under templates/ (styles, scripts; the view functions are modules, read once per
     // process) needs a full build.
-    if (file.startsWith(templates + path.sep)) last = undefined;
-    else changed.add(file);
+    if (file.startsWith(templates + path.sep)) site.full();
+    else site.changed(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        if (await update()) server.reload();
+        if (await site.update()) reload();
       });
     }, 100);
   };
@@ -111,8 +150,5 @@ export async function serve(options: ServeOptions): Promise<void> {
   watcher.on('all', (_event, file) => schedule(path.resolve(file)));
   watcher.on('error', (error) => log(`Watching failed: ${error.message}`));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
-  log(`Watching ${options.input} for changes. Press Ctrl+C to stop.`);
-  await new Promise<void>((resolve) =>
-    process.once('SIGINT', () => void Promise.all([watcher.close(), server.close()]).then(() => resolve())),
-  );
+  return watcher;
 }

@@ -13,7 +13,9 @@ const { textAnnotator, HtmlSpill } = await import(workerData.module);
 const entityHref = (await import(workerData.links.module))[workerData.links.name];
 // One spill per file, kept across runs: a later run appends after what an earlier one wrote.
 const spills = new Map();
-parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
+/** @param {import('./parallel.ts').WorkerReply} message */
+const reply = (message) => parentPort.postMessage(message);
+parentPort.on('message', (/** @type {import('./parallel.ts').WorkerRequest} */ { snapshot, jobs, root, chunk, spillFd }) => {
   try {
     // The results go back `chunk` bodies at a time, the last message marked (see CHUNK in parallel.ts).
     // Articles' HTML goes to the spill file when there is one, each chunk's written before it is sent.
@@ -24,9 +26,9 @@ parentPort.on('message', ({ snapshot, jobs, root, chunk, spillFd }) => {
       const end = Math.min(jobs.length, start + chunk);
       const results = jobs.slice(start, end).flatMap((job) => annotate(job));
       spill?.flush();
-      parentPort.postMessage({ ok: true, results, last: end === jobs.length });
+      reply({ kind: 'results', results, last: end === jobs.length });
     }
   } catch (error) {
-    parentPort.postMessage({ ok: false, error: error instanceof Error ? error.stack : String(error) });
+    reply({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

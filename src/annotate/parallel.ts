@@ -123,13 +123,23 @@ export function mergeBodies(
   return texts;
 }
 
-/** A message from the worker (annotate-worker.js). */
-interface WorkerReply {
-  readonly ok: boolean;
-  readonly error?: string;
-  readonly results?: BodyResult[];
-  readonly last?: boolean;
+/**
+ * A message to the worker (annotate-worker.js): one run, its jobs in document order, answered
+ * `chunk` results per `WorkerReply`; the articles' HTML is spilled to `spillFd` when there is one.
+ * The worker is plain JavaScript and names these types in JSDoc, so both sides read one shape.
+ */
+export interface WorkerRequest {
+  readonly snapshot: RegistrySnapshot;
+  readonly jobs: readonly TextJob[];
+  readonly root: string;
+  readonly chunk: number;
+  readonly spillFd: number | undefined;
 }
+
+/** A message from the worker: the next chunk of a run's results (the last one marked), or why the run failed. */
+export type WorkerReply =
+  | { readonly kind: 'results'; readonly results: readonly BodyResult[]; readonly last: boolean }
+  | { readonly kind: 'failed'; readonly error: string };
 
 /**
  * A worker thread that annotates a share of the articles, and the entity profiles, while the main
@@ -187,12 +197,12 @@ export class AnnotationWorker {
       this.#pending = {
         reject,
         onMessage: (m) => {
-          if (!m.ok) {
+          if (m.kind === 'failed') {
             settle();
             reject(new Error(`annotating in a worker failed: ${m.error}`));
             return;
           }
-          for (const r of m.results!) results.push(r);
+          for (const r of m.results) results.push(r);
           if (m.last) {
             settle();
             resolve(results);
@@ -200,7 +210,8 @@ export class AnnotationWorker {
         },
       };
     });
-    this.#worker.postMessage({ snapshot, jobs, root, chunk: CHUNK, spillFd });
+    const request: WorkerRequest = { snapshot, jobs, root, chunk: CHUNK, spillFd };
+    this.#worker.postMessage(request);
     return result;
   }
 
@@ -225,6 +236,24 @@ export class AnnotationWorker {
  */
 const WORKER_SHARE = 0.4;
 
+/** What `annotateInParallel` annotates, and with what. */
+export interface ParallelRun {
+  readonly worker: AnnotationWorker;
+  readonly registry: EntityRegistry;
+  readonly docs: readonly BodyJob[];
+  readonly root: string;
+  readonly bag: DiagnosticBag;
+  /** Annotates text `index` again on this thread, with the real registry (see `mergeBodies`). */
+  readonly redo: (index: number, bag: DiagnosticBag) => KeptText<BodyHtml>;
+  /** Called with each result kept from either thread's registry copy. */
+  readonly kept?: (index: number, result: BodyResult) => void;
+  /** Called once this thread's share is done, before it waits for the worker's. */
+  readonly waiting?: () => void;
+  readonly profiles?: readonly ProfileJob[];
+  /** Spill files for the articles' HTML: this thread's (flushed by the caller) and the worker's. */
+  readonly spill?: { readonly here: HtmlSpill; readonly workerFd: number };
+}
+
 /**
  * Annotates article bodies on two threads, and the entity profiles after them: the worker takes
  * the first articles and the profiles, about WORKER_SHARE of all the characters, this thread the
@@ -232,20 +261,18 @@ const WORKER_SHARE = 0.4;
  * document order. Returns the texts in that order: the articles, then each profile's body and
  * its attributes; `redo` and `kept` get indexes into the same order.
  */
-export async function annotateInParallel(
-  worker: AnnotationWorker,
-  registry: EntityRegistry,
-  docs: readonly BodyJob[],
-  root: string,
-  bag: DiagnosticBag,
-  redo: (index: number, bag: DiagnosticBag) => KeptText<BodyHtml>,
-  kept?: (index: number, result: BodyResult) => void,
-  /** Called once this thread's share is done, before it waits for the worker's. */
-  waiting?: () => void,
-  profiles: readonly ProfileJob[] = [],
-  /** Spill files for the articles' HTML: this thread's (flushed by the caller) and the worker's. */
-  spill?: { readonly here: HtmlSpill; readonly workerFd: number },
-): Promise<KeptText<BodyHtml>[]> {
+export async function annotateInParallel({
+  worker,
+  registry,
+  docs,
+  root,
+  bag,
+  redo,
+  kept,
+  waiting,
+  profiles = [],
+  spill,
+}: ParallelRun): Promise<KeptText<BodyHtml>[]> {
   const snapshot = registry.snapshot();
   const jobs = docs.map((d): BodyJob => ({ source: { path: d.source.path }, body: d.body, bodyLineOffset: d.bodyLineOffset }));
   const split = workerArticles(jobs, profiles);

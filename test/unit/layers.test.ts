@@ -28,7 +28,7 @@ const FOLDERS: Readonly<Record<string, Layer>> = {
 };
 
 /** The root modules that orchestrate or run commands; every other root module is shared. */
-const TOP_ROOT = new Set(['build.ts', 'cli.ts', 'serve.ts', 'incremental.ts', 'init.ts', 'index.ts']);
+const TOP_ROOT = new Set(['build.ts', 'annotate-stage.ts', 'cli.ts', 'serve.ts', 'incremental.ts', 'init.ts', 'index.ts']);
 
 function layerOf(file: string): Layer {
   const rel = path.relative(SRC, file).split(path.sep);

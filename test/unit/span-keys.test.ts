@@ -85,8 +85,8 @@ test('collect and stub pruning name no span key: they read the table', () => {
   const source = (file: string) => readFileSync(fileURLToPath(new URL(`../../src/${file}`, import.meta.url)), 'utf8');
   const collect = source('annotate/collect.ts');
   for (const key of ['about', 'conflicts', 'date']) assert.doesNotMatch(collect, new RegExp(`\\.${key}\\b`), `collect.ts reads .${key}`);
-  const build = source('build.ts');
-  const pruning = build.slice(build.indexOf('const used = new Set'), build.indexOf('return { settings'));
+  const stage = source('annotate-stage.ts');
+  const pruning = stage.slice(stage.indexOf('const used = new Set'), stage.indexOf('return { settings'));
   assert.match(pruning, /spanEntities\(SPAN_KEYS/);
   for (const key of Object.keys(SPAN_KEYS)) assert.doesNotMatch(pruning, new RegExp(`\\.${key}\\b`), `stub pruning reads .${key}`);
 });
