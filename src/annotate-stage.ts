@@ -230,7 +230,9 @@ function annotateValid(
   const body = (doc: SplitDocument, root: string, into = bag): KeptText =>
     remember(bodies, doc.source.path, doc.source.text, into, (own) => keptText(annotateBody(md, doc, root, own)));
   const fragment = (doc: SplitDocument, label: string, value: string, into = bag): KeptText =>
-    remember(bodies, `${doc.source.path}\0${label}`, value, into, (own) => keptText(annotateAttribute(md, doc, label, value, '../', own)));
+    remember(bodies, `${doc.source.path}\0${label}`, value, into, (own) =>
+      keptText(annotateAttribute(md, doc, { label, value }, '../', own)),
+    );
   // The articles' bodies, then each entity's profile and attributes, in document order: what may
   // go to the worker. Annotated after the summary (`annotate`), as stubs are made in that order.
   const items: TextItem[] = [

@@ -81,7 +81,7 @@ export function textAnnotator(
     const split = splitDocument(job.profile, new DiagnosticBag())!;
     return [
       one((bag) => keptText(annotateBody(md, split, root, bag))),
-      ...job.attributes.map(({ label, value }) => one((bag) => keptText(annotateAttribute(md, split, label, value, root, bag)))),
+      ...job.attributes.map(({ label, value }) => one((bag) => keptText(annotateAttribute(md, split, { label, value }, root, bag)))),
     ];
   };
 }

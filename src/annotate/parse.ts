@@ -124,8 +124,7 @@ export function annotateFragment(
 export function annotateAttribute(
   md: MarkdownIt,
   doc: SplitDocument,
-  label: string,
-  value: string,
+  { label, value }: { readonly label: string; readonly value: string },
   root: string,
   bag: DiagnosticBag,
 ): AnnotatedText {
