@@ -74,25 +74,33 @@ export function readHeadline(line: string, kind: RawReport['kind'], rest: readon
  * other — when the block is one paragraph and its line breaks stay as they are.
  */
 function textParagraphs(text: string, lines: readonly Line[]): Paragraph[] {
-  const out: Paragraph[] = [];
+  return blocksOf(lines).flatMap((block) =>
+    hardWrapped(block)
+      ? [wholeBlock(text, block)]
+      : block.map((line) => ({ text: line.text.trim(), start: line.start + leading(line.text) })),
+  );
+}
+
+/** The runs of non-blank lines: blank lines always separate paragraphs. */
+function blocksOf(lines: readonly Line[]): Line[][] {
+  const blocks: Line[][] = [];
   let block: Line[] = [];
-  const flush = (): void => {
-    if (block.length === 0) return;
-    if (hardWrapped(block)) {
-      const first = block[0]!;
-      const last = block.at(-1)!;
-      out.push({ text: blockText(text, first, last), start: first.start + leading(first.text) });
-    } else {
-      for (const line of block) out.push({ text: line.text.trim(), start: line.start + leading(line.text) });
-    }
-    block = [];
-  };
   for (const line of lines) {
-    if (line.text.trim() === '') flush();
-    else block.push(line);
+    if (line.text.trim() !== '') block.push(line);
+    else if (block.length > 0) {
+      blocks.push(block);
+      block = [];
+    }
   }
-  flush();
-  return out;
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/** One block as one paragraph, as it is in the file (inner line breaks kept), trimmed at its ends. */
+function wholeBlock(text: string, block: readonly Line[]): Paragraph {
+  const first = block[0]!;
+  const last = block.at(-1)!;
+  return { text: text.slice(first.start, last.start + last.text.length).trim(), start: first.start + leading(first.text) };
 }
 
 function hardWrapped(block: readonly Line[]): boolean {
@@ -101,30 +109,11 @@ function hardWrapped(block: readonly Line[]): boolean {
   return lengths.every((n) => n >= 40 && n <= 100) && Math.max(...lengths) - Math.min(...lengths) <= 30;
 }
 
-/** Lines `first`..`last` of one block as they are in the file (inner line breaks kept), trimmed at its ends. */
-function blockText(text: string, first: Line, last: Line): string {
-  return text.slice(first.start, last.start + last.text.length).trim();
-}
-
 function leading(s: string): number {
   return s.length - s.trimStart().length;
 }
 
 /** Markdown reports: blocks separated by blank lines, kept as written. */
 function markdownBlocks(text: string, lines: readonly Line[]): Paragraph[] {
-  const out: Paragraph[] = [];
-  let block: Line[] = [];
-  const flush = (): void => {
-    if (block.length === 0) return;
-    const first = block[0]!;
-    const last = block.at(-1)!;
-    out.push({ text: blockText(text, first, last), start: first.start + leading(first.text) });
-    block = [];
-  };
-  for (const line of lines) {
-    if (line.text.trim() === '') flush();
-    else block.push(line);
-  }
-  flush();
-  return out;
+  return blocksOf(lines).map((block) => wholeBlock(text, block));
 }
