@@ -11,7 +11,7 @@ import { SearchIndexJob, searchEntriesBeforeModel, searchEntriesFromModel } from
 import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, type ModelReuse } from './model/build-model.ts';
 import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
-import { formatMs, Progress, silent, type Log } from './progress.ts';
+import { formatMs, plural, Progress, silent, type Log } from './progress.ts';
 import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList } from './site/pages.ts';
 import { PAGE_PATHS } from './site/paths.ts';
@@ -240,9 +240,4 @@ async function buildLocked(options: BuildOptions, progress: Progress, spill?: Sp
 async function abandon(job: SearchIndexJob, staging: string): Promise<void> {
   await job.cancel();
   await discardStaging(staging).catch(() => undefined);
-}
-
-/** "1 article", "2 articles": the summary line is read by people. */
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -9,6 +9,7 @@ import {
   type Diagnostic,
 } from './diagnostics.ts';
 import { BriefingError, UsageError } from './diagnostics.ts';
+import { plural } from './progress.ts';
 import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
 
@@ -175,7 +176,7 @@ async function linkCommand(flags: LinkFlags): Promise<number> {
     );
   else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
   const files = new Set(result.mentions.map((m) => m.file)).size;
-  const count = `${result.mentions.length} unlinked mention${result.mentions.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  const count = `${plural(result.mentions.length, 'unlinked mention')} in ${plural(files, 'file')}`;
   if (flags.format === 'text') process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
   return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
 }
@@ -236,5 +237,5 @@ function failureCode(items: readonly Diagnostic[]): number {
 function summary(items: readonly Diagnostic[]): string {
   const errors = items.filter((d) => d.severity === 'error').length;
   const warnings = items.length - errors;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }

@@ -6,7 +6,7 @@ import { writeServiceWorker } from './emit/offline.ts';
 import { writeSearchIndexInWorker } from './emit/search.ts';
 import { touchedEntities } from './model/touched.ts';
 import type { Model } from './model/types.ts';
-import { formatMs, Progress, silent } from './progress.ts';
+import { formatMs, plural, Progress, silent } from './progress.ts';
 import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList, type PageSpec } from './site/pages.ts';
 import { renderPages } from './site/render.ts';
@@ -66,7 +66,7 @@ export async function rebuild(
     (n) => n,
   );
   log(
-    `Rebuilt ${written} of ${all.length} pages (${slugs.size} changed article${slugs.size === 1 ? '' : 's'}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`,
+    `Rebuilt ${written} of ${all.length} pages (${plural(slugs.size, 'changed article')}) in ${formatMs(progress.elapsedMs)}; the exports and the search index follow`,
   );
   // The pages, and what they load, are ready for the browser now. What no page loads follows,
   // started on the next turn of the event loop so that it happens after `serve` has told the

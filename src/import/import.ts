@@ -2,6 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadContent } from '../content/load.ts';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
+import { plural } from '../progress.ts';
 import { displayPath as displayFile } from '../diagnostics.ts';
 import { knownEntities, type KnownEntities } from '../link/known.ts';
 import { applyEdits } from '../link/linker.ts';
@@ -163,28 +164,26 @@ function draftFields(meta: ReportMetadata, report: CleanedReport, options: Impor
       todo: 'the report has no headline: write one in "title" (the draft has a placeholder)',
     });
   }
-  if (meta.source) fields.push({ key: 'source', value: meta.source, supplied: false });
-  else if (options.source) fields.push({ key: 'source', value: options.source, supplied: true });
-  else
-    fields.push({
-      key: 'source',
-      value: PLACEHOLDER.source,
-      supplied: true,
-      todo: 'the report names no publication: write it in "source", or import with --source NAME',
-    });
-  if (meta.published) fields.push({ key: 'published', value: meta.published, supplied: false });
-  else if (options.published) fields.push({ key: 'published', value: options.published, supplied: true });
-  else
-    fields.push({
-      key: 'published',
-      value: PLACEHOLDER.published,
-      supplied: true,
-      todo: 'the report gives no publication date: write it in "published" (YYYY-MM-DD), or import with --published DATE',
-    });
+  fields.push(
+    known('source', meta.source, options.source, 'the report names no publication: write it in "source", or import with --source NAME'),
+    known(
+      'published',
+      meta.published,
+      options.published,
+      'the report gives no publication date: write it in "published" (YYYY-MM-DD), or import with --published DATE',
+    ),
+  );
   if (meta.url) fields.push({ key: 'url', value: meta.url, supplied: false });
   if (meta.author?.length) fields.push({ key: 'author', value: meta.author.length === 1 ? meta.author[0]! : meta.author, supplied: false });
   if (meta.dateline) fields.push({ key: 'dateline', value: meta.dateline, supplied: false });
   return fields;
+}
+
+/** A required value: the report's own, else the command line's (editor-supplied), else a placeholder to fill in. */
+function known(key: 'source' | 'published', fromReport: string | undefined, fromFlag: string | undefined, todo: string): DraftField {
+  if (fromReport) return { key, value: fromReport, supplied: false };
+  if (fromFlag) return { key, value: fromFlag, supplied: true };
+  return { key, value: PLACEHOLDER[key], supplied: true, todo };
 }
 
 /** The first eight words of the body, to tell untitled drafts apart (their placeholder and slug). */
@@ -204,10 +203,6 @@ function sourceError(file: string, error: unknown): { file: string; message: str
 /** A path relative to the current folder, or a URL as given. */
 export function displayPath(file: string): string {
   return isUrl(file) ? file : displayFile(file);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export async function contentFolderExists(input: string): Promise<boolean> {
