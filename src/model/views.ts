@@ -148,7 +148,7 @@ function entityView(
   snippets: (x: EntityInArticle) => ArticleMentions,
 ): EntityView {
   const { names, counters } = input;
-  const byArticle = [...(input.mentions.byEntity.get(ref.id)?.values() ?? [])];
+  const byArticle = input.mentions.byEntity.get(ref.id) ?? [];
   const articleRefsOf = byArticle.map((x) => x.article);
   const dates = articleRefsOf.map((a) => a.published);
   const relatedWeights = relatedByWeight(input.mentions.related[names.nameRank.get(ref.id)!], names.inNameOrder);
