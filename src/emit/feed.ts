@@ -29,7 +29,15 @@ function atomDate(iso: string, time: number): string {
 }
 
 /**
- * An Atom feed of the articles, newest first. With `baseUrl` every link and id is absolute;
+ * How many articles the feed carries: the latest ones. A feed is polled by readers again and again
+ * for what is new, so it holds what is recent, as most generators' feeds do (jekyll-feed keeps 10,
+ * WordPress 10); the whole briefing is on the site and in `data/articles.json`. With every article
+ * the feed of a 10,000-article briefing was 6 MB, fetched in full by every poll.
+ */
+export const FEED_ENTRIES = 100;
+
+/**
+ * An Atom feed of the latest FEED_ENTRIES articles, newest first. With `baseUrl` every link and id is absolute;
  * without, links are relative to the feed (valid Atom, resolved against the feed's own address)
  * and ids are stable URNs built from the slugs.
  */
@@ -39,7 +47,7 @@ export function atomFeed(model: Model): string {
   const updated = model.articles.length
     ? atomDate(model.articles[0]!.published.iso, model.articles[0]!.published.time)
     : new Date(site.updated?.time ?? 0).toISOString();
-  const entries = model.articles.map(
+  const entries = model.articles.slice(0, FEED_ENTRIES).map(
     (a) => `  <entry>
     <title>${escapeXml(a.title)}</title>
     <id>${escapeXml(id(a.slug))}</id>
