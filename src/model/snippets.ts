@@ -31,8 +31,10 @@ export class SentenceIndex {
     const segments = this.#segmenter.segment(text.slice(base, Math.min(text.length, end + WINDOW)));
     this.segmented++;
     const first = segments.containing(start - base);
-    // A mention can straddle a boundary the segmenter guessed (e.g. "U.S. officials").
-    const last = end - 1 > start ? segments.containing(end - 1 - base) : first;
+    // A mention can straddle a boundary the segmenter guessed (e.g. "U.S. officials"). Asked only
+    // then: `containing` is most of a snippet's cost, and almost every mention ends in its sentence.
+    const straddles = first === undefined || first.index + first.segment.length < end - base;
+    const last = straddles ? segments.containing(end - 1 - base) : first;
     let from = first ? base + first.index : base;
     let to = last ? base + last.index + last.segment.length : Math.min(text.length, end + WINDOW);
     const lead = from < start - CONTEXT;
