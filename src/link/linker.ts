@@ -34,6 +34,22 @@ interface Entry {
   readonly target: number;
   readonly name: string;
   readonly kind: Kind;
+  /** For a name "<owner>’s <rest>": where its owner ends and its rest starts (see `possessiveOf`). */
+  readonly possessive?: Possessive;
+}
+
+interface Possessive {
+  readonly ownerEnd: number;
+  readonly restStart: number;
+}
+
+/** "<owner>’s <rest>" or "<owner>s’ <rest>", either apostrophe, the owner and the rest each one word or more. */
+const POSSESSIVE = /^(\S.*?)(?:['’]s|(?<=s)['’])\s+(?=\S)/u;
+
+/** Where the owner of a possessive name ends and its rest starts, for a name that is one. */
+function possessiveOf(name: string): Possessive | undefined {
+  const m = POSSESSIVE.exec(name);
+  return m ? { ownerEnd: m[1]!.length, restStart: m[0].length } : undefined;
 }
 
 /**
@@ -81,14 +97,22 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
       // The longest first: at each place the longest name wins, and what it covers is taken.
       kept.sort((a, b) => a.start - b.start || b.end - a.end);
       const edits: LinkEdit[] = [];
+      const edit = (start: number, end: number, index: number): void => {
+        const shown = body.slice(start, end);
+        const { id } = targets[index]!;
+        const replacement = keys[index]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${id}|${shown}]]`;
+        edits.push({ offset: base + start, length: end - start, id, shown, replacement });
+      };
       let taken = 0;
       for (const h of kept) {
         if (h.start < taken) continue;
         taken = h.end;
-        const shown = body.slice(h.start, h.end);
-        const target = targets[h.target]!;
-        const replacement = keys[h.target]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${target.id}|${shown}]]`;
-        edits.push({ offset: base + h.start, length: h.end - h.start, id: target.id, shown, replacement });
+        const split = h.possessive && splitPossessive(h, h.possessive, body, entries, keys);
+        if (!split) edit(h.start, h.end, h.target);
+        else {
+          if (split.owner !== undefined) edit(h.start, h.start + h.possessive!.ownerEnd, split.owner);
+          edit(h.start + h.possessive!.restStart, h.end, h.target);
+        }
       }
       return edits;
     },
@@ -108,7 +132,8 @@ function entriesOf(targets: readonly LinkTarget[]): Map<string, Entry[]> {
       if (kind === 'id' && !/[-\d]/.test(name)) continue;
       const key = lowerSameLength(name);
       const list = entries.get(key) ?? [];
-      if (!list.some((e) => e.target === index && e.name === name)) list.push({ target: index, name, kind });
+      if (!list.some((e) => e.target === index && e.name === name))
+        list.push({ target: index, name, kind, possessive: possessiveOf(name) });
       entries.set(key, list);
     }
   });
@@ -142,6 +167,7 @@ interface Hit {
   readonly end: number;
   readonly target: number;
   readonly kind: Kind;
+  readonly possessive?: Possessive;
 }
 
 /**
@@ -173,21 +199,47 @@ function searchHits(names: NamesIndex, body: string, lower: string): { hits: Hit
         const end = i + m.end;
         if (!standsAlone(body, start, end)) continue;
         const written = body.slice(start, end);
-        let found: Entry | undefined;
-        let ambiguous = false;
-        for (const e of m.data!) {
-          const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
-          if (e.kind === 'word' && !fits && allLower(written)) usedAsWords.add(m.pattern);
-          if (!fits) continue;
-          if (found && found.target !== e.target) ambiguous = true;
-          found ??= e;
-        }
-        if (found && !ambiguous) hits.push({ start, end, target: found.target, kind: found.kind });
+        const found = fitting(m.data!, written);
+        if (m.data!.some((e) => e.kind === 'word' && written !== e.name) && allLower(written)) usedAsWords.add(m.pattern);
+        if (found) hits.push({ start, end, target: found.target, kind: found.kind, possessive: found.possessive });
       }
     }
     i = j;
   }
   return { hits, usedAsWords };
+}
+
+/**
+ * Whether a possessive name found at `hit` is linked as an editor writes it, its owner and its
+ * rest apart ("[[Japan]]’s [[japan-eez|exclusive economic zone]]"), and the owner's entity if it
+ * has one: the owner must be written as a name of another entity, or the rest be a name of the
+ * phrase's entity by itself. Otherwise ("Macy’s Thanksgiving Parade") the phrase is one link.
+ */
+function splitPossessive(
+  hit: Hit,
+  possessive: Possessive,
+  body: string,
+  entries: ReadonlyMap<string, Entry[]>,
+  keys: readonly ReadonlySet<string>[],
+): { owner: number | undefined } | undefined {
+  const owner = body.slice(hit.start, hit.start + possessive.ownerEnd);
+  const found = fitting(entries.get(lowerSameLength(owner)) ?? [], owner);
+  const ownerTarget = found && found.target !== hit.target ? found.target : undefined;
+  if (ownerTarget !== undefined || keys[hit.target]!.has(nameKey(body.slice(hit.start + possessive.restStart, hit.end))))
+    return { owner: ownerTarget };
+  return undefined;
+}
+
+/** The one entry of `list` (names equal but for case) that `written` is a form of; none if several targets fit. */
+function fitting(list: readonly Entry[], written: string): Entry | undefined {
+  let found: Entry | undefined;
+  for (const e of list) {
+    const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
+    if (!fits) continue;
+    if (found && found.target !== e.target) return undefined;
+    found ??= e;
+  }
+  return found;
 }
 
 /** The text with each edit's replacement in place of what it covers (edits in any order, not overlapping). */

@@ -40,6 +40,16 @@ const ENTITIES: readonly EntitySpec[] = [
   { id: 'tokyo', name: 'Tokyo', type: 'place', aliases: ['東京'] },
   { id: 'hwasong-18', name: 'Hwasong-18', type: 'object' },
   { id: 'g7', name: 'Group of Seven', type: 'organization', aliases: ['G7'] },
+  { id: 'japan', name: 'Japan', type: 'place' },
+  { id: 'united-states', name: 'United States', type: 'place', aliases: ['US'] },
+  { id: 'united-nations', name: 'United Nations', type: 'organization' },
+  // Names that hold another entity's name as a possessive owner (compounds.txt).
+  { id: 'japan-eez', name: 'Japan’s exclusive economic zone', type: 'place', aliases: ["Japan's exclusive economic zone"] },
+  { id: 'nk-nuclear-program', name: 'North Korea’s nuclear program', type: 'topic' },
+  { id: 'un-sanctions', name: 'UN sanctions', type: 'topic', aliases: ['United Nations’ sanctions'] },
+  { id: 'capital-defence-command', name: 'Capital Defence Command', type: 'organization', aliases: ['Seoul’s Capital Defence Command'] },
+  { id: 'macys-parade', name: 'Macy’s Thanksgiving Parade', type: 'event' },
+  { id: 'chinese-foreign-ministry', name: 'Chinese Foreign Ministry', type: 'organization', aliases: ['Beijing’s Foreign Ministry'] },
 ];
 
 const TARGETS: readonly LinkTarget[] = ENTITIES.map((e) => ({ id: e.id, names: [e.name, ...(e.aliases ?? []), e.id] }));
