@@ -37,7 +37,7 @@ export function knownEntities(files: readonly SourceFile[], bag: DiagnosticBag):
       const r = registry.resolve(n);
       return r.kind === 'found' && r.id === id;
     });
-    return { id, names: own };
+    return { id, names: own, standsFor: meta.type === 'place' ? stateOf(meta.attributes, id, registry) : undefined };
   });
   return {
     linker: createLinker(targets),
@@ -51,4 +51,17 @@ export function knownEntities(files: readonly SourceFile[], bag: DiagnosticBag):
       return r.kind === 'found' ? r.id : undefined;
     },
   };
+}
+
+/**
+ * The state a place is in, as its profile gives it: a `Country` attribute (any case) whose value
+ * is one mention of another entity ("[[North Korea]]"). A place with one is a city or a region,
+ * whose name may stand for that state; a place without one is taken as the state itself.
+ */
+function stateOf(attributes: readonly { label: string; value: string }[], id: string, registry: EntityRegistry): string | undefined {
+  const value = attributes.find((a) => a.label.trim().toLowerCase() === 'country')?.value;
+  const mention = value && /^\s*\[\[([^[\]|]+)(?:\|[^[\]]*)?\]\]\s*$/.exec(value);
+  if (!mention) return undefined;
+  const r = registry.resolve(mention[1]!.trim());
+  return r.kind === 'found' && r.id !== id ? r.id : undefined;
 }

@@ -1,5 +1,6 @@
 import AhoCorasick from 'modern-ahocorasick';
 import { nameKey } from '../content/names.ts';
+import { actsAt } from './actor.ts';
 import { createRegionParser, type RegionParser } from './regions.ts';
 import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, startsSentence } from './words.ts';
 
@@ -7,6 +8,11 @@ import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, s
 export interface LinkTarget {
   readonly id: string;
   readonly names: readonly string[];
+  /**
+   * For a place the registry puts in another entity, a state (its `Country:` attribute): the id
+   * of that state, which the place's name may stand for where it acts ("Pyongyang fired").
+   */
+  readonly standsFor?: string;
 }
 
 /** One unlinked mention and the text that links it. */
@@ -22,9 +28,22 @@ export interface LinkEdit {
   readonly replacement: string;
 }
 
+/** A place's name written where it acts, which may name its state: left for the editor. */
+export interface LinkDoubt {
+  readonly offset: number;
+  readonly length: number;
+  readonly shown: string;
+  /** The place's id. */
+  readonly id: string;
+  /** The state's id. */
+  readonly standsFor: string;
+}
+
 export interface Linker {
   /** Unlinked occurrences of the targets' names in `markdown`, in order, never overlapping. */
   find(markdown: string): LinkEdit[];
+  /** What `find` finds, and the places' names it leaves unlinked because they may name their states. */
+  scan(markdown: string): { edits: LinkEdit[]; doubts: LinkDoubt[] };
 }
 
 /** How a name is matched (see docs/linking.md). */
@@ -73,50 +92,54 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
   const names = namesIndex(entries);
   let regions: RegionParser | undefined;
 
-  return {
-    find(markdown) {
-      if (entries.size === 0) return [];
-      const base = bodyStart(markdown);
-      const body = base === 0 ? markdown : markdown.slice(base);
-      const lower = lowerSameLength(body);
-      const { hits, usedAsWords } = searchHits(names, body, lower);
-      if (hits.length === 0) return [];
+  const scan = (markdown: string): { edits: LinkEdit[]; doubts: LinkDoubt[] } => {
+    if (entries.size === 0) return { edits: [], doubts: [] };
+    const base = bodyStart(markdown);
+    const body = base === 0 ? markdown : markdown.slice(base);
+    const lower = lowerSameLength(body);
+    const { hits, usedAsWords } = searchHits(names, body, lower);
+    if (hits.length === 0) return { edits: [], doubts: [] };
 
-      // A one-word name that is also a common word says nothing by its capital at a sentence's start.
-      let kept = hits.filter((h) => {
-        if (h.kind !== 'word') return true;
-        const key = lower.slice(h.start, h.end);
-        return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
-      });
-      if (kept.length === 0) return [];
+    // A one-word name that is also a common word says nothing by its capital at a sentence's start.
+    let kept = hits.filter((h) => {
+      if (h.kind !== 'word') return true;
+      const key = lower.slice(h.start, h.end);
+      return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
+    });
+    if (kept.length === 0) return { edits: [], doubts: [] };
 
-      regions ??= createRegionParser();
-      const plain = regions.plainText(body);
-      kept = kept.filter((h) => within(plain, h.start, h.end) && !regions!.insideUrl(body, h.start, h.end));
+    regions ??= createRegionParser();
+    const plain = regions.plainText(body);
+    kept = kept.filter((h) => within(plain, h.start, h.end) && !regions!.insideUrl(body, h.start, h.end));
 
-      // The longest first: at each place the longest name wins, and what it covers is taken.
-      kept.sort((a, b) => a.start - b.start || b.end - a.end);
-      const edits: LinkEdit[] = [];
-      const edit = (start: number, end: number, index: number): void => {
-        const shown = body.slice(start, end);
-        const { id } = targets[index]!;
-        const replacement = keys[index]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${id}|${shown}]]`;
-        edits.push({ offset: base + start, length: end - start, id, shown, replacement });
-      };
-      let taken = 0;
-      for (const h of kept) {
-        if (h.start < taken) continue;
-        taken = h.end;
-        const split = h.possessive && splitPossessive(h, h.possessive, body, entries, keys);
-        if (!split) edit(h.start, h.end, h.target);
-        else {
-          if (split.owner !== undefined) edit(h.start, h.start + h.possessive!.ownerEnd, split.owner);
-          edit(h.start + h.possessive!.restStart, h.end, h.target);
-        }
+    // The longest first: at each place the longest name wins, and what it covers is taken.
+    kept.sort((a, b) => a.start - b.start || b.end - a.end);
+    const edits: LinkEdit[] = [];
+    const doubts: LinkDoubt[] = [];
+    const edit = (start: number, end: number, index: number): void => {
+      const shown = body.slice(start, end);
+      const { id, standsFor } = targets[index]!;
+      if (standsFor !== undefined && actsAt(body, start, end)) {
+        doubts.push({ offset: base + start, length: end - start, shown, id, standsFor });
+        return;
       }
-      return edits;
-    },
+      const replacement = keys[index]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${id}|${shown}]]`;
+      edits.push({ offset: base + start, length: end - start, id, shown, replacement });
+    };
+    let taken = 0;
+    for (const h of kept) {
+      if (h.start < taken) continue;
+      taken = h.end;
+      const split = h.possessive && splitPossessive(h, h.possessive, body, entries, keys);
+      if (!split) edit(h.start, h.end, h.target);
+      else {
+        if (split.owner !== undefined) edit(h.start, h.start + h.possessive!.ownerEnd, split.owner);
+        edit(h.start + h.possessive!.restStart, h.end, h.target);
+      }
+    }
+    return { edits, doubts };
   };
+  return { scan, find: (markdown) => scan(markdown).edits };
 }
 
 /** The names to look for, by their lower-case form: each target's names that a mention can hold. */
