@@ -5,7 +5,25 @@
  * country (see `LinkTarget.standsFor`), a few times a text, so compromise tags a few words around
  * the name, never the whole text.
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
+
+type Nlp = typeof nlpType;
+let nlp: Nlp | undefined;
+
+/**
+ * Loads compromise ahead of a scan that may need it (about half a second), as the ES module the
+ * proposals use too, so a command that uses both loads it once. The commands call this only when
+ * some place stands for a state; a caller that did not is served by `tagger` on first need.
+ */
+export async function loadTagger(): Promise<void> {
+  nlp ??= (await import('compromise')).default;
+}
+
+/** compromise, loaded synchronously if `loadTagger` was not awaited. */
+function tagger(): Nlp {
+  return (nlp ??= createRequire(import.meta.url)('compromise') as Nlp);
+}
 
 /**
  * Nouns of what a state does or has as a state, after a possessive: "Moscow’s war", "Pyongyang’s
@@ -85,7 +103,7 @@ export function actsAt(text: string, start: number, end: number): boolean {
   const next = WORDS_AFTER.exec(rest);
   if (!next) return false;
   const words = next[0].trim().split(/[ \t]+/);
-  const terms = (nlp(`${text.slice(start, end)} ${words.join(' ')}`).json() as { terms: Term[] }[]).flatMap((s) => s.terms);
+  const terms = (tagger()(`${text.slice(start, end)} ${words.join(' ')}`).json() as { terms: Term[] }[]).flatMap((s) => s.terms);
   // The words after the name are the last terms: a verb, perhaps after adverbs and auxiliaries, makes the name its subject.
   const first = terms.findIndex((t, i) => i > 0 && t.text === words[0]);
   if (first < 0) return false;

@@ -60,7 +60,8 @@ export interface LinkResult {
 export async function linkContent(options: LinkOptions): Promise<LinkResult> {
   const bag = new DiagnosticBag();
   const files = await loadContent(options.input, bag);
-  const { linker, names } = knownEntities(files, bag);
+  const { linker, names, ready } = knownEntities(files, bag);
+  await ready;
 
   const mentions: UnlinkedMention[] = [];
   const doubts: DoubtfulMention[] = [];

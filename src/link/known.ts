@@ -3,6 +3,7 @@ import { validateContent } from '../content/validate.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { EntityRegistry } from '../content/registry.ts';
 import type { SourceFile, SplitDocument } from '../types.ts';
+import { loadTagger } from './actor.ts';
 import { createLinker, type Linker, type LinkTarget } from './linker.ts';
 
 /** A content folder's entities as `link` and `import` need them. */
@@ -15,6 +16,8 @@ export interface KnownEntities {
   isKnown(name: string): boolean;
   /** The id of the one entity a name, alias or id resolves to. */
   idOf(name: string): string | undefined;
+  /** Resolves when the linker can scan: its tagger is loaded if some place stands for a state. */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -41,6 +44,7 @@ export function knownEntities(files: readonly SourceFile[], bag: DiagnosticBag):
   });
   return {
     linker: createLinker(targets),
+    ready: targets.some((t) => t.standsFor !== undefined) ? loadTagger() : Promise.resolve(),
     names,
     isKnown: (name) => {
       const kind = registry.resolve(name).kind;
