@@ -55,6 +55,9 @@ const ENTITIES: readonly EntitySpec[] = [
   { id: 'pyongyang', name: 'Pyongyang', type: 'place', aliases: ['평양'] },
   { id: 'moscow', name: 'Moscow', type: 'place', aliases: ['Москва'] },
   { id: 'pyongyang-airport', name: 'Pyongyang International Airport', type: 'place', aliases: ['Pyongyang’s international airport'] },
+  { id: 'kim-putin-summit', name: 'Kim–Putin summit', type: 'event', aliases: ['Kim-Putin talks'] },
+  { id: 'ukraine', name: 'Ukraine', type: 'place' },
+  { id: 'war-in-ukraine', name: 'War in Ukraine', type: 'event', aliases: ['Russia’s war in Ukraine'] },
   { id: 'chinese-foreign-ministry', name: 'Chinese Foreign Ministry', type: 'organization', aliases: ['Beijing’s Foreign Ministry'] },
 ];
 
