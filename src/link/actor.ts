@@ -76,8 +76,11 @@ const ACTS: ReadonlySet<string> = new Set([
 const OWNER = /^(?:['’]s|(?<=s)['’])\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/u;
 /** The word before the name, with only spaces between them. */
 const WORD_BEFORE = /(\p{L}+)[ \t]+$/u;
-/** Up to three words of letters after the name, in lower case, up to a clause's end or any other character. */
-const WORDS_AFTER = /^(?:[ \t]+\p{Ll}+){1,3}(?=$|[^\p{L}\p{N}'’-])/u;
+/**
+ * Up to three English words after the name, in lower case, up to a clause's end or any other
+ * character. compromise knows English only: a name before words of another script is linked.
+ */
+const WORDS_AFTER = /^(?:[ \t]+[a-z]+){1,3}(?=$|[^\p{L}\p{N}'’-])/u;
 /**
  * Words before a name that make it the place where something happens or a name's modifier
  * ("officials in Moscow said", "the Moscow talks"), not the one who acts.
