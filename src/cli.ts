@@ -163,20 +163,30 @@ async function initCommand(dir: string | undefined): Promise<number> {
 /** `briefing link [--fix]`. */
 async function linkCommand(flags: LinkFlags): Promise<number> {
   if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, not "${flags.format}"`);
-  const { linkContent, formatUnlinked } = await import('./link/command.ts');
+  const { linkContent, formatUnlinked, formatDoubt } = await import('./link/command.ts');
   const result = await linkContent({ input: flags.input, fix: flags.fix === true });
   printDiagnostics(result.diagnostics);
+  // A doubt has no replacement: `--fix` leaves it, and JSON marks it with `replacement: null`.
+  const doubts = result.doubts.map(({ standsFor, standsForName, ...d }) => ({
+    ...d,
+    replacement: null,
+    standsFor: { id: standsFor, name: standsForName },
+  }));
   if (flags.format === 'json')
     process.stdout.write(
       `${JSON.stringify(
-        result.mentions.map((m) => ({ ...m, file: displayPath(m.file) })),
+        [...result.mentions, ...doubts].map((m) => ({ ...m, file: displayPath(m.file) })),
         null,
         2,
       )}\n`,
     );
-  else for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
+  else {
+    for (const m of result.mentions) process.stdout.write(`${formatUnlinked(m)}\n`);
+    for (const d of result.doubts) process.stdout.write(`${formatDoubt(d)}\n`);
+  }
   const files = new Set(result.mentions.map((m) => m.file)).size;
-  const count = `${plural(result.mentions.length, 'unlinked mention')} in ${plural(files, 'file')}`;
+  const left = result.doubts.length > 0 ? `; ${plural(result.doubts.length, 'place')} left to the editor` : '';
+  const count = `${plural(result.mentions.length, 'unlinked mention')} in ${plural(files, 'file')}${left}`;
   if (flags.format === 'text') process.stderr.write(flags.fix ? `Linked ${count}.\n` : `${count[0]!.toUpperCase()}${count.slice(1)}.\n`);
   return result.diagnostics.some((d) => d.severity === 'error') ? failureCode(result.diagnostics) : EXIT.ok;
 }

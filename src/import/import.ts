@@ -221,5 +221,7 @@ async function loadKnown(input: string): Promise<KnownEntities> {
   const bag = new DiagnosticBag();
   // A dry run may name a folder that does not exist yet: nothing is known there.
   const files = (await contentFolderExists(input)) ? await loadContent(input, bag, undefined, new Set(['entity'])) : [];
-  return knownEntities(files, bag);
+  const known = knownEntities(files, bag);
+  await known.ready;
+  return known;
 }

@@ -27,8 +27,24 @@ export interface UnlinkedMention {
   readonly replacement: string;
 }
 
+/** A place's name written where it acts: it may name the place or its state, and only the editor can tell. */
+export interface DoubtfulMention {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly shown: string;
+  /** The place's id and display name. */
+  readonly id: string;
+  readonly name: string;
+  /** The state's id and display name. */
+  readonly standsFor: string;
+  readonly standsForName: string;
+}
+
 export interface LinkResult {
   readonly mentions: readonly UnlinkedMention[];
+  /** Places' names left unlinked, for the editor to link to the place or its state (never fixed). */
+  readonly doubts: readonly DoubtfulMention[];
   /** The files `fix` rewrote. */
   readonly fixed: readonly string[];
   /** Problems with the content that kept a file or an entity out (the entities' own errors, unreadable files). */
@@ -44,17 +60,32 @@ export interface LinkResult {
 export async function linkContent(options: LinkOptions): Promise<LinkResult> {
   const bag = new DiagnosticBag();
   const files = await loadContent(options.input, bag);
-  const { linker, names } = knownEntities(files, bag);
+  const { linker, names, ready } = knownEntities(files, bag);
+  await ready;
 
   const mentions: UnlinkedMention[] = [];
+  const doubts: DoubtfulMention[] = [];
   const fixed: string[] = [];
   for (const file of files) {
     if (file.kind !== 'article') continue;
     // The loader's text has no byte-order mark and LF line ends; the links go into the file as it is.
     const raw = readFileSync(file.path, 'utf8');
-    const edits = linker.find(raw);
-    if (edits.length === 0) continue;
+    const { edits, doubts: found } = linker.scan(raw);
+    if (edits.length === 0 && found.length === 0) continue;
     const place = positions(raw);
+    for (const d of found) {
+      const standsForName = names.get(d.standsFor) ?? d.standsFor;
+      doubts.push({
+        file: file.path,
+        ...place(d.offset),
+        shown: d.shown,
+        id: d.id,
+        name: names.get(d.id) ?? d.id,
+        standsFor: d.standsFor,
+        standsForName,
+      });
+    }
+    if (edits.length === 0) continue;
     for (const e of edits)
       mentions.push({
         file: file.path,
@@ -69,7 +100,7 @@ export async function linkContent(options: LinkOptions): Promise<LinkResult> {
       fixed.push(file.path);
     }
   }
-  return { mentions, fixed, diagnostics: bag.sorted() };
+  return { mentions, doubts, fixed, diagnostics: bag.sorted() };
 }
 
 /**
@@ -77,12 +108,24 @@ export async function linkContent(options: LinkOptions): Promise<LinkResult> {
  * control and direction characters in the name are escaped: content never drives the terminal.
  */
 export function formatUnlinked(m: UnlinkedMention, cwd: string = process.cwd()): string {
-  const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-  const name = m.name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, escape);
-  const shown = JSON.stringify(m.shown).replace(/[\u202a-\u202e\u2066-\u2069]/gu, escape);
+  const name = safe(m.name);
+  const shown = safeShown(m.shown);
   return `${displayPath(m.file, cwd)}:${m.line}:${m.column}: note: ${shown} could link to [[${name}]]`;
 }
+
+/**
+ * `path:line:column: note: "Pyongyang" acts here: it may stand for [[North Korea]] or be the place
+ * [[Pyongyang]]; link it by hand`, escaped as `formatUnlinked` escapes.
+ */
+export function formatDoubt(d: DoubtfulMention, cwd: string = process.cwd()): string {
+  const [place, state] = [d.name, d.standsForName].map(safe);
+  return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: note: ${safeShown(d.shown)} acts here: it may stand for [[${state}]] or be the place [[${place}]]; link it by hand`;
+}
+
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped
+const safe = (name: string): string => name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, escape);
+const safeShown = (shown: string): string => JSON.stringify(shown).replace(/[\u202a-\u202e\u2066-\u2069]/gu, escape);
 
 /** Line and column of an offset, counted as the build counts them: CRLF and CR end a line, a byte-order mark is not a column. */
 function positions(text: string): (offset: number) => { line: number; column: number } {

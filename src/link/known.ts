@@ -3,6 +3,7 @@ import { validateContent } from '../content/validate.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { EntityRegistry } from '../content/registry.ts';
 import type { SourceFile, SplitDocument } from '../types.ts';
+import { loadTagger } from './actor.ts';
 import { createLinker, type Linker, type LinkTarget } from './linker.ts';
 
 /** A content folder's entities as `link` and `import` need them. */
@@ -15,6 +16,8 @@ export interface KnownEntities {
   isKnown(name: string): boolean;
   /** The id of the one entity a name, alias or id resolves to. */
   idOf(name: string): string | undefined;
+  /** Resolves when the linker can scan: its tagger is loaded if some place stands for a state. */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -37,10 +40,11 @@ export function knownEntities(files: readonly SourceFile[], bag: DiagnosticBag):
       const r = registry.resolve(n);
       return r.kind === 'found' && r.id === id;
     });
-    return { id, names: own };
+    return { id, names: own, standsFor: meta.type === 'place' ? stateOf(meta.attributes, id, registry) : undefined };
   });
   return {
     linker: createLinker(targets),
+    ready: targets.some((t) => t.standsFor !== undefined) ? loadTagger() : Promise.resolve(),
     names,
     isKnown: (name) => {
       const kind = registry.resolve(name).kind;
@@ -51,4 +55,17 @@ export function knownEntities(files: readonly SourceFile[], bag: DiagnosticBag):
       return r.kind === 'found' ? r.id : undefined;
     },
   };
+}
+
+/**
+ * The state a place is in, as its profile gives it: a `Country` attribute (any case) whose value
+ * is one mention of another entity ("[[North Korea]]"). A place with one is a city or a region,
+ * whose name may stand for that state; a place without one is taken as the state itself.
+ */
+function stateOf(attributes: readonly { label: string; value: string }[], id: string, registry: EntityRegistry): string | undefined {
+  const value = attributes.find((a) => a.label.trim().toLowerCase() === 'country')?.value;
+  const mention = value && /^\s*\[\[([^[\]|]+)(?:\|[^[\]]*)?\]\]\s*$/.exec(value);
+  if (!mention) return undefined;
+  const r = registry.resolve(mention[1]!.trim());
+  return r.kind === 'found' && r.id !== id ? r.id : undefined;
 }

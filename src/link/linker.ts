@@ -1,5 +1,6 @@
 import AhoCorasick from 'modern-ahocorasick';
 import { nameKey } from '../content/names.ts';
+import { actsAt } from './actor.ts';
 import { createRegionParser, type RegionParser } from './regions.ts';
 import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, startsSentence } from './words.ts';
 
@@ -7,6 +8,11 @@ import { allLower, COMMON_WORDS, lowerSameLength, phraseCaseFits, standsAlone, s
 export interface LinkTarget {
   readonly id: string;
   readonly names: readonly string[];
+  /**
+   * For a place the registry puts in another entity, a state (its `Country:` attribute): the id
+   * of that state, which the place's name may stand for where it acts ("Pyongyang fired").
+   */
+  readonly standsFor?: string;
 }
 
 /** One unlinked mention and the text that links it. */
@@ -22,9 +28,22 @@ export interface LinkEdit {
   readonly replacement: string;
 }
 
+/** A place's name written where it acts, which may name its state: left for the editor. */
+export interface LinkDoubt {
+  readonly offset: number;
+  readonly length: number;
+  readonly shown: string;
+  /** The place's id. */
+  readonly id: string;
+  /** The state's id. */
+  readonly standsFor: string;
+}
+
 export interface Linker {
   /** Unlinked occurrences of the targets' names in `markdown`, in order, never overlapping. */
   find(markdown: string): LinkEdit[];
+  /** What `find` finds, and the places' names it leaves unlinked because they may name their states. */
+  scan(markdown: string): { edits: LinkEdit[]; doubts: LinkDoubt[] };
 }
 
 /** How a name is matched (see docs/linking.md). */
@@ -34,6 +53,22 @@ interface Entry {
   readonly target: number;
   readonly name: string;
   readonly kind: Kind;
+  /** For a name "<owner>’s <rest>": where its owner ends and its rest starts (see `possessiveOf`). */
+  readonly possessive?: Possessive;
+}
+
+interface Possessive {
+  readonly ownerEnd: number;
+  readonly restStart: number;
+}
+
+/** "<owner>’s <rest>" or "<owner>s’ <rest>", either apostrophe, the owner and the rest each one word or more. */
+const POSSESSIVE = /^(\S.*?)(?:['’]s|(?<=s)['’])\s+(?=\S)/u;
+
+/** Where the owner of a possessive name ends and its rest starts, for a name that is one. */
+function possessiveOf(name: string): Possessive | undefined {
+  const m = POSSESSIVE.exec(name);
+  return m ? { ownerEnd: m[1]!.length, restStart: m[0].length } : undefined;
 }
 
 /**
@@ -57,42 +92,54 @@ export function createLinker(targets: readonly LinkTarget[]): Linker {
   const names = namesIndex(entries);
   let regions: RegionParser | undefined;
 
-  return {
-    find(markdown) {
-      if (entries.size === 0) return [];
-      const base = bodyStart(markdown);
-      const body = base === 0 ? markdown : markdown.slice(base);
-      const lower = lowerSameLength(body);
-      const { hits, usedAsWords } = searchHits(names, body, lower);
-      if (hits.length === 0) return [];
+  const scan = (markdown: string): { edits: LinkEdit[]; doubts: LinkDoubt[] } => {
+    if (entries.size === 0) return { edits: [], doubts: [] };
+    const base = bodyStart(markdown);
+    const body = base === 0 ? markdown : markdown.slice(base);
+    const lower = lowerSameLength(body);
+    const { hits, usedAsWords } = searchHits(names, body, lower);
+    if (hits.length === 0) return { edits: [], doubts: [] };
 
-      // A one-word name that is also a common word says nothing by its capital at a sentence's start.
-      let kept = hits.filter((h) => {
-        if (h.kind !== 'word') return true;
-        const key = lower.slice(h.start, h.end);
-        return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
-      });
-      if (kept.length === 0) return [];
+    // A one-word name that is also a common word says nothing by its capital at a sentence's start.
+    let kept = hits.filter((h) => {
+      if (h.kind !== 'word') return true;
+      const key = lower.slice(h.start, h.end);
+      return !((usedAsWords.has(key) || COMMON_WORDS.has(key)) && startsSentence(body, h.start));
+    });
+    if (kept.length === 0) return { edits: [], doubts: [] };
 
-      regions ??= createRegionParser();
-      const plain = regions.plainText(body);
-      kept = kept.filter((h) => within(plain, h.start, h.end) && !regions!.insideUrl(body, h.start, h.end));
+    regions ??= createRegionParser();
+    const plain = regions.plainText(body);
+    kept = kept.filter((h) => within(plain, h.start, h.end) && !regions!.insideUrl(body, h.start, h.end));
 
-      // The longest first: at each place the longest name wins, and what it covers is taken.
-      kept.sort((a, b) => a.start - b.start || b.end - a.end);
-      const edits: LinkEdit[] = [];
-      let taken = 0;
-      for (const h of kept) {
-        if (h.start < taken) continue;
-        taken = h.end;
-        const shown = body.slice(h.start, h.end);
-        const target = targets[h.target]!;
-        const replacement = keys[h.target]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${target.id}|${shown}]]`;
-        edits.push({ offset: base + h.start, length: h.end - h.start, id: target.id, shown, replacement });
+    // The longest first: at each place the longest name wins, and what it covers is taken.
+    kept.sort((a, b) => a.start - b.start || b.end - a.end);
+    const edits: LinkEdit[] = [];
+    const doubts: LinkDoubt[] = [];
+    const edit = (start: number, end: number, index: number): void => {
+      const shown = body.slice(start, end);
+      const { id, standsFor } = targets[index]!;
+      if (standsFor !== undefined && actsAt(body, start, end)) {
+        doubts.push({ offset: base + start, length: end - start, shown, id, standsFor });
+        return;
       }
-      return edits;
-    },
+      const replacement = keys[index]!.has(nameKey(shown)) ? `[[${shown}]]` : `[[${id}|${shown}]]`;
+      edits.push({ offset: base + start, length: end - start, id, shown, replacement });
+    };
+    let taken = 0;
+    for (const h of kept) {
+      if (h.start < taken) continue;
+      taken = h.end;
+      const split = h.possessive && splitPossessive(h, h.possessive, body, entries, keys);
+      if (!split) edit(h.start, h.end, h.target);
+      else {
+        if (split.owner !== undefined) edit(h.start, h.start + h.possessive!.ownerEnd, split.owner);
+        edit(h.start + h.possessive!.restStart, h.end, h.target);
+      }
+    }
+    return { edits, doubts };
   };
+  return { scan, find: (markdown) => scan(markdown).edits };
 }
 
 /** The names to look for, by their lower-case form: each target's names that a mention can hold. */
@@ -108,7 +155,8 @@ function entriesOf(targets: readonly LinkTarget[]): Map<string, Entry[]> {
       if (kind === 'id' && !/[-\d]/.test(name)) continue;
       const key = lowerSameLength(name);
       const list = entries.get(key) ?? [];
-      if (!list.some((e) => e.target === index && e.name === name)) list.push({ target: index, name, kind });
+      if (!list.some((e) => e.target === index && e.name === name))
+        list.push({ target: index, name, kind, possessive: possessiveOf(name) });
       entries.set(key, list);
     }
   });
@@ -142,6 +190,7 @@ interface Hit {
   readonly end: number;
   readonly target: number;
   readonly kind: Kind;
+  readonly possessive?: Possessive;
 }
 
 /**
@@ -173,21 +222,47 @@ function searchHits(names: NamesIndex, body: string, lower: string): { hits: Hit
         const end = i + m.end;
         if (!standsAlone(body, start, end)) continue;
         const written = body.slice(start, end);
-        let found: Entry | undefined;
-        let ambiguous = false;
-        for (const e of m.data!) {
-          const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
-          if (e.kind === 'word' && !fits && allLower(written)) usedAsWords.add(m.pattern);
-          if (!fits) continue;
-          if (found && found.target !== e.target) ambiguous = true;
-          found ??= e;
-        }
-        if (found && !ambiguous) hits.push({ start, end, target: found.target, kind: found.kind });
+        const found = fitting(m.data!, written);
+        if (m.data!.some((e) => e.kind === 'word' && written !== e.name) && allLower(written)) usedAsWords.add(m.pattern);
+        if (found) hits.push({ start, end, target: found.target, kind: found.kind, possessive: found.possessive });
       }
     }
     i = j;
   }
   return { hits, usedAsWords };
+}
+
+/**
+ * Whether a possessive name found at `hit` is linked as an editor writes it, its owner and its
+ * rest apart ("[[Japan]]’s [[japan-eez|exclusive economic zone]]"), and the owner's entity if it
+ * has one: the owner must be written as a name of another entity, or the rest be a name of the
+ * phrase's entity by itself. Otherwise ("Macy’s Thanksgiving Parade") the phrase is one link.
+ */
+function splitPossessive(
+  hit: Hit,
+  possessive: Possessive,
+  body: string,
+  entries: ReadonlyMap<string, Entry[]>,
+  keys: readonly ReadonlySet<string>[],
+): { owner: number | undefined } | undefined {
+  const owner = body.slice(hit.start, hit.start + possessive.ownerEnd);
+  const found = fitting(entries.get(lowerSameLength(owner)) ?? [], owner);
+  const ownerTarget = found && found.target !== hit.target ? found.target : undefined;
+  if (ownerTarget !== undefined || keys[hit.target]!.has(nameKey(body.slice(hit.start + possessive.restStart, hit.end))))
+    return { owner: ownerTarget };
+  return undefined;
+}
+
+/** The one entry of `list` (names equal but for case) that `written` is a form of; none if several targets fit. */
+function fitting(list: readonly Entry[], written: string): Entry | undefined {
+  let found: Entry | undefined;
+  for (const e of list) {
+    const fits = e.kind === 'phrase' ? phraseCaseFits(written, e.name) : written === e.name;
+    if (!fits) continue;
+    if (found && found.target !== e.target) return undefined;
+    found ??= e;
+  }
+  return found;
 }
 
 /** The text with each edit's replacement in place of what it covers (edits in any order, not overlapping). */

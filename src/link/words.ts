@@ -16,6 +16,43 @@ const HANGUL = /\p{Script=Hangul}/u;
 /** Joiners that continue a word when a letter or digit follows them: "X-ray", "anti-NATO", "d'Estaing", "U.S". */
 const JOINER = /[-‐.'’]/u;
 
+const HYPHEN = /[-‐]/u;
+
+/**
+ * Words that, written after a proper name and a hyphen, make an adjective of it and leave the name
+ * a name: "US-based", "Kremlin-backed", "Putin-led". A closed list, because most hyphenated words
+ * are one word ("X-ray", "Kim-Putin", "Soyuz-2"); a name before any other second part stays
+ * unlinked.
+ */
+const ADJECTIVE_SUFFIXES: ReadonlySet<string> = new Set([
+  'based',
+  'led',
+  'backed',
+  'born',
+  'made',
+  'built',
+  'owned',
+  'run',
+  'funded',
+  'sponsored',
+  'controlled',
+  'held',
+  'occupied',
+  'brokered',
+  'allied',
+  'aligned',
+  'bound',
+]);
+
+/** Whether one of `ADJECTIVE_SUFFIXES`, in any case, stands as a word at `at`. */
+function adjectiveSuffixAt(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && end - at <= 11 && /\p{L}/u.test(text[end]!)) end++;
+  if (end < text.length && (isWord(after(text, end)) || (JOINER.test(text[end]!) && end + 1 < text.length && isWord(after(text, end + 1)))))
+    return false;
+  return ADJECTIVE_SUFFIXES.has(text.slice(at, end).toLowerCase());
+}
+
 /** The code point ending just before `at`. */
 function before(text: string, at: number): string {
   const c = text.charCodeAt(at - 1);
@@ -50,7 +87,8 @@ export function standsAlone(text: string, start: number, end: number): boolean {
     const next = after(text, end);
     if (!UNSPACED.test(last) && !(HANGUL.test(last) && HANGUL.test(next))) {
       if (isWord(next)) return false;
-      if (next !== "'" && next !== '’' && JOINER.test(next) && end + 1 < text.length && isWord(after(text, end + 1))) return false;
+      if (next !== "'" && next !== '’' && JOINER.test(next) && end + 1 < text.length && isWord(after(text, end + 1)))
+        return HYPHEN.test(next) && adjectiveSuffixAt(text, end + 1);
     }
   }
   return true;

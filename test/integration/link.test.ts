@@ -102,3 +102,38 @@ test('link on a missing folder is a usage error', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^briefing: error: input folder not found/m);
 });
+
+test('a place in a country that acts is a note for the editor, never fixed', async () => {
+  const other = await tempDir();
+  try {
+    await writeTree(path.join(other, 'content'), {
+      'briefing.md': '---\ntitle: Briefing\n---\n',
+      'entities/russia.md': '---\nname: Russia\ntype: place\n---\n',
+      'entities/moscow.md': '---\nname: Moscow\ntype: place\nattributes:\n  Country: "[[Russia]]"\n---\n',
+      'articles/a.md': `${FRONT}Moscow fired back, Russia said, in Moscow.\n`,
+    });
+    const linkIn = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: other, encoding: 'utf8' });
+    const r = linkIn(['link']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), [
+      'content/articles/a.md:7:20: note: "Russia" could link to [[Russia]]',
+      'content/articles/a.md:7:36: note: "Moscow" could link to [[Moscow]]',
+      'content/articles/a.md:7:1: note: "Moscow" acts here: it may stand for [[Russia]] or be the place [[Moscow]]; link it by hand',
+    ]);
+    assert.match(r.stderr, /^2 unlinked mentions in 1 file; 1 place left to the editor\.$/m);
+    const json = JSON.parse(linkIn(['link', '--format', 'json']).stdout) as {
+      column: number;
+      replacement: string | null;
+      standsFor?: unknown;
+    }[];
+    assert.deepEqual(
+      json.filter((m) => m.replacement === null).map((m) => [m.column, m.standsFor]),
+      [[1, { id: 'russia', name: 'Russia' }]],
+    );
+    linkIn(['link', '--fix']);
+    const fixed = await fs.readFile(path.join(other, 'content', 'articles', 'a.md'), 'utf8');
+    assert.equal(fixed, `${FRONT}Moscow fired back, [[Russia]] said, in [[Moscow]].\n`);
+  } finally {
+    await fs.rm(other, { recursive: true, force: true });
+  }
+});
