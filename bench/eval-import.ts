@@ -20,6 +20,7 @@
  * Recall: named things matched by some proposal (target ≥ 80%). Precision: proposals that match
  * an entity of any type (target ≥ 70%).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -245,7 +246,36 @@ const links: Section = async ({ root, seedsDir, reports }) => {
   };
 };
 
-const SECTIONS: readonly Section[] = [links, proposals];
+/** Wall time of one run of the CLI, in milliseconds. */
+function cliMs(root: string, args: readonly string[]): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'briefing.js'), ...args], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`briefing ${args.join(' ')} failed: ${run.stderr}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Speed of one import (target: under a second after start-up): `briefing import --dry-run` of
+ * each report alone, as a user runs it, with content/entities as the registry, less the
+ * start-up of the same command (`briefing --version`: Node and the CLI loaded). The median of
+ * three runs each. What is left is the import itself: reading the entities, the lazily loaded
+ * extractor, linker and proposer, and the report.
+ */
+const speed: Section = ({ root, seedsDir, reports }) => {
+  const startUp = median([0, 1, 2].map(() => cliMs(root, ['--version'])));
+  const lines = [`start-up (briefing --version): ${startUp.toFixed(0)} ms`];
+  let slowest = 0;
+  for (const r of reports) {
+    const ms = median([0, 1, 2].map(() => cliMs(root, ['import', '--dry-run', '--input', 'content', path.join(seedsDir, r.file)])));
+    slowest = Math.max(slowest, ms - startUp);
+    lines.push(`${r.file}: ${ms.toFixed(0)} ms, ${(ms - startUp).toFixed(0)} ms after start-up (target < 1000 ms)`);
+  }
+  return { title: 'Speed of one import', lines, passed: slowest < 1000 };
+};
+
+const SECTIONS: readonly Section[] = [links, proposals, speed];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { seeds: { type: 'string' } } });
