@@ -68,7 +68,7 @@ export function buildModel(
   // Counts: mentions per entity, and per article for the article views to build (under `serve`,
   // only the changed articles).
   const keptArticle = keptArticles(reuse);
-  const counts = countMentions(articleRefs, (slug) => !keptArticle(slug));
+  const counts = countMentions(articleRefs, names, (slug) => !keptArticle(slug));
   if (counters) counters.mentions += counts.total;
 
   // Article views, then fact-sheet views.
