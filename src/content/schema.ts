@@ -92,12 +92,12 @@ export const CREDIBILITY_WORDS = [
   'cannot be judged',
 ] as const;
 
-const credibility = z.unknown().superRefine((value, ctx) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > CREDIBILITY_WORDS.length) {
+const credibility = z.custom<number>((value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= CREDIBILITY_WORDS.length, {
+  error: (issue) => {
     const scale = CREDIBILITY_WORDS.map((w, i) => `${i + 1} ${w}`).join(', ');
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a credibility: write a whole number from 1 to 6 (${scale})` });
-  }
-}) as unknown as z.ZodType<number>;
+    return `${JSON.stringify(issue.input)} is not a credibility: write a whole number from 1 to 6 (${scale})`;
+  },
+});
 
 /** A claim's statement: one sentence, so a line break that would start a paragraph is refused. */
 const statement = text.refine((value) => !/\n\s*\n/.test(value), 'must be one sentence, not paragraphs (put the reasoning in the note, below the front matter)');

@@ -220,7 +220,13 @@ function claimViews({
   for (const [id, d] of drafts) {
     const head = headline(records.get(id), d.reports);
     heads.set(id, head);
-    refs.set(id, { id, statement: head.statement, target: (head.quoted ?? d.reports[0]!).target });
+    const { quoted } = head;
+    refs.set(
+      id,
+      quoted
+        ? { id, statement: head.statement, target: quoted.target, source: quoted.article.source }
+        : { id, statement: head.statement, target: d.reports[0]!.target },
+    );
   }
 
   const claims: ClaimView[] = [];

@@ -134,6 +134,8 @@ export interface ClaimRef {
   readonly id: ClaimId;
   readonly statement: string;
   readonly target: string;
+  /** Set when `statement` is this publication's words (a claim without a record), to show it as quoted. */
+  readonly source?: string;
 }
 
 export interface QuoteView {

@@ -17,7 +17,7 @@ export function claimCard(c: ClaimView, root: string): Html {
         ? html`<span class="badge badge-disputed">Disputed</span> ${c.sourceCount > 1 ? several : single}`
         : single;
   return html`<article class="claim-card claim-${c.status}" id="fact-${c.id}">
-  ${statement(c, root)}
+  ${claimStatement(c, root)}
   <p class="claim-meta"><span class="badges">${badges}</span>${
     c.date
       ? html`
@@ -31,7 +31,7 @@ ${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports
     c.conflicts.length
       ? html`  <div class="conflicts">
     <p class="conflicts-title">Contradicted by:</p>
-    <ul>${c.conflicts.map((o) => html`<li><a href="${root}${o.target}">${o.statement}</a></li>`)}</ul>
+    <ul>${c.conflicts.map((o) => html`<li><a href="${root}${o.target}">${o.source ? html`<q>${o.statement}</q> — ${o.source}` : o.statement}</a></li>`)}</ul>
   </div>
 `
       : ''
@@ -42,10 +42,19 @@ ${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports
 /** Links in a record's HTML start from the page's folder: the site's root or one folder deep. */
 const rooted = (h: { readonly top: string; readonly nested: string }, root: string): Html => trusted(root === '' ? h.top : h.nested);
 
-function statement(c: ClaimView, root: string): Html {
-  if (c.statementHtml) return html`<p class="claim-statement">${rooted(c.statementHtml, root)}</p>`;
+/**
+ * A claim's headline as a paragraph: the record's statement, or the quoted report's words with
+ * its source named. For any page that shows claims (`cls`: the paragraph's class).
+ */
+export function claimStatement(c: ClaimView, root: string, cls = 'claim-statement'): Html {
+  if (c.statementHtml) return html`<p class="${cls}">${rooted(c.statementHtml, root)}</p>`;
   const q = c.quoted!;
-  return html`<p class="claim-statement claim-quoted"><q>${q.text}</q> <span class="quoted-from">— <cite>${q.article.source}</cite></span></p>`;
+  return html`<p class="${cls} claim-quoted"><q>${q.text}</q> <span class="quoted-from">— <cite>${q.article.source}</cite></span></p>`;
+}
+
+/** The headline inline, for a list that names the source beside it: the statement, or the report's words as a quotation. */
+export function statementInline(c: ClaimView, root: string): Html {
+  return c.statementHtml ? rooted(c.statementHtml, root) : html`<q>${c.statement}</q>`;
 }
 
 /** The credibility in words, with the editor's note one click away (`<details>` needs no script). */

@@ -134,9 +134,23 @@ test('a claim without a record: the earliest report that reads as a sentence, qu
   );
 });
 
-test('on the home page, a record statement links from the root', async () => {
+test('on the home page: record statements link from the root; without a record, the words are quoted', async () => {
   const home = await page('index.html');
   assert.match(card(home, 'reservoir-lowered'), /<p class="claim-statement">The <a class="mention" href="entities\/river-authority\.html"/);
+  // The conflict it names has no record: its words, quoted, and whose.
+  assert.match(
+    card(home, 'reservoir-lowered'),
+    /<a href="articles\/wire-spillway\.html#claim-reservoir-drained"><q>The reservoir will be drained completely<\/q> — Northern Wire<\/a>/,
+  );
+  assert.match(home, /<p class="compare-statement">The spillway of the <a class="mention" href="entities\/kessel-dam\.html"/);
+  assert.match(
+    home,
+    /<p class="compare-statement claim-quoted"><q>Inspectors arrived at the dam on Saturday<\/q> <span class="quoted-from">— <cite>Northern Wire<\/cite>/,
+  );
+  assert.match(
+    home,
+    /<li><q>water levels at the Kessel Dam were already falling<\/q> <a class="cite" href="articles\/herald-spillway\.html#claim-levels-falling">Valley Herald<\/a><\/li>/,
+  );
 });
 
 test('hostile text in a statement and a note is escaped in the HTML and in the JSON-LD', async () => {
