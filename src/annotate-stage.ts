@@ -9,6 +9,7 @@ import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
 import { SPAN_KEYS, spanEntities } from './annotate/span-keys.ts';
 import { annotateInParallel, AnnotationWorker, PARALLEL_MIN_ARTICLES, type EntityLinks } from './annotate/parallel.ts';
+import { annotateClaimRecords } from './annotate/records.ts';
 import type { BodyHtml, HtmlSpill } from './annotate/spill.ts';
 import { annotateAttribute, annotateBody, keptText, spilled, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
@@ -268,13 +269,14 @@ function annotateValid(
       ...(hooks.spill ? { spill: hooks.spill } : {}),
     });
   };
-  return annotate({ valid, registry, bag, buildId: id, body, texts });
+  return annotate({ valid, registry, md, bag, buildId: id, body, texts });
 }
 
 /** What `annotate` puts together. */
 interface AnnotateParts {
   readonly valid: ValidContent;
   readonly registry: EntityRegistry;
+  readonly md: MarkdownIt;
   readonly bag: DiagnosticBag;
   readonly buildId: string;
   readonly body: (doc: SplitDocument, root: string) => KeptText;
@@ -282,7 +284,7 @@ interface AnnotateParts {
   readonly texts: () => Promise<KeptText<BodyHtml>[]>;
 }
 
-async function annotate({ valid, registry, bag, buildId: id, body, texts: annotateTexts }: AnnotateParts): Promise<AnnotatedContent> {
+async function annotate({ valid, registry, md, bag, buildId: id, body, texts: annotateTexts }: AnnotateParts): Promise<AnnotatedContent> {
   const outsideArticles = (doc: SplitDocument, text: KeptText): KeptText => {
     for (const span of text.spans) {
       if (span.claim || span.quote) {
@@ -311,13 +313,15 @@ async function annotate({ valid, registry, bag, buildId: id, body, texts: annota
       return { label, html: text.html };
     }),
   }));
+  const claims = annotateClaimRecords(md, registry, valid.claims, bag);
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
-  const used = new Set<string>();
+  const used = new Set<string>(claims.flatMap((c) => c.named));
   for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
     for (const id of text.mentions.entities) used.add(id);
     for (const sp of text.spans) spanEntities(SPAN_KEYS, sp, used);
   }
-  return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs.filter((st) => used.has(st.id)), buildId: id };
+  const stubs = registry.stubs.filter((st) => used.has(st.id));
+  return { settings: valid.briefing.meta, summary, articles, entities, claims, stubs, buildId: id };
 }
 
 /** A profile's or attribute's text, or one `serve` keeps: only a build's article bodies are spilled. */

@@ -30,7 +30,7 @@ export interface SourcePosition {
   readonly column: number;
 }
 
-export type DocumentKind = 'briefing' | 'article' | 'entity';
+export type DocumentKind = 'briefing' | 'article' | 'entity' | 'claim';
 
 /** One content file as read from disk (stage: load). */
 export interface SourceFile {
@@ -101,6 +101,18 @@ export interface EntityMeta {
   readonly sameAs: readonly string[];
 }
 
+/** The editor's record of a claim (`claims/<id>.md`, FORMAT.md §5); the body is the editor's note. */
+export interface ClaimMeta {
+  /** One sentence in the editor's neutral words; may hold `[[mentions]]`. */
+  readonly statement: string;
+  /** 1–6 on the Admiralty scale (1 confirmed by other sources … 6 cannot be judged). */
+  readonly credibility?: number;
+  /** Targets, resolved like `about=`: subjects of the claim besides those its reports mention. */
+  readonly about: readonly string[];
+  /** When the stated event happened; overrides the reports' `date=`. */
+  readonly date?: string;
+}
+
 /** A validated document (stage: validate). */
 export interface ValidDocument<M> {
   readonly split: SplitDocument;
@@ -111,4 +123,5 @@ export interface ValidContent {
   readonly briefing: ValidDocument<BriefingSettings>;
   readonly articles: readonly ValidDocument<ArticleMeta>[];
   readonly entities: readonly ValidDocument<EntityMeta>[];
+  readonly claims: readonly ValidDocument<ClaimMeta>[];
 }

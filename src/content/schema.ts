@@ -82,6 +82,34 @@ export const entitySchema = z.object({
   draft: z.boolean().optional(),
 });
 
+/** FORMAT.md §5: the Admiralty scale's grades of information, 1 (best) to 6, in words. */
+export const CREDIBILITY_WORDS = [
+  'confirmed by other sources',
+  'probably true',
+  'possibly true',
+  'doubtful',
+  'improbable',
+  'cannot be judged',
+] as const;
+
+const credibility = z.custom<number>((value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= CREDIBILITY_WORDS.length, {
+  error: (issue) => {
+    const scale = CREDIBILITY_WORDS.map((w, i) => `${i + 1} ${w}`).join(', ');
+    return `${JSON.stringify(issue.input)} is not a credibility: write a whole number from 1 to 6 (${scale})`;
+  },
+});
+
+/** A claim's statement: one sentence, so a line break that would start a paragraph is refused. */
+const statement = text.refine((value) => !/\n\s*\n/.test(value), 'must be one sentence, not paragraphs (put the reasoning in the note, below the front matter)');
+
+export const claimSchema = z.object({
+  statement,
+  credibility: credibility.optional(),
+  about: z.union([text, stringList]).optional(),
+  date: isoDate.optional(),
+  draft: z.boolean().optional(),
+});
+
 /** What each key is for, used to make "missing key" errors say what to write. */
 export const KEY_HINTS: Record<string, string> = {
   title: 'the headline',
@@ -89,4 +117,5 @@ export const KEY_HINTS: Record<string, string> = {
   published: 'the ISO 8601 date it was published, e.g. 2023-09-13',
   name: 'the display name',
   type: `one of ${ENTITY_TYPES.join(', ')}`,
+  statement: "the fact in the editor's neutral words, one sentence",
 };

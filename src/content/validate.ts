@@ -3,13 +3,14 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics.ts';
 import type {
   ArticleMeta,
   BriefingSettings,
+  ClaimMeta,
   EntityMeta,
   SplitDocument,
   ValidContent,
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
-import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema.ts';
+import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS } from './schema.ts';
 
 /**
  * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
@@ -19,6 +20,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   let briefing: ValidDocument<BriefingSettings> | undefined;
   const articles: ValidDocument<ArticleMeta>[] = [];
   const entities: ValidDocument<EntityMeta>[] = [];
+  const claims: ValidDocument<ClaimMeta>[] = [];
   const rejected: SplitDocument[] = [];
 
   for (const split of docs) {
@@ -63,9 +65,19 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         }
         break;
       }
+      case 'claim': {
+        // Claim ids are their own namespace: no page is built per claim, so no id is reserved.
+        const data = checkOnce(split, claimSchema, bag);
+        if (!data) rejected.push(split);
+        else if (!data.draft) {
+          const { about, draft: _draft, ...rest } = data;
+          claims.push({ split, meta: { ...rest, about: about === undefined ? [] : typeof about === 'string' ? [about] : about } });
+        }
+        break;
+      }
     }
   }
-  return { content: briefing ? { briefing, articles, entities } : undefined, entities, rejected };
+  return { content: briefing ? { briefing, articles, entities, claims } : undefined, entities, rejected };
 }
 
 /**

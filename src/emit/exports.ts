@@ -38,6 +38,7 @@ export function exportTables(model: Model): ExportTable[] {
       mentionCount: e.mentionCount,
       articles: e.articleSlugs,
       related: Array.from(e.relatedWeights.ids, (id, i) => ({ id, weight: e.relatedWeights.weights[i]! })),
+      ...(e.stub ? { stub: true } : {}),
     })),
     table('data/claims.json', model.claims, (c) => ({
       id: c.id,
@@ -45,6 +46,9 @@ export function exportTables(model: Model): ExportTable[] {
       subjects: c.subjects.map((s) => s.id),
       sourceCount: c.sourceCount,
       conflicts: c.conflicts.map((x) => x.id),
+      // v2, from the claim's record only: without one, `statement` in the view is a report's words.
+      ...(c.statementHtml ? { statement: c.statement } : {}),
+      ...(c.credibility ? { credibility: c.credibility.value } : {}),
     })),
     table('data/quotes.json', model.quotes, (q) => ({
       speaker: q.speaker.id,

@@ -60,6 +60,7 @@ export function buildModel(
     entityRef: (id: EntityId) => names.refs.get(id)!,
     dateOf,
     bag,
+    records: content.claims,
     comparisonLimit: LIMITS.comparison,
     citationLimit: LIMITS.citations,
   });

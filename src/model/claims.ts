@@ -1,6 +1,8 @@
 import type { SpanRecord } from '../annotate/context.ts';
+import type { ClaimRecordText } from '../annotate/records.ts';
 import { SPAN_KEYS, spanEntities } from '../annotate/span-keys.ts';
-import type { IsoDate } from '../content/dates.ts';
+import { parseIsoDate, type IsoDate } from '../content/dates.ts';
+import { CREDIBILITY_WORDS } from '../content/schema.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
@@ -39,6 +41,8 @@ export interface StatementsInput {
   readonly entityRef: (id: EntityId) => EntityRef;
   readonly dateOf: DateOf;
   readonly bag: DiagnosticBag;
+  /** The claim records (`claims/<id>.md`); none in most briefings. */
+  readonly records?: readonly ClaimRecordText[];
   /** How many claims of each kind the comparison page lists. */
   readonly comparisonLimit?: number;
   /** How many reports a page cites for a claim. */
@@ -68,7 +72,8 @@ interface ConflictUse {
 export function buildStatements(input: StatementsInput): Statements {
   const { drafts, conflictUses, quotes } = gatherSpans(input);
   linkConflicts(drafts, conflictUses, input.bag);
-  const { claims, claimById } = claimViews(drafts, input.entityRef, input.citationLimit ?? Infinity);
+  const records = recordsOf(input, drafts);
+  const { claims, claimById } = claimViews({ drafts, records, input });
   quotes.sort((a, b) => (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.target, b.target));
   return { claims, claimById, quotes, comparison: sourceComparison(claims, claimById, input.comparisonLimit ?? Infinity) };
 }
@@ -139,30 +144,102 @@ function linkConflicts(drafts: Map<ClaimId, Draft>, conflictUses: readonly Confl
   }
 }
 
+/** The records by claim id; a record no article's claim uses is a warning at its file. */
+function recordsOf({ records, bag }: StatementsInput, drafts: ReadonlyMap<ClaimId, Draft>): Map<ClaimId, ClaimRecordText> {
+  const byId = new Map<ClaimId, ClaimRecordText>();
+  let finder: TwinFinder | undefined;
+  for (const record of records ?? []) {
+    if (drafts.has(record.id)) {
+      byId.set(record.id, record);
+      continue;
+    }
+    const twin = drafts.size > 0 ? (finder ??= new TwinFinder(drafts.keys())).twins(record.id)[0] : undefined;
+    bag.warning(
+      'unused-claim-record',
+      `claims/${record.id}.md is the record of claim "${record.id}", which no article uses (no span has claim=${record.id})${twin ? `; did you mean "${twin}"?` : ''}`,
+      record.at,
+    );
+  }
+  return byId;
+}
+
+/**
+ * Without a record, the report whose words stand for the claim: the earliest published one that
+ * reads as a sentence (starts with a capital letter or a quotation mark), else the earliest; on
+ * the same day, the first in article order. The claim's first appearance, in its own words.
+ */
+function leadReport(reports: readonly ClaimReportView[]): ClaimReportView {
+  let lead = reports[0]!;
+  let leadSentence = isSentence(lead.text);
+  for (const r of reports) {
+    const sentence = isSentence(r.text);
+    if ((sentence && !leadSentence) || (sentence === leadSentence && r.article.published.time < lead.article.published.time)) {
+      lead = r;
+      leadSentence = sentence;
+    }
+  }
+  return lead;
+}
+
+function isSentence(text: string): boolean {
+  return /^[\p{Lu}\p{Lt}“"‘'«]/u.test(text);
+}
+
+/** What a claim's view adds from its record, or the quoted report without one. */
+function headline(
+  record: ClaimRecordText | undefined,
+  reports: readonly ClaimReportView[],
+): Pick<ClaimView, 'statement' | 'statementHtml' | 'quoted' | 'credibility' | 'noteHtml'> {
+  if (!record) {
+    const quoted = leadReport(reports);
+    return { statement: quoted.text, quoted };
+  }
+  const value = record.meta.credibility;
+  return {
+    statement: record.statement.text,
+    statementHtml: { top: record.statement.top, nested: record.statement.nested },
+    ...(value !== undefined ? { credibility: { value, words: CREDIBILITY_WORDS[value - 1]! } } : {}),
+    ...(record.note ? { noteHtml: record.note } : {}),
+  };
+}
+
 /** Each claim's view, most sources first, then oldest first. */
-function claimViews(
-  drafts: ReadonlyMap<ClaimId, Draft>,
-  entityRef: (id: EntityId) => EntityRef,
-  citationLimit: number,
-): { claims: ClaimView[]; claimById: Map<ClaimId, ClaimView> } {
-  // A claim's headline is one source's own wording: the first report that reads as a sentence
-  // (starts with a capital letter or a quotation mark), else the first report.
+function claimViews({
+  drafts,
+  records,
+  input,
+}: {
+  drafts: ReadonlyMap<ClaimId, Draft>;
+  records: ReadonlyMap<ClaimId, ClaimRecordText>;
+  input: StatementsInput;
+}): { claims: ClaimView[]; claimById: Map<ClaimId, ClaimView> } {
+  const { entityRef, dateOf } = input;
+  const citationLimit = input.citationLimit ?? Infinity;
+  const heads = new Map<ClaimId, ReturnType<typeof headline>>();
   const refs = new Map<ClaimId, ClaimRef>();
   for (const [id, d] of drafts) {
-    const lead = d.reports.find((r) => /^[\p{Lu}\p{Lt}“"‘'«]/u.test(r.text)) ?? d.reports[0]!;
-    refs.set(id, { id, statement: lead.text, target: lead.target });
+    const head = headline(records.get(id), d.reports);
+    heads.set(id, head);
+    const { quoted } = head;
+    refs.set(
+      id,
+      quoted
+        ? { id, statement: head.statement, target: quoted.target, source: quoted.article.source }
+        : { id, statement: head.statement, target: d.reports[0]!.target },
+    );
   }
 
   const claims: ClaimView[] = [];
   const claimById = new Map<ClaimId, ClaimView>();
   for (const [id, d] of drafts) {
+    const record = records.get(id);
+    for (const about of record?.about ?? []) d.subjects.add(about);
     const sourceCount = d.sources.size;
     const status: ClaimStatus = d.conflicts.size > 0 ? 'disputed' : sourceCount > 1 ? 'corroborated' : 'single-source';
-    const dates = d.reports.map((r) => r.date).filter((x): x is DateView => x !== undefined);
-    const date = dates.length ? dates.reduce((a, b) => (b.time < a.time ? b : a)) : undefined;
+    const date = record?.meta.date !== undefined ? dateOf(parseIsoDate(record.meta.date) as IsoDate) : earliest(d.reports);
     const view: ClaimView = {
       id,
-      statement: refs.get(id)!.statement,
+      ...heads.get(id)!,
       reports: d.reports,
       citations: citations(d.reports, citationLimit),
       subjects: [...d.subjects].map(entityRef).sort(byName),
@@ -177,6 +254,13 @@ function claimViews(
   }
   claims.sort((a, b) => b.sourceCount - a.sourceCount || (a.date?.time ?? Infinity) - (b.date?.time ?? Infinity) || compare(a.id, b.id));
   return { claims, claimById };
+}
+
+/** The earliest `date=` among the reports. */
+function earliest(reports: readonly ClaimReportView[]): DateView | undefined {
+  let date: DateView | undefined;
+  for (const r of reports) if (r.date && (!date || r.date.time < date.time)) date = r.date;
+  return date;
 }
 
 /** The comparison page's lists: corroborated, single-source and disputed claims. */

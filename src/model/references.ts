@@ -1,4 +1,5 @@
 import type { KeptText } from '../annotate/parse.ts';
+import type { ClaimRecordText } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { StubEntity } from '../content/registry.ts';
@@ -16,6 +17,8 @@ export interface AnnotatedContent {
     readonly profile: KeptText;
     readonly attributes: readonly { readonly label: string; readonly html: string }[];
   }[];
+  /** The claim records (`claims/<id>.md`), in file order. */
+  readonly claims: readonly ClaimRecordText[];
   readonly stubs: readonly StubEntity[];
   readonly buildId: string;
 }

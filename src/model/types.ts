@@ -1,3 +1,4 @@
+import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
 
@@ -91,10 +92,31 @@ export interface ClaimReportView {
   readonly target: string;
 }
 
+/** A claim's grade on the Admiralty scale (FORMAT.md §5): 1 confirmed by other sources … 6 cannot be judged. */
+export interface Credibility {
+  readonly value: number;
+  /** "probably true" */
+  readonly words: string;
+}
+
 export interface ClaimView {
   readonly id: ClaimId;
-  /** The first report's wording, as a headline for the claim. */
+  /**
+   * The claim as plain text: its record's statement, or without a record the words of the report
+   * in `quoted`.
+   */
   readonly statement: string;
+  /** The record's statement as HTML, mentions linked; absent without a record. */
+  readonly statementHtml?: RootedHtml;
+  /**
+   * Without a record, the report whose words stand for the claim (shown as quoted from its
+   * source, never as neutral text): the earliest published report that reads as a sentence,
+   * else the earliest report.
+   */
+  readonly quoted?: ClaimReportView;
+  readonly credibility?: Credibility;
+  /** The record's note (why this credibility), when it has one. */
+  readonly noteHtml?: RootedHtml;
   /** Every report, in article order (for the exports). */
   readonly reports: readonly ClaimReportView[];
   /** The reports a page cites: one per source first, then the rest, up to a cap. */
@@ -112,6 +134,8 @@ export interface ClaimRef {
   readonly id: ClaimId;
   readonly statement: string;
   readonly target: string;
+  /** Set when `statement` is this publication's words (a claim without a record), to show it as quoted. */
+  readonly source?: string;
 }
 
 export interface QuoteView {

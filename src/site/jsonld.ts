@@ -1,4 +1,4 @@
-import type { ArticleView, ClaimView, EntityView, QuoteView, SiteView } from '../model/types.ts';
+import type { ArticleView, ClaimReportView, ClaimView, Credibility, EntityView, QuoteView, SiteView } from '../model/types.ts';
 import type { EntityType, PagePath } from '../types.ts';
 import { publishedUrl } from './paths.ts';
 
@@ -77,7 +77,7 @@ export function entityJsonLd(site: SiteView, e: Omit<EntityView, 'jsonLd'>): str
       ...(e.sameAs.length ? { sameAs: e.sameAs } : {}),
       url: urlFor(site, e.page, e.page),
     },
-    ...e.facts.items.map((c) => claimLd(site, e.page, c)),
+    ...e.facts.items.flatMap((c) => claimLds(site, e.page, c)),
     ...e.quotes.items.map((q) => quoteLd(site, e.page, q)),
   ];
   return scriptSafeJson({ '@context': 'https://schema.org', '@graph': graph });
@@ -89,6 +89,44 @@ function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
     text: c.statement,
     appearance: c.citations.items.map((r) => ({ '@type': 'NewsArticle', headline: r.article.title, url: urlFor(site, from, r.target) })),
     about: c.subjects.map((s) => ({ '@type': SCHEMA_TYPE[s.type], name: s.name, url: urlFor(site, from, s.page) })),
+  };
+}
+
+/** A claim, and the editor's review of it when the claim's record grades it. */
+function claimLds(site: SiteView, from: PagePath, c: ClaimView): object[] {
+  return c.credibility ? [claimLd(site, from, c), claimReviewLd(site, from, c, c.credibility)] : [claimLd(site, from, c)];
+}
+
+/**
+ * The record's grade as a schema.org ClaimReview on the Admiralty scale, 1 (best) to 6 (worst).
+ * The reviewed claim's first appearance is its earliest published report; the other reports a
+ * page cites are its appearances.
+ */
+function claimReviewLd(site: SiteView, from: PagePath, c: ClaimView, credibility: Credibility): object {
+  let first = c.reports[0]!;
+  for (const r of c.reports) if (r.article.published.time < first.article.published.time) first = r;
+  const appearance = (r: ClaimReportView): object => ({
+    '@type': 'NewsArticle',
+    headline: r.article.title,
+    url: urlFor(site, from, r.target),
+  });
+  return {
+    '@type': 'ClaimReview',
+    claimReviewed: c.statement,
+    url: urlFor(site, from, `${from}#fact-${c.id}`),
+    author: { '@type': 'Organization', name: site.publisher ?? site.title },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: credibility.value,
+      bestRating: 1,
+      worstRating: 6,
+      alternateName: credibility.words,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      firstAppearance: appearance(first),
+      appearance: c.citations.items.filter((r) => r !== first).map(appearance),
+    },
   };
 }
 
@@ -113,7 +151,7 @@ export function homeJsonLd(site: SiteView, from: PagePath, claims: readonly Clai
         inLanguage: site.language,
         url: urlFor(site, from, from),
       },
-      ...claims.map((c) => claimLd(site, from, c)),
+      ...claims.flatMap((c) => claimLds(site, from, c)),
     ],
   });
 }

@@ -1,7 +1,12 @@
-import { html, type Html } from '../../src/site/html.ts';
-import type { ClaimView } from '../../src/model/types.ts';
+import { html, trusted, type Html } from '../../src/site/html.ts';
+import type { ClaimReportView, ClaimView } from '../../src/model/types.ts';
 
-/** One claim with its badge and its citations. */
+/**
+ * One claim (a fact) with its badge, the editor's assessment and its citations. The statement is
+ * the record's neutral wording; without a record it is one report's words, shown as a quotation
+ * from its source so that it never reads as the editor's. Each citation shows its report's own
+ * words, except the report already quoted as the headline.
+ */
 export function claimCard(c: ClaimView, root: string): Html {
   const several = html`<span class="badge badge-corroborated">Reported by ${c.sourceCount} sources</span>`;
   const single = html`<span class="badge badge-single">Single source</span>`;
@@ -12,7 +17,7 @@ export function claimCard(c: ClaimView, root: string): Html {
         ? html`<span class="badge badge-disputed">Disputed</span> ${c.sourceCount > 1 ? several : single}`
         : single;
   return html`<article class="claim-card claim-${c.status}" id="fact-${c.id}">
-  <p class="claim-statement">${c.statement}</p>
+  ${claimStatement(c, root)}
   <p class="claim-meta"><span class="badges">${badges}</span>${
     c.date
       ? html`
@@ -20,21 +25,53 @@ export function claimCard(c: ClaimView, root: string): Html {
       : ''
   }
   </p>
-  <ol class="citations">
-${c.citations.items.map(
-  (
-    r,
-  ) => html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>${c.citations.total > 1 ? html`: <q>${r.text}</q>` : ''}</li>
-`,
-)}  </ol>
+${assessment(c, root)}  <ol class="citations">
+${c.citations.items.map((r) => citation(r, r !== c.quoted, root))}  </ol>
 ${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports of this fact (all are in <a href="${root}data/claims.json">data/claims.json</a>)</p>\n` : ''}${
     c.conflicts.length
       ? html`  <div class="conflicts">
     <p class="conflicts-title">Contradicted by:</p>
-    <ul>${c.conflicts.map((o) => html`<li><a href="${root}${o.target}">${o.statement}</a></li>`)}</ul>
+    <ul>${c.conflicts.map((o) => html`<li><a href="${root}${o.target}">${o.source ? html`<q>${o.statement}</q> — ${o.source}` : o.statement}</a></li>`)}</ul>
   </div>
 `
       : ''
   }</article>
+`;
+}
+
+/** Links in a record's HTML start from the page's folder: the site's root or one folder deep. */
+const rooted = (h: { readonly top: string; readonly nested: string }, root: string): Html => trusted(root === '' ? h.top : h.nested);
+
+/**
+ * A claim's headline as a paragraph: the record's statement, or the quoted report's words with
+ * its source named. For any page that shows claims (`cls`: the paragraph's class).
+ */
+export function claimStatement(c: ClaimView, root: string, cls = 'claim-statement'): Html {
+  if (c.statementHtml) return html`<p class="${cls}">${rooted(c.statementHtml, root)}</p>`;
+  const q = c.quoted!;
+  return html`<p class="${cls} claim-quoted"><q>${q.text}</q> <span class="quoted-from">— <cite>${q.article.source}</cite></span></p>`;
+}
+
+/** The headline inline, for a list that names the source beside it: the statement, or the report's words as a quotation. */
+export function statementInline(c: ClaimView, root: string): Html {
+  return c.statementHtml ? rooted(c.statementHtml, root) : html`<q>${c.statement}</q>`;
+}
+
+/** The credibility in words, with the editor's note one click away (`<details>` needs no script). */
+function assessment(c: ClaimView, root: string): Html | '' {
+  if (!c.credibility && !c.noteHtml) return '';
+  const words = c.credibility
+    ? html`<span class="credibility-label">Assessed as</span> <span class="credibility-words">${c.credibility.words}</span>`
+    : html`<span class="credibility-label">Editor’s note</span>`;
+  const grade = c.credibility ? ` credibility-${c.credibility.value}` : '';
+  if (!c.noteHtml) return html`  <p class="credibility${grade}">${words}</p>\n`;
+  return html`  <details class="credibility${grade}"><summary>${words}</summary>
+  <div class="credibility-note">${rooted(c.noteHtml, root)}</div>
+  </details>
+`;
+}
+
+function citation(r: ClaimReportView, words: boolean, root: string): Html {
+  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>, <time datetime="${r.article.published.iso}">${r.article.published.display}</time>${words ? html`: <q>${r.text}</q>` : ''}</li>
 `;
 }

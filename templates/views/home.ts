@@ -5,7 +5,7 @@ import { PAGES } from '../../src/site/paths.ts';
 import { page } from '../layouts/base.ts';
 import { articleItem } from '../partials/article-item.ts';
 import { chip } from '../partials/chip.ts';
-import { claimCard } from '../partials/claim.ts';
+import { claimCard, claimStatement, statementInline } from '../partials/claim.ts';
 
 /** The briefing's home: summary, key entities, what the sources say, the latest reports. */
 export function homeView(model: Model, root: string, pagePath: string): string {
@@ -28,7 +28,7 @@ ${claimCard(d.claim, root)}${claimCard(d.other, root)}  </div>
           ? html`  <h3>Reported by several sources</h3>
 ${cmp.corroborated.items.map(
   (c) => html`  <article class="compare-row" id="compare-${c.id}">
-    <p class="compare-statement">${c.statement}</p>
+    ${claimStatement(c, root, 'compare-statement')}
     <p class="compare-head"><span class="badge badge-corroborated">${c.sourceCount} sources</span>${c.date ? html` <time datetime="${c.date.iso}">${c.date.display}</time>` : ''}</p>
     <div class="compare-sources">
 ${c.citations.items.map(
@@ -45,7 +45,7 @@ ${c.citations.items.map(
         cmp.singleSource.total
           ? html`  <h3>Reported by one source only</h3>
   <ul class="single-list">
-${cmp.singleSource.items.map((c) => html`    <li>${c.statement} <a class="cite" href="${c.reports[0]!.target}">${c.reports[0]!.article.source}</a></li>\n`)}  </ul>
+${cmp.singleSource.items.map((c) => html`    <li>${statementInline(c, root)} <a class="cite" href="${c.reports[0]!.target}">${c.reports[0]!.article.source}</a></li>\n`)}  </ul>
 ${cmp.singleSource.more ? html`  <p class="more">${cmp.singleSource.more} more single-source facts, on the fact sheets.</p>\n` : ''}`
           : ''
       }</section>

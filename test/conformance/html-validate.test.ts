@@ -80,3 +80,10 @@ test('every page of the newsroom fixture passes html-validate:recommended', asyn
   assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
   for (const w of problems.filter((p) => p.severity === 'warning')) t.diagnostic(`warning: ${w.where}`);
 });
+
+test('every page of the claim-records fixture passes html-validate:recommended (statements, notes, quoted headlines)', async () => {
+  const { pages, problems } = await validateSite(path.resolve('test/fixtures/sites/records'), 'records');
+  assert.ok(pages.length >= 10, `${pages.length} pages`);
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
+  assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
+});

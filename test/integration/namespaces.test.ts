@@ -115,3 +115,39 @@ test('an unknown name whose id would be "index" gets a stub page of its own; ent
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a claim record whose id is also an article slug and an entity id (even "index") is the claim\'s record', async () => {
+  const { result, dir } = await buildWith({
+    'entities/index.md': '---\nname: Index Fund\ntype: organization\naliases: [Fund]\n---\n',
+    'articles/a.md':
+      '---\ntitle: A\nsource: Wire\npublished: 2024-01-01\n---\n[The [[Fund]] rose]{claim=a}, [it fell]{claim=index about=Fund}.\n',
+    'claims/a.md': '---\nstatement: The fund rose.\ncredibility: 3\n---\n',
+    'claims/index.md': '---\nstatement: The fund fell.\n---\n',
+  });
+  try {
+    // entities/index.md is still an error of its own; claims/index.md is not (no page per claim).
+    assert.deepEqual(
+      result.diagnostics.map((d) => [path.relative(dir, d.file), d.code]),
+      [[path.join('content', 'entities', 'index.md'), 'reserved-id']],
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const { result: ok, dir: dir2 } = await buildWith({
+    'entities/a.md': '---\nname: Fund A\ntype: organization\n---\n',
+    'articles/a.md':
+      '---\ntitle: A\nsource: Wire\npublished: 2024-01-01\n---\n[[[Fund A]] rose]{claim=a}, [it fell]{claim=index about="Fund A"}.\n',
+    'claims/a.md': '---\nstatement: Fund A rose.\ncredibility: 3\n---\n',
+    'claims/index.md': '---\nstatement: Fund A fell.\n---\n',
+  });
+  try {
+    assert.equal(ok.ok, true, JSON.stringify(ok.diagnostics));
+    const claims = ok.model!.claims.map((c) => [c.id, c.statement, c.credibility?.value]);
+    assert.deepEqual(claims.sort(), [
+      ['a', 'Fund A rose.', 3],
+      ['index', 'Fund A fell.', undefined],
+    ]);
+  } finally {
+    await fs.rm(dir2, { recursive: true, force: true });
+  }
+});

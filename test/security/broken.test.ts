@@ -67,6 +67,8 @@ const CASES: Record<string, string> = {
     'articles/report.md (written by this test) line 6 `- [[Alpha]] said<NUL> [it]{claim=Bad}`: a NUL character (valid UTF-8, copied from the web) before the span; the value `Bad` at column 30',
   'bad-claim-after-tab':
     "articles/report.md line 7, a list item's continuation line indented with one tab: `claim=Bridge_Closed`, the value at column 31 (the tab is one character)",
+  'bad-claim-records':
+    "claims/*.md (FORMAT.md §5), each value at its column on line 3 unless said: `credibility: 0`, `credibility: 7` and `credibility: high` (column 14) are not 1–6; rail-strike.md has no `statement` (2:1, the start of its map); storm-warning.md's `statement: |` holds two paragraphs (the value, 2:12); `date: 2024-13-01` (column 7); tunnel-flood.md's `about: [Alpah]` names no entity (a warning at the item, column 9); harbour-dredged.md is the record of a claim no article uses (a warning at the file, 1:1)",
   'bad-claim-in-image-alt':
     "articles/report.md line 6: the span `[x]{claim=Bad}` inside an image's text at column 29, value at column 39 (the same characters earlier in a code span are not a span)",
 };
