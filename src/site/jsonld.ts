@@ -77,10 +77,26 @@ export function entityJsonLd(site: SiteView, e: Omit<EntityView, 'jsonLd'>): str
       ...(e.sameAs.length ? { sameAs: e.sameAs } : {}),
       url: urlFor(site, e.page, e.page),
     },
-    ...e.facts.items.flatMap((c) => claimLds(site, e.page, c)),
     ...e.quotes.items.map((q) => quoteLd(site, e.page, q)),
   ];
-  return scriptSafeJson({ '@context': 'https://schema.org', '@graph': graph });
+  // The same as scriptSafeJson of one object with the claims first in the graph, but each claim's
+  // Claim object is written once for all the fact sheets that show it (one per subject).
+  const claims = e.facts.items.map((c) => claimLdsJson(site, e.page, c));
+  const [head, ...rest] = graph.map((o) => scriptSafeJson(o));
+  return `{"@context":"https://schema.org","@graph":[${[head, ...claims, ...rest].join(',')}]}`;
+}
+
+/**
+ * Each claim's Claim object as script-safe JSON text, for the last place it was asked from: its
+ * URLs depend only on where the page is (`urlFor(site, from, '')`, the same for every fact sheet).
+ */
+const claimJson = new WeakMap<ClaimView, { readonly at: string; readonly json: string }>();
+
+function claimLdsJson(site: SiteView, from: PagePath, c: ClaimView): string {
+  const at = urlFor(site, from, '');
+  let cached = claimJson.get(c);
+  if (cached?.at !== at) claimJson.set(c, (cached = { at, json: scriptSafeJson(claimLd(site, from, c)) }));
+  return c.credibility ? `${cached.json},${scriptSafeJson(claimReviewLd(site, from, c, c.credibility))}` : cached.json;
 }
 
 function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
