@@ -15,13 +15,14 @@ import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent, type ValidationResult } from './content/validate.ts';
 import { EntityRegistry } from './content/registry.ts';
+import { sourceNames } from './content/sources.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import type { AnnotatedContent } from './model/build-model.ts';
 import type { Progress } from './progress.ts';
 import { entityPage } from './site/paths.ts';
 import { siblingModule } from './runtime.ts';
 import { TEMPLATE_VERSION } from './version.ts';
-import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
+import type { ArticleSlug, EntityId, SourceFile, SourceId, SplitDocument, ValidContent } from './types.ts';
 
 /** What of `CheckOptions` (src/build.ts) the stages read. */
 export interface StageOptions {
@@ -171,7 +172,7 @@ async function annotateFiles(
     'annotate',
     'documents',
     () => annotateValid(run, valid, parser, worker, buildId(files)),
-    (a) => 1 + a.articles.length + a.entities.length,
+    (a) => 1 + a.articles.length + a.entities.length + a.sources.length,
   );
   return { annotated, md: parser.md, reuse: parser.reuse };
 }
@@ -288,7 +289,7 @@ async function annotate({ valid, registry, bag, buildId: id, body, texts: annota
       if (span.claim || span.quote) {
         bag.warning(
           'claim-outside-article',
-          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : 'an entity profile'} is shown but not counted`,
+          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : `a${doc.source.kind === 'source' ? ' source' : 'n entity'} profile`} is shown but not counted`,
           span.at,
         );
       }
@@ -311,13 +312,36 @@ async function annotate({ valid, registry, bag, buildId: id, body, texts: annota
       return { label, html: text.html };
     }),
   }));
+  // The source records' profiles: few, so on this thread, after everything the worker may take.
+  const sources = valid.sources.map(({ split, meta }) => ({
+    id: split.source.id as SourceId,
+    meta,
+    profile: outsideArticles(split, body(split, '../')),
+    at: () => split.locate(['name']),
+  }));
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
   const used = new Set<string>();
-  for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
+  for (const text of [
+    summary,
+    ...articles.map((a) => a.body),
+    ...entities.map((e) => e.profile),
+    ...attributeTexts,
+    ...sources.map((s) => s.profile),
+  ]) {
     for (const id of text.mentions.entities) used.add(id);
     for (const sp of text.spans) spanEntities(SPAN_KEYS, sp, used);
   }
-  return { settings: valid.briefing.meta, summary, articles, entities, stubs: registry.stubs.filter((st) => used.has(st.id)), buildId: id };
+  const stubs = registry.stubs.filter((st) => used.has(st.id));
+  return {
+    settings: valid.briefing.meta,
+    summary,
+    articles,
+    entities,
+    stubs,
+    sources,
+    sourceNames: sourceNames(valid.sources, bag),
+    buildId: id,
+  };
 }
 
 /** A profile's or attribute's text, or one `serve` keeps: only a build's article bodies are spilled. */

@@ -4,12 +4,14 @@ import type {
   ArticleMeta,
   BriefingSettings,
   EntityMeta,
+  Reliability,
+  SourceMeta,
   SplitDocument,
   ValidContent,
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
-import { articleSchema, briefingSchema, entitySchema, KEY_HINTS } from './schema.ts';
+import { articleSchema, briefingSchema, entitySchema, KEY_HINTS, sourceSchema } from './schema.ts';
 
 /**
  * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
@@ -19,6 +21,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   let briefing: ValidDocument<BriefingSettings> | undefined;
   const articles: ValidDocument<ArticleMeta>[] = [];
   const entities: ValidDocument<EntityMeta>[] = [];
+  const sources: ValidDocument<SourceMeta>[] = [];
   const rejected: SplitDocument[] = [];
 
   for (const split of docs) {
@@ -63,9 +66,21 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         }
         break;
       }
+      case 'source': {
+        const data = checkOnce(split, sourceSchema, bag);
+        if (!data || reserved(split, 'sources', bag)) rejected.push(split);
+        else if (!data.draft) {
+          const { aliases, reliability, draft: _draft, ...rest } = data;
+          sources.push({
+            split,
+            meta: { ...rest, aliases: aliases ?? [], ...(reliability ? { reliability: reliability as Reliability } : {}) },
+          });
+        }
+        break;
+      }
     }
   }
-  return { content: briefing ? { briefing, articles, entities } : undefined, entities, rejected };
+  return { content: briefing ? { briefing, articles, entities, sources } : undefined, entities, rejected };
 }
 
 /**

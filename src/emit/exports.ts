@@ -46,6 +46,13 @@ export function exportTables(model: Model): ExportTable[] {
       sourceCount: c.sourceCount,
       conflicts: c.conflicts.map((x) => x.id),
     })),
+    table('data/sources.json', model.publications, (s) => ({
+      ...(s.id ? { id: s.id } : {}),
+      name: s.name,
+      page: s.page,
+      articles: s.articleSlugs,
+      ...(s.reliability ? { reliability: s.reliability.letter } : {}),
+    })),
     table('data/quotes.json', model.quotes, (q) => ({
       speaker: q.speaker.id,
       article: q.article.slug,

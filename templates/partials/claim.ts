@@ -1,5 +1,5 @@
 import { html, type Html } from '../../src/site/html.ts';
-import type { ClaimView } from '../../src/model/types.ts';
+import type { ClaimView, ReliabilityView } from '../../src/model/types.ts';
 
 /** One claim with its badge and its citations. */
 export function claimCard(c: ClaimView, root: string): Html {
@@ -24,7 +24,7 @@ export function claimCard(c: ClaimView, root: string): Html {
 ${c.citations.items.map(
   (
     r,
-  ) => html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>${c.citations.total > 1 ? html`: <q>${r.text}</q>` : ''}</li>
+  ) => html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability)}` : ''}${c.citations.total > 1 ? html`: <q>${r.text}</q>` : ''}</li>
 `,
 )}  </ol>
 ${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports of this fact (all are in <a href="${root}data/claims.json">data/claims.json</a>)</p>\n` : ''}${
@@ -37,4 +37,9 @@ ${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports
       : ''
   }</article>
 `;
+}
+
+/** A source's reliability letter (FORMAT.md §5), its words in the tooltip and for screen readers. */
+export function reliabilityBadge(r: ReliabilityView): Html {
+  return html`<span class="reliability reliability-${r.letter}" title="Source reliability ${r.letter}: ${r.words}"><span aria-hidden="true">${r.letter}</span><span class="visually-hidden">source reliability ${r.letter}: ${r.words}</span></span>`;
 }

@@ -29,6 +29,8 @@ let context: BrowserContext;
 let requests: string[];
 let axeSource: string;
 let article: string;
+/** A publication's page: the first in data/sources.json (a profiled one once the example has records). */
+let publication: string;
 
 let session: ExampleSession;
 
@@ -37,6 +39,8 @@ before(async () => {
   axeSource = await fs.readFile(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
   session = await openExample();
   ({ site, article, context, requests } = session);
+  const sources = JSON.parse(await fs.readFile(path.join(site.out, 'data/sources.json'), 'utf8')) as { page: string }[];
+  publication = sources[0]!.page;
 });
 
 after(async () => session?.close());
@@ -57,6 +61,7 @@ const PAGES: [string, () => string, string?][] = [
   ['entity index', () => 'entities/index.html'],
   ['timeline', () => 'timeline.html'],
   ['sources', () => 'sources.html'],
+  ['publication', () => publication],
   ['search with a query', () => 'search.html', '?q=Putin'],
 ];
 

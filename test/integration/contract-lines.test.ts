@@ -56,7 +56,8 @@ test('an entry of the content folder the format does not know is a warning at th
     'about.md': '---\ntitle: About\n---\nWho we are.\n',
     'notes/todo.txt': 'call the desk',
     'Articles/b.md': article('A folder name in capitals is another folder.'),
-    // FORMAT.md v2's optional folders: accepted, not built yet (their files are not even read).
+    // FORMAT.md v2's optional folders: accepted; claims/ and pages/ not built yet (their files are
+    // not even read); sources/ is read, and this record names the articles' source.
     'claims/launch.md': '---\nstatement: "unclosed\n---\n',
     'sources/wire.md': '---\nname: Wire\n---\n',
     'pages/about.md': '---\ntitle: About\n---\n',
