@@ -339,7 +339,7 @@ async function annotate({ valid, registry, bag, buildId: id, body, texts: annota
     entities,
     stubs,
     sources,
-    sourceNames: sourceNames(valid.sources, bag),
+    sourceNames: sourceNames(valid, bag),
     buildId: id,
   };
 }

@@ -8,8 +8,9 @@
  * - strike-monday is reported by the Gazette, Dockside Radio (no record) and Quay "Watch" (a
  *   record with a hostile name): 3; ferry-running by Dockside Radio alone, and it contradicts
  *   ferry-suspended;
- * - "Harbour Gazette!" matches no record (free text, no error); its slug, harbour-gazette, is the
- *   record's id, so its page is numbered on: harbour-gazette-2;
+ * - "Harbour Gazette!" matches no record (free text, no error; a warning at its value, 3:9, since
+ *   it is one edit from the record's name); its slug, harbour-gazette, is the record's id, so its
+ *   page is numbered on: harbour-gazette-2;
  * - sources/silent-wire.md is named by no article: a warning at its name (2:7), and no page.
  */
 import assert from 'node:assert/strict';
@@ -31,12 +32,16 @@ after(async () => fs.rm(path.dirname(out), { recursive: true, force: true }));
 
 const text = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
-test('the build succeeds with one warning: the source record no article names', () => {
+test('the build succeeds with two warnings: a near miss of a record name, and the record no article names', () => {
   assert.equal(result.ok, true);
   assert.deepEqual(
     result.diagnostics.map((d) => [path.relative(input, d.file), d.line, d.column, d.severity, d.code]),
-    [['sources/silent-wire.md', 2, 7, 'warning', 'unused-source']],
+    [
+      ['articles/gazette-mirror.md', 3, 9, 'warning', 'unknown-source'],
+      ['sources/silent-wire.md', 2, 7, 'warning', 'unused-source'],
+    ],
   );
+  assert.match(result.diagnostics[0]!.message, /did you mean "Harbour Gazette" \(sources\/harbour-gazette\.md\)\?/);
 });
 
 test('data/sources.json lists every publication articles name, by name, with id and reliability where profiled', async () => {
