@@ -94,10 +94,15 @@ export function sourceViews({ content, articles, claims, claimById, bag }: Sourc
   };
   for (const a of articles) of(a.publication).articles.push(a);
   for (const claim of claims) {
-    const reporters = new Map(claim.reports.map((r) => [r.article.publication.slug, r.article.publication]));
-    for (const p of reporters.values()) {
+    // A claim has a few reports: its distinct publications by a scan of a short list, not a map each.
+    const reporters: PublicationRef[] = [];
+    for (const r of claim.reports) {
+      const p = r.article.publication;
+      if (!reporters.some((q) => q.slug === p.slug)) reporters.push(p);
+    }
+    for (const p of reporters) {
       const g = of(p);
-      (reporters.size === 1 ? g.onlyHere : g.shared).push(claim);
+      (reporters.length === 1 ? g.onlyHere : g.shared).push(claim);
       for (const other of claim.conflicts) g.conflicts.push({ claim, other: claimById.get(other.id)! });
     }
   }

@@ -18,6 +18,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from '../../src/index.ts';
+import { pageList } from '../../src/site/pages.ts';
 import { checkLinks, readHtml, readJson, tempDir } from '../helpers/site.ts';
 
 const input = path.resolve('test/fixtures/sites/sources-desk');
@@ -156,4 +157,19 @@ test("a claim's citations show each profiled source's reliability, letter and wo
     ['Harbour Gazette', 'Source reliability B: usually reliable'],
   ]);
   assert.equal(text(card.querySelector('.reliability .visually-hidden')?.text), 'source reliability E: unreliable');
+});
+
+test('the publication pages are in the page list (which the sitemap lists) and, with data/sources.json, in the offline cache', async () => {
+  const pages = pageList(result.model!)
+    .filter((p) => p.kind === 'source')
+    .map((p) => p.path);
+  const expected = [
+    'sources/dockside-radio.html',
+    'sources/harbour-gazette.html',
+    'sources/harbour-gazette-2.html',
+    'sources/quay-watch.html',
+  ];
+  assert.deepEqual(pages, expected);
+  const sw = await fs.readFile(path.join(out, 'sw.js'), 'utf8');
+  for (const page of [...expected, 'data/sources.json']) assert.ok(sw.includes(`"./${page}"`), page);
 });
