@@ -17,9 +17,9 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { build } from '../../src/index.ts';
+import { build, check } from '../../src/index.ts';
 import { pageList } from '../../src/site/pages.ts';
-import { checkLinks, readHtml, readJson, tempDir } from '../helpers/site.ts';
+import { checkLinks, readHtml, readJson, tempDir, writeTree } from '../helpers/site.ts';
 
 const input = path.resolve('test/fixtures/sites/sources-desk');
 let out: string;
@@ -172,4 +172,36 @@ test('the publication pages are in the page list (which the sitemap lists) and, 
   assert.deepEqual(pages, expected);
   const sw = await fs.readFile(path.join(out, 'sw.js'), 'utf8');
   for (const page of [...expected, 'data/sources.json']) assert.ok(sw.includes(`"./${page}"`), page);
+});
+
+test('a reliability in small letters is refused with a hint naming the capital; any other letter lists the scale', async () => {
+  const dir = await tempDir();
+  try {
+    await writeTree(dir, {
+      'briefing.md': '---\ntitle: Scale\n---\n',
+      'articles/a.md': '---\ntitle: A\nsource: Wire\npublished: 2024-01-01\n---\nText.\n',
+      'sources/wire.md': '---\nname: Wire\nreliability: b\n---\n',
+      'sources/agency.md': '---\nname: Agency\nreliability: AB\n---\n',
+    });
+    const result = await check({ input: dir });
+    const messages = result.diagnostics
+      .filter((d) => d.code === 'invalid-value')
+      .map((d) => [path.basename(d.file), d.line, d.column, d.message]);
+    assert.deepEqual(messages, [
+      [
+        'agency.md',
+        3,
+        14,
+        '"reliability": "AB" is not a reliability: one letter A–F (A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged)',
+      ],
+      [
+        'wire.md',
+        3,
+        14,
+        '"reliability": "b" is not a reliability: write it as a capital letter: B (A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged)',
+      ],
+    ]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });
