@@ -74,9 +74,25 @@ export interface SourceViewsInput {
 interface Gathered {
   readonly ref: PublicationRef;
   readonly articles: ArticleRef[];
-  readonly onlyHere: ClaimView[];
-  readonly shared: ClaimView[];
-  readonly conflicts: { readonly claim: ClaimView; readonly other: ClaimView }[];
+  readonly onlyHere: Capped<ClaimView>;
+  readonly shared: Capped<ClaimView>;
+  readonly conflicts: Capped<{ readonly claim: ClaimView; readonly other: ClaimView }>;
+}
+
+/**
+ * A list that keeps its first `limit` items and counts the rest: a big briefing's publication
+ * shares thousands of claims, and its page shows the first few.
+ */
+class Capped<T> {
+  readonly items: T[] = [];
+  total = 0;
+  constructor(readonly limit: number) {}
+  push(item: T | (() => T)): void {
+    if (this.total++ < this.limit) this.items.push(typeof item === 'function' ? (item as () => T)() : item);
+  }
+  excerpt(): Excerpt<T> {
+    return { items: this.items, total: this.total, more: this.total - this.items.length };
+  }
 }
 
 /**
@@ -89,7 +105,13 @@ export function sourceViews({ content, articles, claims, claimById, bag }: Sourc
   const gathered = new Map<string, Gathered>();
   const of = (p: PublicationRef): Gathered => {
     let g = gathered.get(p.slug);
-    if (!g) gathered.set(p.slug, (g = { ref: p, articles: [], onlyHere: [], shared: [], conflicts: [] }));
+    if (!g) {
+      const limit = LIMITS.sourceClaims;
+      gathered.set(
+        p.slug,
+        (g = { ref: p, articles: [], onlyHere: new Capped(limit), shared: new Capped(limit), conflicts: new Capped(limit) }),
+      );
+    }
     return g;
   };
   for (const a of articles) of(a.publication).articles.push(a);
@@ -103,7 +125,7 @@ export function sourceViews({ content, articles, claims, claimById, bag }: Sourc
     for (const p of reporters) {
       const g = of(p);
       (reporters.length === 1 ? g.onlyHere : g.shared).push(claim);
-      for (const other of claim.conflicts) g.conflicts.push({ claim, other: claimById.get(other.id)! });
+      for (const other of claim.conflicts) g.conflicts.push(() => ({ claim, other: claimById.get(other.id)! }));
     }
   }
   const records = new Map(content.sources.map((s) => [s.id as string, s]));
@@ -124,9 +146,9 @@ export function sourceViews({ content, articles, claims, claimById, bag }: Sourc
       ...(record ? { profileHtml: record.profile.html } : {}),
       articleSlugs: g.articles.map((a) => a.slug as ArticleSlug),
       reports: cut(g.articles, LIMITS.sourceReports),
-      onlyHere: cut(g.onlyHere, LIMITS.sourceClaims),
-      shared: cut(g.shared, LIMITS.sourceClaims),
-      conflicts: cut(g.conflicts, LIMITS.sourceClaims),
+      onlyHere: g.onlyHere.excerpt(),
+      shared: g.shared.excerpt(),
+      conflicts: g.conflicts.excerpt(),
     });
   }
   for (const { id, at } of content.sources) {
