@@ -1,5 +1,6 @@
 import { idForName, nameKey } from '../content/names.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
+import { RESERVED_IDS } from '../fixed-pages.ts';
 import { RELIABILITY, type ArticleSlug, type Reliability, type SourceId } from '../types.ts';
 import { LIMITS } from './limits.ts';
 import type { AnnotatedContent } from './references.ts';
@@ -28,7 +29,8 @@ export function publications(
   pages: Pick<PagePaths, 'source'>,
 ): Publications {
   const profiled = new Map<SourceId, PublicationRef>();
-  const taken = new Set<string>();
+  // A fixed page under sources/ (none today) would be reserved from records at load time, and from names here.
+  const taken = new Set<string>(RESERVED_IDS.sources);
   for (const { id, meta } of content.sources) {
     const reliability = meta.reliability ? RELIABILITY_VIEWS[meta.reliability] : undefined;
     profiled.set(id, { slug: id, id, name: meta.name, page: pages.source(id), ...(reliability ? { reliability } : {}) });
