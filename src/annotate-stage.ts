@@ -16,13 +16,14 @@ import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent, type ValidationResult } from './content/validate.ts';
 import { EntityRegistry } from './content/registry.ts';
+import { sourceNames } from './content/sources.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import type { AnnotatedContent } from './model/build-model.ts';
 import type { Progress } from './progress.ts';
 import { entityPage } from './site/paths.ts';
 import { siblingModule } from './runtime.ts';
 import { TEMPLATE_VERSION } from './version.ts';
-import type { ArticleSlug, EntityId, SourceFile, SplitDocument, ValidContent } from './types.ts';
+import type { ArticleSlug, EntityId, SourceFile, SourceId, SplitDocument, ValidContent } from './types.ts';
 
 /** What of `CheckOptions` (src/build.ts) the stages read. */
 export interface StageOptions {
@@ -172,7 +173,7 @@ async function annotateFiles(
     'annotate',
     'documents',
     () => annotateValid(run, valid, parser, worker, buildId(files)),
-    (a) => 1 + a.articles.length + a.entities.length,
+    (a) => 1 + a.articles.length + a.entities.length + a.sources.length,
   );
   return { annotated, md: parser.md, reuse: parser.reuse };
 }
@@ -290,7 +291,7 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
       if (span.claim || span.quote) {
         bag.warning(
           'claim-outside-article',
-          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : 'an entity profile'} is shown but not counted`,
+          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : `a${doc.source.kind === 'source' ? ' source' : 'n entity'} profile`} is shown but not counted`,
           span.at,
         );
       }
@@ -314,14 +315,37 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
     }),
   }));
   const claims = annotateClaimRecords(md, registry, valid.claims, bag);
+  // The source records' profiles: few, so on this thread, after everything the worker may take.
+  const sources = valid.sources.map(({ split, meta }) => ({
+    id: split.source.id as SourceId,
+    meta,
+    profile: outsideArticles(split, body(split, '../')),
+    at: () => split.locate(['name']),
+  }));
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
   const used = new Set<string>(claims.flatMap((c) => c.named));
-  for (const text of [summary, ...articles.map((a) => a.body), ...entities.map((e) => e.profile), ...attributeTexts]) {
+  for (const text of [
+    summary,
+    ...articles.map((a) => a.body),
+    ...entities.map((e) => e.profile),
+    ...attributeTexts,
+    ...sources.map((s) => s.profile),
+  ]) {
     for (const id of text.mentions.entities) used.add(id);
     for (const sp of text.spans) spanEntities(SPAN_KEYS, sp, used);
   }
   const stubs = registry.stubs.filter((st) => used.has(st.id));
-  return { settings: valid.briefing.meta, summary, articles, entities, claims, stubs, buildId: id };
+  return {
+    settings: valid.briefing.meta,
+    summary,
+    articles,
+    entities,
+    claims,
+    stubs,
+    sources,
+    sourceNames: sourceNames(valid, bag),
+    buildId: id,
+  };
 }
 
 /** A profile's or attribute's text, or one `serve` keeps: only a build's article bodies are spilled. */

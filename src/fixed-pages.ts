@@ -15,11 +15,12 @@ export const PAGES = {
 
 /**
  * The ids whose page would be one of the fixed pages above (`entities/index` is the entity index):
- * an article or entity file with such an id is an error at that file, and a stub never takes one.
+ * an article, entity or source file with such an id is an error at that file, and a stub never takes one.
  */
-export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities']: ReadonlySet<string> } = {
+export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities' | 'sources']: ReadonlySet<string> } = {
   articles: reservedIn('articles/'),
   entities: reservedIn('entities/'),
+  sources: reservedIn('sources/'),
 };
 
 function reservedIn(folder: string): ReadonlySet<string> {

@@ -89,6 +89,6 @@ export async function rebuild(
 /** Pages of articles and entities that no longer exist. */
 async function removeGonePages(previous: Model, now: readonly PageSpec[], out: string): Promise<void> {
   const kept = new Set(now.map((p) => p.path));
-  const gone = [...previous.articles.map((a) => a.page), ...previous.entities.map((e) => e.page)].filter((p) => !kept.has(p));
+  const gone = [...previous.articles, ...previous.entities, ...previous.publications].map((x) => x.page).filter((p) => !kept.has(p));
   await Promise.all(gone.map((p) => fs.rm(path.join(out, p), { force: true })));
 }

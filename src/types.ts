@@ -12,6 +12,8 @@ export type EntityId = Brand<string, 'EntityId'>;
 export type ArticleSlug = Brand<string, 'ArticleSlug'>;
 /** A claim id from `{claim=…}`. */
 export type ClaimId = Brand<string, 'ClaimId'>;
+/** A source record's id: its file name in `sources/` (its own namespace, apart from entity ids). */
+export type SourceId = Brand<string, 'SourceId'>;
 /** A page's path relative to the output root, e.g. `entities/kim-jong-un.html`. */
 export type PagePath = Brand<string, 'PagePath'>;
 
@@ -30,7 +32,7 @@ export interface SourcePosition {
   readonly column: number;
 }
 
-export type DocumentKind = 'briefing' | 'article' | 'entity' | 'claim';
+export type DocumentKind = 'briefing' | 'article' | 'entity' | 'claim' | 'source';
 
 /** One content file as read from disk (stage: load). */
 export interface SourceFile {
@@ -113,6 +115,28 @@ export interface ClaimMeta {
   readonly date?: string;
 }
 
+/** A source's reliability on the Admiralty scale (FORMAT.md §5): A completely reliable … F cannot be judged. */
+export const RELIABILITY = {
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'cannot be judged',
+} as const;
+export type Reliability = keyof typeof RELIABILITY;
+
+/** A publication's record, `sources/<id>.md` (FORMAT.md §5). */
+export interface SourceMeta {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly url?: string;
+  readonly country?: string;
+  readonly owner?: string;
+  readonly language?: string;
+  readonly reliability?: Reliability;
+}
+
 /** A validated document (stage: validate). */
 export interface ValidDocument<M> {
   readonly split: SplitDocument;
@@ -124,4 +148,5 @@ export interface ValidContent {
   readonly articles: readonly ValidDocument<ArticleMeta>[];
   readonly entities: readonly ValidDocument<EntityMeta>[];
   readonly claims: readonly ValidDocument<ClaimMeta>[];
+  readonly sources: readonly ValidDocument<SourceMeta>[];
 }

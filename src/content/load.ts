@@ -12,19 +12,20 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
   { folder: 'articles', kind: 'article' },
   { folder: 'entities', kind: 'entity' },
   { folder: 'claims', kind: 'claim' },
+  { folder: 'sources', kind: 'source' },
 ];
 
 /**
- * FORMAT.md v2's optional folders not read yet: sources/, pages/ and assets/ are accepted without
- * a warning, but nothing in them is built.
+ * FORMAT.md v2's optional folders not read yet: pages/ and assets/ are accepted without a
+ * warning, but nothing in them is built.
  */
-const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['sources', 'pages', 'assets']);
+const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['pages', 'assets']);
 
 /** A README at the top describes the folder to people (a repository's README); it is not content. */
 const README = /^README(\.(md|txt))?$/;
 
 /**
- * Stage 1, load: reads `briefing.md`, `articles/*.md`, `entities/*.md` and `claims/*.md` from the input folder.
+ * Stage 1, load: reads `briefing.md`, `articles/*.md`, `entities/*.md`, `claims/*.md` and `sources/*.md` from the input folder.
  * Nothing outside the folder is read: symbolic links are refused, and ids come from file names
  * that must match the id pattern, so no name can point elsewhere.
  */
@@ -118,7 +119,7 @@ async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<v
     if (entry.isDirectory() && existsSync(path.join(root, name, SITE_MARKER))) continue;
     bag.warning(
       'unknown-entry',
-      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/ and claims/ (sources/, pages/ and assets/ are reserved and not built yet)`,
+      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/ and sources/ (pages/ and assets/ are reserved and not built yet)`,
       at(path.join(root, name)),
     );
   }

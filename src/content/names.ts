@@ -16,9 +16,9 @@ export function nameKey(name: string): string {
  * ("Владимир Путин" → "vladimir-putin"); a name slugify cannot spell in Latin letters
  * ("김정은") gets a short stable hash so the id is never empty.
  */
-export function idForName(name: string): string {
+export function idForName(name: string, prefix = 'entity'): string {
   // NFKC first, so a full-width "Ｈｅｒｏ" gets the same id as "Hero".
   const slug = slugify(name.normalize('NFKC'), { decamelize: false });
   if (slug) return slug.slice(0, 80).replace(/-+$/, '');
-  return `entity-${createHash('sha1').update(nameKey(name)).digest('hex').slice(0, 8)}`;
+  return `${prefix}-${createHash('sha1').update(nameKey(name)).digest('hex').slice(0, 8)}`;
 }

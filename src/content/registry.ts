@@ -179,7 +179,7 @@ export class EntityRegistry {
 }
 
 /** Edits from one name to another, where two neighbouring letters swapped ("Koera") count as one. */
-function slips(a: string, b: string): number {
+export function slips(a: string, b: string): number {
   const d = distance(a, b);
   if (d !== 2 || a.length !== b.length) return d;
   let i = 0;

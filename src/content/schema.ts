@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '../types.ts';
+import { ENTITY_TYPES, RELIABILITY } from '../types.ts';
 import { isIsoDateError, parseIsoDate } from './dates.ts';
 
 /**
@@ -107,6 +107,31 @@ export const claimSchema = z.object({
   credibility: credibility.optional(),
   about: z.union([text, stringList]).optional(),
   date: isoDate.optional(),
+  draft: z.boolean().optional(),
+});
+
+/**
+ * One capital letter A–F. A small letter is refused rather than read as its capital: the scale's
+ * letters are written as capitals everywhere it is used, and the error says which one was meant.
+ */
+const reliability = z.string().superRefine((value, ctx) => {
+  if (Object.hasOwn(RELIABILITY, value)) return;
+  const upper = value.toUpperCase();
+  const hint = Object.hasOwn(RELIABILITY, upper) ? `write it as a capital letter: ${upper}` : 'one letter A–F';
+  const scale = Object.entries(RELIABILITY)
+    .map(([letter, words]) => `${letter} ${words}`)
+    .join(', ');
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a reliability: ${hint} (${scale})` });
+});
+
+export const sourceSchema = z.object({
+  name: text,
+  aliases: stringList.optional(),
+  url: webUrl.optional(),
+  country: text.optional(),
+  owner: text.optional(),
+  language: languageTag.optional(),
+  reliability: reliability.optional(),
   draft: z.boolean().optional(),
 });
 

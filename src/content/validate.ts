@@ -5,12 +5,14 @@ import type {
   BriefingSettings,
   ClaimMeta,
   EntityMeta,
+  Reliability,
+  SourceMeta,
   SplitDocument,
   ValidContent,
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
-import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS } from './schema.ts';
+import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, sourceSchema } from './schema.ts';
 
 /**
  * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
@@ -21,6 +23,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   const articles: ValidDocument<ArticleMeta>[] = [];
   const entities: ValidDocument<EntityMeta>[] = [];
   const claims: ValidDocument<ClaimMeta>[] = [];
+  const sources: ValidDocument<SourceMeta>[] = [];
   const rejected: SplitDocument[] = [];
 
   for (const split of docs) {
@@ -75,9 +78,21 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         }
         break;
       }
+      case 'source': {
+        const data = checkOnce(split, sourceSchema, bag);
+        if (!data || reserved(split, 'sources', bag)) rejected.push(split);
+        else if (!data.draft) {
+          const { aliases, reliability, draft: _draft, ...rest } = data;
+          sources.push({
+            split,
+            meta: { ...rest, aliases: aliases ?? [], ...(reliability ? { reliability: reliability as Reliability } : {}) },
+          });
+        }
+        break;
+      }
     }
   }
-  return { content: briefing ? { briefing, articles, entities, claims } : undefined, entities, rejected };
+  return { content: briefing ? { briefing, articles, entities, claims, sources } : undefined, entities, rejected };
 }
 
 /**

@@ -50,6 +50,13 @@ export function exportTables(model: Model): ExportTable[] {
       ...(c.statementHtml ? { statement: c.statement } : {}),
       ...(c.credibility ? { credibility: c.credibility.value } : {}),
     })),
+    table('data/sources.json', model.publications, (s) => ({
+      ...(s.id ? { id: s.id } : {}),
+      name: s.name,
+      page: s.page,
+      articles: s.articleSlugs,
+      ...(s.reliability ? { reliability: s.reliability.letter } : {}),
+    })),
     table('data/quotes.json', model.quotes, (q) => ({
       speaker: q.speaker.id,
       article: q.article.slug,

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import { articleReferences, dateView, entityReferences, plainText, type AnnotatedContent } from '../model/build-model.ts';
+import { articleReferences, dateView, entityReferences, plainText, publications, type AnnotatedContent } from '../model/build-model.ts';
 import type { ArticleRef, Model } from '../model/types.ts';
 import { writeAllSync } from '../output.ts';
 import { siblingModule, workerLoader } from '../runtime.ts';
@@ -75,7 +75,8 @@ export function searchEntriesBeforeModel(content: AnnotatedContent): SearchEntry
   const profiles = new Map(content.entities.map((e) => [e.id, e.meta]));
   const refs = [...entityReferences(content, PAGE_PATHS).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of refs) entries.push(entityEntry(r.name, profiles.get(r.id)?.aliases ?? [], r.summary, r.typeLabel, r.page));
-  for (const { ref, body } of articleReferences(content, dateView(content.settings.language), PAGE_PATHS))
+  const publicationOf = publications(content, PAGE_PATHS).of;
+  for (const { ref, body } of articleReferences(content, dateView(content.settings.language), PAGE_PATHS, publicationOf))
     entries.push(articleEntry(ref, plainText(body)));
   return entries;
 }

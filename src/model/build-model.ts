@@ -1,7 +1,6 @@
 import type { KeptText } from '../annotate/parse.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate } from '../content/dates.ts';
-import { nameKey } from '../content/names.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import type { ArticleSlug, ClaimId, EntityId } from '../types.ts';
 import { buildStatements } from './claims.ts';
@@ -9,6 +8,7 @@ import { countMentions, factSheetMentions, type ModelCounters } from './counts.t
 import { LIMITS } from './limits.ts';
 import { articleReferences, dateView, entityNames, entityReferences, memoized, siteView, type AnnotatedContent } from './references.ts';
 import { SentenceIndex } from './snippets.ts';
+import { publications, sourceViews } from './sources.ts';
 import { buildTimeline, countTimeline, TimelineEntries } from './timeline.ts';
 import { touchedBy, touchedEntities } from './touched.ts';
 import type { ArticleBodies, ArticleView, ClaimView, EntityView, Model, PagePaths } from './types.ts';
@@ -18,6 +18,7 @@ import { articleViews, entityGroups, entityViews, excerpt, groupBySource, indexS
 export { newCounters, RELATED_WINDOW, relatedByWeight, type ModelCounters } from './counts.ts';
 export { LIMITS, TYPE_LABELS } from './limits.ts';
 export { articleReferences, dateView, entityReferences, type AnnotatedContent } from './references.ts';
+export { publications } from './sources.ts';
 
 /**
  * What `serve` hands over after an edit of articles only (briefing.md and the entities unchanged):
@@ -44,15 +45,13 @@ export function buildModel(
   reuse?: ModelReuse,
 ): Model {
   const language = content.settings.language;
-  // Publications are a few names, met once per article on every fact sheet.
-  const sourceKey = memoized(nameKey);
   const dateOf = dateView(language);
   // Each claim's, quote's and article's timeline entry, shared by the timelines that show it.
   const timelineEntries = new TimelineEntries(dayLabels(language));
 
   // References.
   const names = entityNames(entityReferences(content, pages), language);
-  const articleRefs = articleReferences(content, dateOf, pages);
+  const articleRefs = articleReferences(content, dateOf, pages, publications(content, pages).of);
 
   // Statements.
   const statements = buildStatements({
@@ -86,7 +85,6 @@ export function buildModel(
     kept,
     sentences,
     timelineEntries,
-    sourceKey,
     counters,
   });
   if (counters) counters.sentenceWindows += sentences.segmented;
@@ -98,7 +96,8 @@ export function buildModel(
     articles,
     entities,
     ...entityGroups(entities, names, counts),
-    sources: groupBySource(articles, Infinity, sourceKey),
+    sources: groupBySource(articles, Infinity),
+    publications: sourceViews({ content, articles, claims: statements.claims, claimById: statements.claimById, bag }),
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,

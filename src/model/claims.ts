@@ -6,7 +6,6 @@ import { CREDIBILITY_WORDS } from '../content/schema.ts';
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { flatten } from '../strings.ts';
 import type { ClaimId, EntityId, SourcePosition } from '../types.ts';
-import { nameKey } from '../content/names.ts';
 import { TwinFinder } from './twins.ts';
 import type {
   ArticleRef,
@@ -98,7 +97,8 @@ function gatherSpans({ articles, entityRef, dateOf }: StatementsInput): {
         d.reports.push({ article, text: span.text, target, ...(date ? { date } : {}) });
         for (const id of span.mentions) d.subjects.add(id);
         spanEntities(SPAN_KEYS, span, d.subjects, 'subject');
-        d.sources.set(nameKey(article.source), article.source);
+        // By publication: two spellings of one source record are one source (FORMAT.md §5).
+        d.sources.set(article.publication.slug, article.publication.name);
         for (const other of span.conflicts) conflictUses.push({ from: span.claim, to: other.id, at: other.at });
       }
       if (span.quote) {
@@ -300,7 +300,7 @@ function citations(reports: readonly ClaimReportView[], limit: number): Excerpt<
   const first: ClaimReportView[] = [];
   const rest: ClaimReportView[] = [];
   for (const r of reports) {
-    const key = nameKey(r.article.source);
+    const key = r.article.publication.slug;
     if (seen.has(key)) rest.push(r);
     else {
       seen.add(key);

@@ -23,5 +23,8 @@ export const LIMITS = {
   comparison: 30,
   citations: 10,
   articlesPerSource: 10,
+  /** On a publication's own page: its reports, and each list of its claims. */
+  sourceReports: 100,
+  sourceClaims: 50,
   homeArticles: 50,
 } as const;

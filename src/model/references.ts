@@ -3,8 +3,18 @@ import type { ClaimRecordText } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import { formatDate, parseIsoDate, type IsoDate } from '../content/dates.ts';
 import type { StubEntity } from '../content/registry.ts';
-import type { ArticleMeta, ArticleSlug, BriefingSettings, EntityId, EntityMeta, EntityType } from '../types.ts';
-import type { ArticleRef, DateView, EntityRef, Model, PagePaths } from './types.ts';
+import type {
+  ArticleMeta,
+  ArticleSlug,
+  BriefingSettings,
+  EntityId,
+  EntityMeta,
+  EntityType,
+  SourceId,
+  SourceMeta,
+  SourcePosition,
+} from '../types.ts';
+import type { ArticleRef, DateView, EntityRef, Model, PagePaths, PublicationRef } from './types.ts';
 
 /** What the annotate stage hands to the model stage. */
 export interface AnnotatedContent {
@@ -20,6 +30,15 @@ export interface AnnotatedContent {
   /** The claim records (`claims/<id>.md`), in file order. */
   readonly claims: readonly ClaimRecordText[];
   readonly stubs: readonly StubEntity[];
+  /** The source records (FORMAT.md §5), each with where its name is written (found only for a warning). */
+  readonly sources: readonly {
+    readonly id: SourceId;
+    readonly meta: SourceMeta;
+    readonly profile: KeptText;
+    readonly at: () => SourcePosition;
+  }[];
+  /** The records' ids, names and aliases by name key (src/content/sources.ts). */
+  readonly sourceNames: ReadonlyMap<string, SourceId>;
   readonly buildId: string;
 }
 
@@ -72,6 +91,7 @@ export function articleReferences<A extends AnnotatedContent['articles'][number]
   content: { readonly articles: readonly A[] },
   dateOf: (d: IsoDate) => DateView,
   pages: PagePaths,
+  publicationOf: (source: string) => PublicationRef,
 ): ArticleInput<A>[] {
   const refs = content.articles.map(({ slug, meta, body }) => ({
     ref: {
@@ -79,6 +99,7 @@ export function articleReferences<A extends AnnotatedContent['articles'][number]
       title: meta.title,
       page: pages.article(slug),
       source: meta.source,
+      publication: publicationOf(meta.source),
       published: dateOf(parseIsoDate(meta.published) as IsoDate),
     } satisfies ArticleRef,
     meta,

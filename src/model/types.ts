@@ -1,6 +1,6 @@
 import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
-import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath } from '../types.ts';
+import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -28,8 +28,51 @@ export interface ArticleRef {
   readonly slug: ArticleSlug;
   readonly title: string;
   readonly page: PagePath;
+  /** `source` as the article writes it. */
   readonly source: string;
+  /** The publication it resolves to (one object per publication, shared by its articles). */
+  readonly publication: PublicationRef;
   readonly published: DateView;
+}
+
+/** A reliability letter and its words (FORMAT.md §5), e.g. B, "usually reliable". */
+export interface ReliabilityView {
+  readonly letter: Reliability;
+  readonly words: string;
+}
+
+/**
+ * A publication articles name as `source`: a source record (`id`), or the name as articles write
+ * it (two spellings of one record are one publication; unprofiled names meet by name key).
+ */
+export interface PublicationRef {
+  /** The page's file name: the record's id, or a slug made from the name. */
+  readonly slug: string;
+  /** Present when the publication has a record in sources/. */
+  readonly id?: SourceId;
+  readonly name: string;
+  readonly page: PagePath;
+  readonly reliability?: ReliabilityView;
+}
+
+/** A publication's page: its record (where there is one), its reports and the claims they make. */
+export interface SourceView extends PublicationRef {
+  readonly aliases: readonly string[];
+  readonly url?: string;
+  readonly country?: string;
+  readonly owner?: string;
+  readonly language?: string;
+  readonly profileHtml?: string;
+  /** Every article it published, newest first (for the exports). */
+  readonly articleSlugs: readonly ArticleSlug[];
+  /** Its reports, newest first. */
+  readonly reports: Excerpt<ArticleRef>;
+  /** Claims no other publication reports. */
+  readonly onlyHere: Excerpt<ClaimView>;
+  /** Claims it reports with others. */
+  readonly shared: Excerpt<ClaimView>;
+  /** Conflicts one of whose claims it reports: its claim first. */
+  readonly conflicts: Excerpt<{ readonly claim: ClaimView; readonly other: ClaimView }>;
 }
 
 export interface EntityRef {
@@ -75,6 +118,8 @@ export interface Excerpt<T> {
 
 export interface SourceGroup {
   readonly name: string;
+  /** The publication's page. */
+  readonly page: PagePath;
   /** Newest first; on a fact sheet only the latest few. */
   readonly articles: readonly ArticleRef[];
   readonly total: number;
@@ -257,6 +302,7 @@ export interface SourceComparison {
 export interface PagePaths {
   readonly article: (slug: ArticleSlug) => PagePath;
   readonly entity: (id: EntityId) => PagePath;
+  readonly source: (slug: string) => PagePath;
 }
 
 export interface Model {
@@ -273,6 +319,8 @@ export interface Model {
   /** Per type, by name: the entity index. */
   readonly entityGroups: readonly EntityGroup[];
   readonly sources: readonly SourceGroup[];
+  /** Every publication articles name, by name: one page each. */
+  readonly publications: readonly SourceView[];
   readonly claims: readonly ClaimView[];
   readonly quotes: readonly QuoteView[];
   readonly timeline: Excerpt<TimelineDay>;

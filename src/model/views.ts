@@ -1,5 +1,5 @@
 import { flatten } from '../strings.ts';
-import type { ArticleSlug, EntityId } from '../types.ts';
+import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import type { Statements } from './claims.ts';
 import { relatedByWeight, type EntityInArticle, type FactSheetMentions, type MentionCounts } from './counts.ts';
@@ -84,7 +84,9 @@ export function articleViews({ articles, names, counts, statements, kept, langua
   const { refs, nameRank } = names;
   return articles.map(({ ref, meta }) => {
     const previous = kept(ref.slug);
-    if (previous) return previous;
+    // A new name elsewhere can move an unprofiled publication's page (its slug numbered anew).
+    if (previous && previous.publication.page === ref.publication.page && previous.publication.name === ref.publication.name)
+      return previous;
     const byCount = [...(counts.perArticle.get(ref.slug) ?? new Map<EntityId, number>())].sort(
       ([a, m], [b, n]) => n - m || nameRank.get(a)! - nameRank.get(b)!,
     );
@@ -95,6 +97,7 @@ export function articleViews({ articles, names, counts, statements, kept, langua
       title: ref.title,
       page: ref.page,
       source: ref.source,
+      publication: ref.publication,
       published: ref.published,
       url: meta.url,
       authors: meta.authors,
@@ -123,7 +126,6 @@ export interface FactSheetInput {
   readonly kept: ReadonlyMap<EntityId, EntityView>;
   readonly sentences: SentenceIndex;
   readonly timelineEntries: TimelineEntries;
-  readonly sourceKey: (name: string) => string;
   readonly counters: { snippets: number; entityArticleVisits: number; timelineEntries: number } | undefined;
 }
 
@@ -184,7 +186,7 @@ function entityView(
     related: excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
       withWeight(names.refs.get(id)!, relatedWeights.weights[i]!),
     ),
-    sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource, input.sourceKey),
+    sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource),
     facts: excerpt(facts, LIMITS.facts, (c) => c),
     quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
     timeline,
@@ -234,12 +236,14 @@ export function entityGroups(
 }
 
 /** Articles per publication, publications by name, articles newest first (the latest `limit`). */
-export function groupBySource(articles: readonly ArticleRef[], limit: number, sourceKey: (name: string) => string): SourceGroup[] {
-  const groups = new Map<string, { name: string; articles: ArticleRef[] }>();
+export function groupBySource(articles: readonly ArticleRef[], limit: number): SourceGroup[] {
+  // By publication: two spellings of one source record are one group, named as the record is.
+  // Keyed by slug, not by object: under `serve` an article's view kept from the previous model
+  // holds that model's reference to its publication.
+  const groups = new Map<string, { name: string; page: PagePath; articles: ArticleRef[] }>();
   for (const a of articles) {
-    const key = sourceKey(a.source);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name: a.source, articles: [] }));
+    let g = groups.get(a.publication.slug);
+    if (!g) groups.set(a.publication.slug, (g = { name: a.publication.name, page: a.publication.page, articles: [] }));
     g.articles.push(a);
   }
   return [...groups.values()]
@@ -247,7 +251,7 @@ export function groupBySource(articles: readonly ArticleRef[], limit: number, so
     .map((g) => {
       const sorted = g.articles.sort((a, b) => b.published.time - a.published.time);
       const shown = sorted.length > limit ? sorted.slice(0, limit) : sorted;
-      return { name: g.name, articles: shown, total: sorted.length, more: sorted.length - shown.length };
+      return { name: g.name, page: g.page, articles: shown, total: sorted.length, more: sorted.length - shown.length };
     });
 }
 

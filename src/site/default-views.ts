@@ -2,6 +2,7 @@ import { articleView } from '../../templates/views/article.ts';
 import { entityView } from '../../templates/views/entity.ts';
 import { homeView } from '../../templates/views/home.ts';
 import { entitiesView, searchView, sourcesView, timelineView } from '../../templates/views/indexes.ts';
+import { sourceView } from '../../templates/views/source.ts';
 import type { PageViews } from './pages.ts';
 
 /**
@@ -17,4 +18,5 @@ export const DEFAULT_VIEWS: PageViews = {
   search: searchView,
   article: articleView,
   entity: entityView,
+  source: sourceView,
 };

@@ -108,11 +108,6 @@ function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
   };
 }
 
-/** A claim, and the editor's review of it when the claim's record grades it. */
-function claimLds(site: SiteView, from: PagePath, c: ClaimView): object[] {
-  return c.credibility ? [claimLd(site, from, c), claimReviewLd(site, from, c, c.credibility)] : [claimLd(site, from, c)];
-}
-
 /**
  * The record's grade as a schema.org ClaimReview on the Admiralty scale, 1 (best) to 6 (worst).
  * The reviewed claim's first appearance is its earliest published report; the other reports a
@@ -167,7 +162,8 @@ export function homeJsonLd(site: SiteView, from: PagePath, claims: readonly Clai
         inLanguage: site.language,
         url: urlFor(site, from, from),
       },
-      ...claims.flatMap((c) => claimLds(site, from, c)),
+      // The reviews are on the fact sheets, where each fact shows its credibility (`#fact-<id>`).
+      ...claims.map((c) => claimLd(site, from, c)),
     ],
   });
 }

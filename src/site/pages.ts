@@ -1,4 +1,4 @@
-import type { ArticleView, EntityView, Model, SiteView } from '../model/types.ts';
+import type { ArticleView, EntityView, Model, SiteView, SourceView } from '../model/types.ts';
 import type { PagePath } from '../types.ts';
 import { PAGES, rootOf } from './paths.ts';
 
@@ -16,6 +16,8 @@ export interface PageViews {
   /** `bodyHtml`: the article's annotated text; `jsonLd`: its JSON-LD, a script element's text. */
   readonly article: (site: SiteView, root: string, pagePath: string, article: ArticleView, bodyHtml: string, jsonLd: string) => string;
   readonly entity: (site: SiteView, root: string, pagePath: string, entity: EntityView, jsonLd: string) => string;
+  /** A publication's page (`sources/<slug>.html`). */
+  readonly source: (site: SiteView, root: string, pagePath: string, source: SourceView) => string;
 }
 
 /** A site-wide page's view: it renders from the whole model. */
@@ -25,6 +27,7 @@ export type SitePageView = (model: Model, root: string, pagePath: string) => str
 export interface PageItems {
   readonly article: ArticleView;
   readonly entity: EntityView;
+  readonly source: SourceView;
 }
 
 export type PageKind = keyof PageViews;
@@ -54,6 +57,7 @@ export const PAGE_KINDS = {
   search: fixed('search', PAGES.search),
   article: perItem('article', (model) => model.articles),
   entity: perItem('entity', (model) => model.entities),
+  source: perItem('source', (model) => model.publications),
 } satisfies { readonly [K in PageKind]: PageKindEntry<K> };
 
 interface PageKindEntry<K extends PageKind> {

@@ -21,8 +21,13 @@ export function entityPage(id: EntityId | string): PagePath {
   return flatten(`entities/${id}.html`) as PagePath;
 }
 
-/** The article and entity pages, as the model's references carry them. */
-export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage };
+/** A publication's page (`sources.html` lists them all). */
+export function sourcePage(slug: string): PagePath {
+  return flatten(`sources/${slug}.html`) as PagePath;
+}
+
+/** The article, entity and publication pages, as the model's references carry them. */
+export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage, source: sourcePage };
 
 /**
  * The URL by which page `from` names `to` (both relative to the output root) in metadata: absolute

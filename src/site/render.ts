@@ -240,6 +240,9 @@ export function viewRenderer(
         page = views.entity(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
         break;
       }
+      case 'source':
+        page = views.source(model.site, root, pagePath, spec.item);
+        break;
       default:
         page = views[spec.kind](model, root, pagePath);
     }

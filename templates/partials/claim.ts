@@ -1,5 +1,5 @@
 import { html, trusted, type Html } from '../../src/site/html.ts';
-import type { ClaimReportView, ClaimView } from '../../src/model/types.ts';
+import type { ClaimReportView, ClaimView, ReliabilityView } from '../../src/model/types.ts';
 
 /**
  * One claim (a fact) with its badge, the editor's assessment and its citations. The statement is
@@ -72,6 +72,11 @@ function assessment(c: ClaimView, root: string): Html | '' {
 }
 
 function citation(r: ClaimReportView, words: boolean, root: string): Html {
-  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>, <time datetime="${r.article.published.iso}">${r.article.published.display}</time>${words ? html`: <q>${r.text}</q>` : ''}</li>
+  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability)}` : ''}, <time datetime="${r.article.published.iso}">${r.article.published.display}</time>${words ? html`: <q>${r.text}</q>` : ''}</li>
 `;
+}
+
+/** A source's reliability letter (FORMAT.md §5), its words in the tooltip and for screen readers. */
+export function reliabilityBadge(r: ReliabilityView): Html {
+  return html`<span class="reliability reliability-${r.letter}" title="Source reliability ${r.letter}: ${r.words}"><span aria-hidden="true">${r.letter}</span><span class="visually-hidden">source reliability ${r.letter}: ${r.words}</span></span>`;
 }

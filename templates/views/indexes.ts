@@ -38,7 +38,7 @@ export function sourcesView(model: Model, root: string, pagePath: string): strin
   const main = html`<header class="page-head"><h1>Sources</h1><p class="lede">The reports behind this briefing, by publication.</p></header>
 ${model.sources.map(
   (s) => html`<section class="source-group">
-  <h2>${s.name}</h2>
+  <h2><a href="${root}${s.page}">${s.name}</a></h2>
   <ol class="article-list">${s.articles.map((a) => articleItem(a, root))}</ol>
 </section>
 `,

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { foreignRequests, openExample, WAIT, type BuiltSite, type ExampleSession } from './helpers.ts';
+import { buildExample, foreignRequests, openExample, removeDir, WAIT, type BuiltSite, type ExampleSession } from './helpers.ts';
 
 interface AxeNode {
   target: unknown[];
@@ -29,6 +29,8 @@ let context: BrowserContext;
 let requests: string[];
 let axeSource: string;
 let article: string;
+/** A publication's page: the first in data/sources.json (a profiled one once the example has records). */
+let publication: string;
 
 let session: ExampleSession;
 
@@ -37,6 +39,8 @@ before(async () => {
   axeSource = await fs.readFile(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
   session = await openExample();
   ({ site, article, context, requests } = session);
+  const sources = JSON.parse(await fs.readFile(path.join(site.out, 'data/sources.json'), 'utf8')) as { page: string }[];
+  publication = sources[0]!.page;
 });
 
 after(async () => session?.close());
@@ -57,29 +61,45 @@ const PAGES: [string, () => string, string?][] = [
   ['entity index', () => 'entities/index.html'],
   ['timeline', () => 'timeline.html'],
   ['sources', () => 'sources.html'],
+  ['publication', () => publication],
   ['search with a query', () => 'search.html', '?q=Putin'],
 ];
 
+/** axe's serious and critical violations on the page at `url`, described; waits for search results with a query. */
+async function seriousViolations(url: string, query?: string): Promise<string> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  try {
+    await page.goto(url + (query ?? ''), { waitUntil: 'load' });
+    if (query) await page.waitForSelector('#search-results li.search-result');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations;
+    });
+    return describe(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+  } finally {
+    await page.close();
+  }
+}
+
 for (const [kind, rel, query] of PAGES) {
   test(`axe finds no serious or critical violation on the ${kind} page`, async () => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    try {
-      await page.goto(site.fileUrl(rel()) + (query ?? ''), { waitUntil: 'load' });
-      if (query) await page.waitForSelector('#search-results li.search-result');
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations;
-      });
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      assert.equal(bad.length, 0, `${rel()}${query ?? ''}:\n${describe(bad)}`);
-    } finally {
-      await page.close();
-    }
+    assert.equal(await seriousViolations(site.fileUrl(rel()), query), '', `${rel()}${query ?? ''}`);
   });
 }
+
+test('axe finds no serious or critical violation on a profiled publication page, nor on citations with reliability badges', async () => {
+  const desk = await buildExample({ input: 'test/fixtures/sites/sources-desk' });
+  try {
+    for (const rel of ['sources/harbour-gazette.html', 'sources/dockside-radio.html', 'entities/port-authority.html']) {
+      assert.equal(await seriousViolations(desk.fileUrl(rel)), '', rel);
+    }
+  } finally {
+    await removeDir(desk.tmp);
+  }
+});
 
 test('the pages checked request nothing but files', () => {
   assert.deepEqual(

@@ -87,3 +87,12 @@ test('every page of the claim-records fixture passes html-validate:recommended (
   const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
   assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
 });
+
+test('every page of the sources-desk fixture (source records, publication pages) passes html-validate:recommended', async (t) => {
+  const { pages, problems } = await validateSite(path.resolve('test/fixtures/sites/sources-desk'), 'sources-desk');
+  assert.ok(pages.filter((p) => p.startsWith('sources/')).length === 4, pages.join(' '));
+  t.diagnostic(`${pages.length} pages validated, ${problems.length} messages`);
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
+  assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
+  for (const w of problems.filter((p) => p.severity === 'warning')) t.diagnostic(`warning: ${w.where}`);
+});

@@ -99,9 +99,11 @@ test('deleting an article removes its page and stubs only it named; briefing.md 
   const files = await snapshot(out);
   assert.ok(!files.has('articles/ferries-add-sailings.html'));
   assert.ok(!files.has('entities/harbour-engineers-guild.html'), 'the stub only that article named is gone');
+  assert.ok(!files.has('sources/coastal-wire.html'), "its publication's page is gone: Coastal Wire published no other report");
 
   const briefing = path.join(input, 'briefing.md');
   await fs.appendFile(briefing, '\nMore summary.\n');
   const third = await rebuild({ input, output: out, keepCache: true }, second, new Set([briefing]));
-  assert.equal(third.pages, first.pages - 2, 'a full build: every page');
+  // The article, the stub only it named, and its publication's page: Coastal Wire published no other report.
+  assert.equal(third.pages, first.pages - 3, 'a full build: every page');
 });

@@ -151,3 +151,27 @@ test('a claim record whose id is also an article slug and an entity id (even "in
     await fs.rm(dir2, { recursive: true, force: true });
   }
 });
+
+test('a source record may share its id and name with an entity: mentions still name the entity, sources the record', async () => {
+  const { result, out, dir } = await buildWith({
+    'entities/summit.md': '---\nname: Summit\ntype: event\n---\nA meeting.\n',
+    'sources/summit.md': '---\nname: Summit\naliases: [Summit Wire]\nreliability: C\n---\nA wire named like the meeting.\n',
+    'articles/summit.md':
+      '---\ntitle: Summit report\nsource: summit wire\npublished: 2024-01-01\n---\n[[[Summit]] opened]{claim=summit}.\n',
+  });
+  try {
+    assert.equal(result.ok, true, JSON.stringify(result.diagnostics));
+    const sources = await readJson<{ id?: string; page: string; articles: string[] }[]>(out, 'data/sources.json');
+    assert.deepEqual(sources, [{ id: 'summit', name: 'Summit', page: 'sources/summit.html', articles: ['summit'], reliability: 'C' }]);
+    const entities = await readJson<{ id: string; page: string; mentionCount: number }[]>(out, 'data/entities.json');
+    assert.deepEqual(
+      entities.map((e) => [e.id, e.page, e.mentionCount]),
+      [['summit', 'entities/summit.html', 1]],
+    );
+    const article = await fs.readFile(path.join(out, 'articles/summit.html'), 'utf8');
+    assert.ok(article.includes('href="../entities/summit.html"'));
+    assert.ok((await fs.stat(path.join(out, 'sources/summit.html'))).isFile());
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});

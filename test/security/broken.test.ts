@@ -69,6 +69,13 @@ const CASES: Record<string, string> = {
     "articles/report.md line 7, a list item's continuation line indented with one tab: `claim=Bridge_Closed`, the value at column 31 (the tab is one character)",
   'bad-claim-records':
     "claims/*.md (FORMAT.md §5), each value at its column on line 3 unless said: `credibility: 0`, `credibility: 7` and `credibility: high` (column 14) are not 1–6; rail-strike.md has no `statement` (2:1, the start of its map); storm-warning.md's `statement: |` holds two paragraphs (the value, 2:12); `date: 2024-13-01` (column 7); tunnel-flood.md's `about: [Alpah]` names no entity (a warning at the item, column 9); harbour-dredged.md is the record of a claim no article uses (a warning at the file, 1:1)",
+  'bad-source-reliability':
+    'sources/wire.md line 4 `reliability: G` and sources/agency.md line 4 `reliability: a` (reliability is one capital letter A–F; a small letter is an error with a hint): each value at column 14',
+  'source-javascript-url':
+    "sources/wire.md line 3 `url: javascript:alert(document.cookie)`: a source's home page is http(s) only, the value at column 6",
+  'source-missing-name': 'sources/wire.md has no `name`: 2:1, the start of its front-matter map',
+  'duplicate-source-alias':
+    'sources/agency.md (read first) claims the alias "the  WIRE", sources/wire.md line 4 claims "The Wire" (the same after case folding and whitespace collapsing): the second claim is the error, at the alias, 4:5',
   'bad-claim-in-image-alt':
     "articles/report.md line 6: the span `[x]{claim=Bad}` inside an image's text at column 29, value at column 39 (the same characters earlier in a code span are not a span)",
 };
