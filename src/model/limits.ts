@@ -9,8 +9,8 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   topic: 'Topics',
 };
 
-/** How many entities of each type the home page lists. */
-export const KEY_ENTITIES_PER_TYPE = 8;
+/** How many entities of each type the home page lists (the most mentioned; the rest are on the entity index). */
+export const KEY_ENTITIES_PER_TYPE = 5;
 
 /** Caps on a page's long lists (docs/format.md); the exports always hold everything. */
 export const LIMITS = {

@@ -89,6 +89,8 @@ export interface ClaimReportView {
   readonly date?: DateView;
   /** The cited passage: article page + `#claim-…`, relative to the output root. */
   readonly target: string;
+  /** The span's place among its article's spans (document order), for the timeline's order. */
+  readonly position: number;
 }
 
 export interface ClaimView {
@@ -120,6 +122,8 @@ export interface QuoteView {
   readonly text: string;
   readonly date?: DateView;
   readonly target: string;
+  /** The span's place among its article's spans (document order), for the timeline's order. */
+  readonly position: number;
 }
 
 export type TimelineKind = 'claim' | 'quote' | 'article';
@@ -132,6 +136,12 @@ export interface RelatedWeights {
 
 export interface TimelineEntry {
   readonly date: DateView;
+  /** `YYYY-MM-DD` of `date` as written; `timed` when the date has a time of day. */
+  readonly day: string;
+  readonly timed: boolean;
+  /** The report it comes from (an article's own entry: that article), and the place in it (-1 for the article itself). */
+  readonly article: ArticleRef;
+  readonly position: number;
   readonly kind: TimelineKind;
   readonly text: string;
   /** Where the entry links, relative to the output root. */

@@ -213,21 +213,22 @@ export function entityGroups(
   const { refs, nameRank } = names;
   const counted = (id: EntityId): CountedEntity => withCount(refs.get(id)!, counts.perEntity.get(id) ?? 0);
   const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
-  const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number): EntityGroup[] =>
+  // `named`: only entities the reports mention; a list of key entities is no place for one they never name.
+  const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number, named: boolean): EntityGroup[] =>
     ENTITY_TYPES.map((type) => ({
       type,
       label: TYPE_LABELS[type],
       entities: entities
-        .filter((e) => e.type === type && !e.stub)
+        .filter((e) => e.type === type && !e.stub && (!named || e.mentionCount > 0))
         .map((e) => counted(e.id))
         .sort(order)
         .slice(0, limit),
     })).filter((g) => g.entities.length > 0);
   const stubs = entities.filter((e) => e.stub).map((e) => counted(e.id));
   return {
-    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE),
+    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE, true),
     entityGroups: [
-      ...byType(byName, Infinity),
+      ...byType(byName, Infinity, false),
       ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
     ],
   };

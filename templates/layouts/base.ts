@@ -46,12 +46,17 @@ ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">
       <a href="${root}sources.html"${current('sources')}>Sources</a>
       <a href="${root}search.html"${current('search')}>Search</a>
     </nav>
-    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
+${
+  // The search page has its own box, which searches as the reader types: a second one would compete.
+  f.section === 'search'
+    ? ''
+    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
       <label class="visually-hidden" for="site-search">Search this briefing</label>
       <input id="site-search" name="q" type="search" placeholder="Search people, places, facts…" autocomplete="off">
       <button type="submit">Search</button>
     </form>
-  </div>
+`
+}  </div>
 </header>
 <main id="main" class="wrap">
 ${main}

@@ -114,7 +114,7 @@ ${e.related.more ? html`        <p class="more">and ${e.related.more} more (all 
         <ul class="source-list">
           ${e.sources.map(
             (s) =>
-              html`<li><span class="source-name">${s.name}</span> <span class="count">${s.total}<span class="visually-hidden"> reports</span></span><ul>${s.articles.map(
+              html`<li><p class="source-head"><span class="source-name">${s.name}</span> <span class="count">· ${s.total} report${s.total !== 1 ? 's' : ''}</span></p><ul>${s.articles.map(
                 (a) =>
                   html`<li><a href="${root}${a.page}">${a.title}</a> · <time datetime="${a.published.iso}">${a.published.display}</time></li>`,
               )}</ul>${s.more ? html`<p class="more">and ${s.more} earlier reports from ${s.name}</p>` : ''}</li>`,
