@@ -25,3 +25,18 @@ export const LIMITS = {
   articlesPerSource: 10,
   homeArticles: 50,
 } as const;
+
+/**
+ * How many items of each of a fact sheet's long lists show before the rest is folded into a
+ * `<details>` "Show all …" (docs/format.md): about a screenful each, so the page stays short and
+ * every item stays on it.
+ */
+export const FOLDS = {
+  disputes: 2,
+  corroborated: 2,
+  singleSource: 4,
+  quotes: 2,
+  mentionReports: 1,
+  timelineEntries: 4,
+  related: 5,
+} as const;

@@ -222,6 +222,33 @@ export interface EntityView extends EntityRef {
   readonly facts: Excerpt<ClaimView>;
   readonly quotes: Excerpt<QuoteView>;
   readonly timeline: Excerpt<TimelineDay>;
+  /** The same lists as the fact sheet lays them out: facts grouped, long lists folded. */
+  readonly layout: FactSheetLayout;
+}
+
+/** A list split into the items a page shows at once and the ones it folds away (in a `<details>`). */
+export interface Fold<T> {
+  readonly shown: readonly T[];
+  readonly folded: readonly T[];
+  /** shown + folded (for a timeline: entries, not days). */
+  readonly total: number;
+}
+
+/** A disputed fact and the facts that contradict it: both sides. */
+export interface Dispute {
+  readonly claim: ClaimView;
+  readonly others: readonly ClaimView[];
+}
+
+export interface FactSheetLayout {
+  readonly disputes: Fold<Dispute>;
+  /** Reported by two sources or more. */
+  readonly corroborated: Fold<ClaimView>;
+  readonly singleSource: Fold<ClaimView>;
+  readonly quotes: Fold<QuoteView>;
+  readonly mentions: Fold<ArticleMentions>;
+  readonly timeline: Fold<TimelineDay>;
+  readonly related: Fold<WeightedEntity>;
 }
 
 export interface EntityGroup {

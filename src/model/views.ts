@@ -1,7 +1,8 @@
 import { flatten } from '../strings.ts';
-import type { ArticleSlug, EntityId } from '../types.ts';
+import type { ArticleSlug, ClaimId, EntityId } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import type { Statements } from './claims.ts';
+import { factSheetLayout } from './fact-sheet.ts';
 import { relatedByWeight, type EntityInArticle, type FactSheetMentions, type MentionCounts } from './counts.ts';
 import { KEY_ENTITIES_PER_TYPE, LIMITS, TYPE_LABELS } from './limits.ts';
 import type { AnnotatedContent, ArticleInput, EntityNames } from './references.ts';
@@ -50,6 +51,7 @@ export interface StatementIndex {
   readonly quotesByArticle: Map<ArticleSlug, QuoteView[]>;
   readonly factsByEntity: Map<EntityId, ClaimView[]>;
   readonly quotesByEntity: Map<EntityId, QuoteView[]>;
+  readonly claimById: ReadonlyMap<ClaimId, ClaimView>;
 }
 
 export function indexStatements(statements: Statements): StatementIndex {
@@ -65,7 +67,7 @@ export function indexStatements(statements: Statements): StatementIndex {
     push(quotesByEntity, q.speaker.id, q);
     push(quotesByArticle, q.article.slug, q);
   }
-  return { claimsByArticle, quotesByArticle, factsByEntity, quotesByEntity };
+  return { claimsByArticle, quotesByArticle, factsByEntity, quotesByEntity, claimById: statements.claimById };
 }
 
 /** What the article views are built from. */
@@ -159,6 +161,20 @@ function entityView(
     counters.entityArticleVisits += byArticle.length;
     counters.timelineEntries += timeline.total;
   }
+  const mentionsByArticle = excerpt(byArticle, LIMITS.articlesWithSnippets, snippets);
+  const related = excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
+    withWeight(names.refs.get(id)!, relatedWeights.weights[i]!),
+  );
+  const factsShown = excerpt(facts, LIMITS.facts, (c) => c);
+  const quotesShown = excerpt(quotes, LIMITS.quotes, (q) => q);
+  const layout = factSheetLayout({
+    facts: factsShown,
+    quotes: quotesShown,
+    mentions: mentionsByArticle,
+    timeline,
+    related,
+    claimById: input.statements.claimById,
+  });
   const first = dates.length ? minBy(dates, (d) => d.time) : undefined;
   const last = dates.length ? minBy(dates, (d) => -d.time) : undefined;
   // Every field written out, as for articles.
@@ -179,15 +195,14 @@ function entityView(
     articleSlugs: articleRefsOf.map((a) => a.slug),
     firstReported: first,
     lastReported: last,
-    mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, snippets),
+    mentionsByArticle,
     relatedWeights,
-    related: excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
-      withWeight(names.refs.get(id)!, relatedWeights.weights[i]!),
-    ),
+    related,
     sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource, input.sourceKey),
-    facts: excerpt(facts, LIMITS.facts, (c) => c),
-    quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
+    facts: factsShown,
+    quotes: quotesShown,
     timeline,
+    layout,
   };
 }
 
