@@ -1,6 +1,6 @@
 // The page frame around every view. Text is escaped by `html`; `main`, `scripts` and the JSON-LD
 // (made by scriptSafeJson) arrive as trusted Html.
-import { html, trusted, type Html } from '../../src/site/html.ts';
+import { cssString, html, trusted, type Html } from '../../src/site/html.ts';
 import type { SiteView } from '../../src/model/types.ts';
 
 export interface Frame {
@@ -33,6 +33,7 @@ ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">
 <link rel="icon" href="${root}assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
 <script type="application/ld+json">${trusted(f.jsonLd)}</script>
+${printHeader(site)}
 </head>
 <body class="${f.bodyClass}">
 <a class="skip-link" href="#main">Skip to content</a>
@@ -72,4 +73,22 @@ ${main}
 ${scripts ?? ''}</body>
 </html>
 `.value;
+}
+
+const printHeaders = new WeakMap<SiteView, Html>();
+
+/**
+ * The running header of a printed page: the briefing's title and its as-of date, in a page margin
+ * box (`@top-left`, printed by Chromium since version 131). It names this briefing, so it is
+ * written in each page rather than in site.css; the page numbers are in site.css. Made once per
+ * build.
+ */
+function printHeader(site: SiteView): Html {
+  let style = printHeaders.get(site);
+  if (!style) {
+    const text = site.updated ? `${site.title} · current as of ${site.updated.display}` : site.title;
+    style = trusted(`<style media="print">@page { @top-left { content: ${cssString(text)}; } }</style>`);
+    printHeaders.set(site, style);
+  }
+  return style;
 }

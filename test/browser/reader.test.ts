@@ -3,9 +3,11 @@
  * a printed fact sheet carries the briefing's title, its as-of date and page numbers.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
 import { openExample, type ExampleSession } from './helpers.ts';
 
 let session: ExampleSession;
@@ -166,5 +168,35 @@ test('the contents sit beside the text and stay in view on a wide screen, and co
     } finally {
       await context.close();
     }
+  }
+});
+
+test('a printed fact sheet has the briefing title and as-of date on every page, and page numbers', async () => {
+  const { site, context } = session;
+  const page = await context.newPage();
+  try {
+    await page.goto(site.fileUrl('entities/kim-jong-un.html'), { waitUntil: 'load' });
+    const pdf = path.join(site.tmp, 'fact-sheet.pdf');
+    await page.pdf({ path: pdf, format: 'A4' });
+    const { stdout } = await promisify(execFile)('pdftotext', ['-layout', pdf, '-']);
+    const pages = stdout.split('\f').filter((p) => p.trim());
+    assert.ok(pages.length >= 2, `${pages.length} pages`);
+    pages.forEach((text, i) => {
+      const flat = text.replace(/\s+/g, ' ');
+      assert.ok(
+        flat.includes('Kim–Putin summit at the Vostochny Cosmodrome · current as of 13 September 2023'),
+        `page ${i + 1}: the briefing's title and as-of date: ${flat.slice(0, 120)}`,
+      );
+      assert.ok(flat.includes(`Page ${i + 1} of ${pages.length}`), `page ${i + 1}: its number: ${flat.slice(-200)}`);
+    });
+    // Folded lists print whole: the same text as with every fold opened by hand.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const opened = path.join(site.tmp, 'fact-sheet-opened.pdf');
+    await page.pdf({ path: opened, format: 'A4' });
+    const all = (await promisify(execFile)('pdftotext', [opened, '-'])).stdout;
+    const printed = (await promisify(execFile)('pdftotext', [pdf, '-'])).stdout;
+    assert.equal(printed.replace(/\s+/g, ' '), all.replace(/\s+/g, ' '));
+  } finally {
+    await page.close();
   }
 });
