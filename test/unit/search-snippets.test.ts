@@ -57,3 +57,25 @@ test('for any text of words and any word of it, the snippet holds the word and c
     { numRuns: 300 },
   );
 });
+
+test('a fact sheet’s mention snippet cut inside a long sentence starts and ends with whole words', async () => {
+  const { SentenceIndex } = await import('../../src/model/snippets.ts');
+  const words = Array.from({ length: 120 }, (_, i) => `word${i}x${'y'.repeat(i % 7)}`);
+  const text = words.join(' ') + '.';
+  const start = text.indexOf('word60x');
+  const end = start + 'word60x'.length;
+  const html = new SentenceIndex('en').snippet(text, start, end);
+  assert.match(html, /^…word\d+x/, html.slice(0, 30));
+  assert.match(html, /word\d+xy*…$/, html.slice(-30));
+  const plain = html.replace(/<\/?mark>/g, '').slice(1, -1);
+  const at = text.indexOf(plain);
+  assert.ok(at > 0 && text[at - 1] === ' ' && text[at + plain.length] === ' ', plain);
+});
+
+test('text written without spaces is still cut near the mention', async () => {
+  const { SentenceIndex } = await import('../../src/model/snippets.ts');
+  const text = '北'.repeat(400) + '金正恩' + '南'.repeat(400) + '。';
+  const start = 400;
+  const html = new SentenceIndex('zh').snippet(text, start, start + 3);
+  assert.equal(html, `…${'北'.repeat(160)}<mark>金正恩</mark>${'南'.repeat(160)}…`);
+});
