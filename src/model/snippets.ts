@@ -59,12 +59,18 @@ const WORD = 30;
 
 /** A cut at `at` moved forward to the start of a word (not past `limit`), so no word shows in part. */
 function wordAfter(text: string, at: number, limit: number): number {
-  for (let i = at; i < limit && i - at <= WORD; i++) if (/\s/.test(text.charAt(i - 1))) return i;
+  for (let i = at; i < limit && i - at <= WORD; i++) if (isSpace(text.charCodeAt(i - 1))) return i;
   return at;
 }
 
 /** A cut at `at` moved back to the end of a word (not before `limit`). */
 function wordBefore(text: string, at: number, limit: number): number {
-  for (let i = at; i > limit && at - i <= WORD; i--) if (/\s/.test(text.charAt(i))) return i;
+  for (let i = at; i > limit && at - i <= WORD; i--) if (isSpace(text.charCodeAt(i))) return i;
   return at;
+}
+
+/** White space, as `\s` has it, without a regular expression for the common ASCII case. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }
