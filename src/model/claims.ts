@@ -87,14 +87,15 @@ function gatherSpans({ articles, entityRef, dateOf }: StatementsInput): {
   const conflictUses: ConflictUse[] = [];
   const quotes: QuoteView[] = [];
   for (const { article, spans } of articles) {
-    for (const span of spans) {
+    for (let position = 0; position < spans.length; position++) {
+      const span = spans[position]!;
       // Flattened: a concatenation is a rope, and the model keeps these (src/strings.ts).
       const target = flatten(`${article.page}#${span.anchor}`);
       const date = span.date ? dateOf(span.date) : undefined;
       if (span.claim) {
         let d = drafts.get(span.claim);
         if (!d) drafts.set(span.claim, (d = { reports: [], subjects: new Set(), sources: new Map(), conflicts: new Set(), at: span.at }));
-        d.reports.push({ article, text: span.text, target, ...(date ? { date } : {}) });
+        d.reports.push({ article, text: span.text, target, position, ...(date ? { date } : {}) });
         for (const id of span.mentions) d.subjects.add(id);
         spanEntities(SPAN_KEYS, span, d.subjects, 'subject');
         // By publication: two spellings of one source record are one source (FORMAT.md §5).
@@ -102,7 +103,7 @@ function gatherSpans({ articles, entityRef, dateOf }: StatementsInput): {
         for (const other of span.conflicts) conflictUses.push({ from: span.claim, to: other.id, at: other.at });
       }
       if (span.quote) {
-        quotes.push({ speaker: entityRef(span.quote), article, text: span.text, target, ...(date ? { date } : {}) });
+        quotes.push({ speaker: entityRef(span.quote), article, text: span.text, target, position, ...(date ? { date } : {}) });
       }
     }
   }

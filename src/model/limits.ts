@@ -9,8 +9,8 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   topic: 'Topics',
 };
 
-/** How many entities of each type the home page lists. */
-export const KEY_ENTITIES_PER_TYPE = 8;
+/** How many entities of each type the home page lists (the most mentioned; the rest are on the entity index). */
+export const KEY_ENTITIES_PER_TYPE = 5;
 
 /** Caps on a page's long lists (docs/format.md); the exports always hold everything. */
 export const LIMITS = {
@@ -27,4 +27,19 @@ export const LIMITS = {
   sourceReports: 100,
   sourceClaims: 50,
   homeArticles: 50,
+} as const;
+
+/**
+ * How many items of each of a fact sheet's long lists show before the rest is folded into a
+ * `<details>` "Show all …" (docs/format.md): about a screenful each, so the page stays short and
+ * every item stays on it.
+ */
+export const FOLDS = {
+  disputes: 2,
+  corroborated: 2,
+  singleSource: 4,
+  quotes: 2,
+  mentionReports: 1,
+  timelineEntries: 4,
+  related: 5,
 } as const;

@@ -39,8 +39,8 @@ export class SentenceIndex {
     let to = last ? base + last.index + last.segment.length : Math.min(text.length, end + WINDOW);
     const lead = from < start - CONTEXT;
     const tail = to > end + CONTEXT;
-    if (lead) from = start - CONTEXT;
-    if (tail) to = end + CONTEXT;
+    if (lead) from = wordAfter(text, start - CONTEXT, start);
+    if (tail) to = wordBefore(text, end + CONTEXT, end);
     return flat(
       (lead ? '…' : '') +
         escapeHtml(text.slice(from, start).trimStart()) +
@@ -51,4 +51,28 @@ export class SentenceIndex {
         (tail ? '…' : ''),
     );
   }
+}
+
+/**
+ * How far a cut moves to reach a space: past it, the text is taken to be written without spaces
+ * (Chinese, Japanese, Thai) and is cut where it was.
+ */
+const WORD = 30;
+
+/** A cut at `at` moved forward to the start of a word (not past `limit`), so no word shows in part. */
+function wordAfter(text: string, at: number, limit: number): number {
+  for (let i = at; i < limit && i - at <= WORD; i++) if (isSpace(text.charCodeAt(i - 1))) return i;
+  return at;
+}
+
+/** A cut at `at` moved back to the end of a word (not before `limit`). */
+function wordBefore(text: string, at: number, limit: number): number {
+  for (let i = at; i > limit && at - i <= WORD; i--) if (isSpace(text.charCodeAt(i))) return i;
+  return at;
+}
+
+/** White space, as `\s` has it, without a regular expression for the common ASCII case. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }

@@ -20,12 +20,27 @@ export class TimelineEntries {
   }
 
   claim(c: ClaimView, date: DateView): TimelineEntry {
-    return made(this.#claims, c.id, () => ({ date, kind: 'claim', text: c.statement, target: c.reports[0]!.target, status: c.status }));
+    const first = c.reports[0]!;
+    return made(this.#claims, c.id, () => ({
+      date,
+      day: this.#day(date),
+      timed: date.iso.length > 10,
+      article: first.article,
+      position: first.position,
+      kind: 'claim',
+      text: c.statement,
+      target: first.target,
+      status: c.status,
+    }));
   }
 
   quote(q: QuoteView, date: DateView): TimelineEntry {
     return made(this.#quotes, q, () => ({
       date,
+      day: this.#day(date),
+      timed: date.iso.length > 10,
+      article: q.article,
+      position: q.position,
       kind: 'quote',
       text: q.text,
       target: q.target,
@@ -35,9 +50,51 @@ export class TimelineEntries {
   }
 
   article(a: ArticleRef): TimelineEntry {
-    return made(this.#articles, a.slug, () => ({ date: a.published, kind: 'article', text: a.title, target: a.page, source: a.source }));
+    return made(this.#articles, a.slug, () => ({
+      date: a.published,
+      day: this.#day(a.published),
+      timed: a.published.iso.length > 10,
+      article: a,
+      position: -1,
+      kind: 'article',
+      text: a.title,
+      target: a.page,
+      source: a.source,
+    }));
+  }
+
+  // Entries are written out field by field, not spread from a shared part: a spread gives objects
+  // hidden classes of their own (src/model/views.ts). Each day is one string, so the sort's most
+  // frequent comparison, two entries of the same day, is a comparison of one string with itself.
+  readonly #days = new Map<string, string>();
+  #day(date: DateView): string {
+    const day = date.iso.slice(0, 10);
+    const known = this.#days.get(day);
+    if (known !== undefined) return known;
+    this.#days.set(day, day);
+    return day;
   }
 }
+
+/**
+ * The timeline's order: by day; within a day, the entries with a time of day first, in time order
+ * (an editor who gave a time placed the entry), then the others in source order: by report (oldest
+ * first), the report itself before what it says, then in the order written.
+ */
+export function timelineOrder(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.day !== b.day) return a.day < b.day ? -1 : 1;
+  if (a.timed !== b.timed) return a.timed ? -1 : 1;
+  return (
+    (a.timed ? a.date.time - b.date.time : 0) ||
+    a.article.published.time - b.article.published.time ||
+    compare(a.article.slug, b.article.slug) ||
+    a.position - b.position ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    compare(a.target, b.target)
+  );
+}
+
+const KIND_ORDER: Record<TimelineEntry['kind'], number> = { article: 0, claim: 1, quote: 2 };
 
 /** The entry `map` holds for `key`, made and kept the first time. */
 function made<K>(map: Map<K, TimelineEntry>, key: K, make: () => TimelineEntry): TimelineEntry {
@@ -46,7 +103,7 @@ function made<K>(map: Map<K, TimelineEntry>, key: K, make: () => TimelineEntry):
   return entry;
 }
 
-/** Dated claims, quotes and articles, grouped by day, oldest first. */
+/** Dated claims, quotes and articles, grouped by day, oldest first, in `timelineOrder`. */
 export function buildTimeline(
   claims: readonly ClaimView[],
   quotes: readonly QuoteView[],
@@ -58,13 +115,12 @@ export function buildTimeline(
   for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
   for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
   for (const a of articles) entries.push(made.article(a));
-  const order: Record<TimelineEntry['kind'], number> = { claim: 0, quote: 1, article: 2 };
-  entries.sort((a, b) => a.date.time - b.date.time || order[a.kind] - order[b.kind] || compare(a.target, b.target));
+  entries.sort(timelineOrder);
   // Past the limit, the latest entries are kept.
   const shown = entries.length > limit ? entries.slice(entries.length - limit) : entries;
   const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
   for (const e of shown) {
-    const day = e.date.iso.slice(0, 10);
+    const day = e.day;
     const last = days[days.length - 1];
     if (last && last.day === day) last.entries.push(e);
     else days.push({ day, label: made.label(day), entries: [e] });

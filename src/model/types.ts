@@ -135,6 +135,8 @@ export interface ClaimReportView {
   readonly date?: DateView;
   /** The cited passage: article page + `#claim-…`, relative to the output root. */
   readonly target: string;
+  /** The span's place among its article's spans (document order), for the timeline's order. */
+  readonly position: number;
 }
 
 /** A claim's grade on the Admiralty scale (FORMAT.md §5): 1 confirmed by other sources … 6 cannot be judged. */
@@ -189,6 +191,8 @@ export interface QuoteView {
   readonly text: string;
   readonly date?: DateView;
   readonly target: string;
+  /** The span's place among its article's spans (document order), for the timeline's order. */
+  readonly position: number;
 }
 
 export type TimelineKind = 'claim' | 'quote' | 'article';
@@ -201,6 +205,12 @@ export interface RelatedWeights {
 
 export interface TimelineEntry {
   readonly date: DateView;
+  /** `YYYY-MM-DD` of `date` as written; `timed` when the date has a time of day. */
+  readonly day: string;
+  readonly timed: boolean;
+  /** The report it comes from (an article's own entry: that article), and the place in it (-1 for the article itself). */
+  readonly article: ArticleRef;
+  readonly position: number;
   readonly kind: TimelineKind;
   readonly text: string;
   /** Where the entry links, relative to the output root. */
@@ -281,6 +291,33 @@ export interface EntityView extends EntityRef {
   readonly facts: Excerpt<ClaimView>;
   readonly quotes: Excerpt<QuoteView>;
   readonly timeline: Excerpt<TimelineDay>;
+  /** The same lists as the fact sheet lays them out: facts grouped, long lists folded. */
+  readonly layout: FactSheetLayout;
+}
+
+/** A list split into the items a page shows at once and the ones it folds away (in a `<details>`). */
+export interface Fold<T> {
+  readonly shown: readonly T[];
+  readonly folded: readonly T[];
+  /** shown + folded (for a timeline: entries, not days). */
+  readonly total: number;
+}
+
+/** A disputed fact and the facts that contradict it: both sides. */
+export interface Dispute {
+  readonly claim: ClaimView;
+  readonly others: readonly ClaimView[];
+}
+
+export interface FactSheetLayout {
+  readonly disputes: Fold<Dispute>;
+  /** Reported by two sources or more. */
+  readonly corroborated: Fold<ClaimView>;
+  readonly singleSource: Fold<ClaimView>;
+  readonly quotes: Fold<QuoteView>;
+  readonly mentions: Fold<ArticleMentions>;
+  readonly timeline: Fold<TimelineDay>;
+  readonly related: Fold<WeightedEntity>;
 }
 
 export interface EntityGroup {

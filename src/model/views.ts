@@ -1,7 +1,8 @@
 import { flatten } from '../strings.ts';
-import type { ArticleSlug, EntityId, PagePath } from '../types.ts';
+import type { ArticleSlug, ClaimId, EntityId, PagePath } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import type { Statements } from './claims.ts';
+import { factSheetLayout } from './fact-sheet.ts';
 import { relatedByWeight, type EntityInArticle, type FactSheetMentions, type MentionCounts } from './counts.ts';
 import { KEY_ENTITIES_PER_TYPE, LIMITS, TYPE_LABELS } from './limits.ts';
 import type { AnnotatedContent, ArticleInput, EntityNames } from './references.ts';
@@ -50,6 +51,7 @@ export interface StatementIndex {
   readonly quotesByArticle: Map<ArticleSlug, QuoteView[]>;
   readonly factsByEntity: Map<EntityId, ClaimView[]>;
   readonly quotesByEntity: Map<EntityId, QuoteView[]>;
+  readonly claimById: ReadonlyMap<ClaimId, ClaimView>;
 }
 
 export function indexStatements(statements: Statements): StatementIndex {
@@ -65,7 +67,7 @@ export function indexStatements(statements: Statements): StatementIndex {
     push(quotesByEntity, q.speaker.id, q);
     push(quotesByArticle, q.article.slug, q);
   }
-  return { claimsByArticle, quotesByArticle, factsByEntity, quotesByEntity };
+  return { claimsByArticle, quotesByArticle, factsByEntity, quotesByEntity, claimById: statements.claimById };
 }
 
 /** What the article views are built from. */
@@ -161,6 +163,20 @@ function entityView(
     counters.entityArticleVisits += byArticle.length;
     counters.timelineEntries += timeline.total;
   }
+  const mentionsByArticle = excerpt(byArticle, LIMITS.articlesWithSnippets, snippets);
+  const related = excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
+    withWeight(names.refs.get(id)!, relatedWeights.weights[i]!),
+  );
+  const factsShown = excerpt(facts, LIMITS.facts, (c) => c);
+  const quotesShown = excerpt(quotes, LIMITS.quotes, (q) => q);
+  const layout = factSheetLayout({
+    facts: factsShown,
+    quotes: quotesShown,
+    mentions: mentionsByArticle,
+    timeline,
+    related,
+    claimById: input.statements.claimById,
+  });
   const first = dates.length ? minBy(dates, (d) => d.time) : undefined;
   const last = dates.length ? minBy(dates, (d) => -d.time) : undefined;
   // Every field written out, as for articles.
@@ -181,15 +197,14 @@ function entityView(
     articleSlugs: articleRefsOf.map((a) => a.slug),
     firstReported: first,
     lastReported: last,
-    mentionsByArticle: excerpt(byArticle, LIMITS.articlesWithSnippets, snippets),
+    mentionsByArticle,
     relatedWeights,
-    related: excerpt(relatedWeights.ids, LIMITS.related, (id, i): WeightedEntity =>
-      withWeight(names.refs.get(id)!, relatedWeights.weights[i]!),
-    ),
+    related,
     sources: groupBySource(articleRefsOf, LIMITS.articlesPerSource),
-    facts: excerpt(facts, LIMITS.facts, (c) => c),
-    quotes: excerpt(quotes, LIMITS.quotes, (q) => q),
+    facts: factsShown,
+    quotes: quotesShown,
     timeline,
+    layout,
   };
 }
 
@@ -215,21 +230,22 @@ export function entityGroups(
   const { refs, nameRank } = names;
   const counted = (id: EntityId): CountedEntity => withCount(refs.get(id)!, counts.perEntity.get(id) ?? 0);
   const byName = (a: { id: EntityId }, b: { id: EntityId }): number => nameRank.get(a.id)! - nameRank.get(b.id)!;
-  const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number): EntityGroup[] =>
+  // `named`: only entities the reports mention; a list of key entities is no place for one they never name.
+  const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number, named: boolean): EntityGroup[] =>
     ENTITY_TYPES.map((type) => ({
       type,
       label: TYPE_LABELS[type],
       entities: entities
-        .filter((e) => e.type === type && !e.stub)
+        .filter((e) => e.type === type && !e.stub && (!named || e.mentionCount > 0))
         .map((e) => counted(e.id))
         .sort(order)
         .slice(0, limit),
     })).filter((g) => g.entities.length > 0);
   const stubs = entities.filter((e) => e.stub).map((e) => counted(e.id));
   return {
-    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE),
+    keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE, true),
     entityGroups: [
-      ...byType(byName, Infinity),
+      ...byType(byName, Infinity, false),
       ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
     ],
   };

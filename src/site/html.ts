@@ -46,3 +46,17 @@ function piece(value: Interpolation): string {
   for (const v of value as readonly Interpolation[]) out += piece(v);
   return out;
 }
+
+/**
+ * `text` as a quoted CSS string (for `content:` in a `<style>` the build writes): every character
+ * but ASCII letters, digits and spaces is written as an escape (six hex digits and a space), so no
+ * content string can end the string, the rule or the `<style>` element.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    // The space ends the escape: CSS takes one white space after an escape as part of it.
+    out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, '0')} `;
+  }
+  return `${out}"`;
+}

@@ -84,6 +84,46 @@
     return String(s).normalize('NFKC').toUpperCase().toLowerCase().replace(/\s+/g, ' ').trim();
   }
 
+  // The part of a long text around the first match of `terms`, for a search result: about 80
+  // characters before it and 120 after, cut at spaces so no word is cut in half, with an ellipsis
+  // where the text goes on. A cut inside a word moves inward to the next space, or outward to the
+  // word's edge when the only space inward is past the match (at most WORD characters, so text
+  // without spaces, such as Chinese, is still cut near the place).
+  var WORD = 40;
+  var SPACE = /\s/;
+  function excerpt(text, terms) {
+    if (!text) return '';
+    var lower = text.toLowerCase();
+    var at = -1;
+    var found = 0;
+    for (var i = 0; i < terms.length && at < 0; i++) {
+      var term = String(terms[i]).toLowerCase();
+      at = term ? lower.indexOf(term) : -1;
+      found = term.length;
+    }
+    if (at < 0) at = found = 0;
+    var from = Math.max(0, at - 80);
+    var to = Math.min(text.length, at + found + 120);
+    from = wordStart(text, from, at);
+    to = wordEnd(text, to, at + found);
+    return (from > 0 ? '…' : '') + text.slice(from, to).trim() + (to < text.length ? '…' : '');
+  }
+  function wordStart(text, from, limit) {
+    var f = from;
+    while (f > 0 && f < limit && !SPACE.test(text.charAt(f - 1))) f++;
+    if (f === 0 || SPACE.test(text.charAt(f - 1))) return f;
+    for (f = from; f > 0 && from - f < WORD && !SPACE.test(text.charAt(f - 1)); ) f--;
+    return f === 0 || SPACE.test(text.charAt(f - 1)) ? f : from;
+  }
+  function wordEnd(text, to, limit) {
+    var t = to;
+    while (t < text.length && t > limit && !SPACE.test(text.charAt(t))) t--;
+    if (t === text.length || SPACE.test(text.charAt(t))) return t;
+    for (t = to; t < text.length && t - to < WORD && !SPACE.test(text.charAt(t)); ) t++;
+    return t === text.length || SPACE.test(text.charAt(t)) ? t : to;
+  }
+
+  root.BriefingSearchExcerpt = excerpt;
   root.BriefingSearchOptions = {
     nameKey: nameKey,
     fields: ['title', 'names', 'text'],

@@ -1,16 +1,18 @@
 /*
  * The search page: reads ?q=, searches the index built at build time (data/search-index.js sets
  * window.BRIEFING_SEARCH_INDEX; assets/search-options.js the shared tokenizer) with MiniSearch,
- * and lists results with their type, title and a snippet with the matches highlighted.
+ * and lists results with their type, title and a snippet with the matches highlighted, as the
+ * reader types.
  * Everything is a classic script, so it works opened from disk, where fetch is refused.
  */
 (function () {
   'use strict';
   var options = window.BriefingSearchOptions;
+  var excerpt = window.BriefingSearchExcerpt;
   var form = document.querySelector('.search-page-form');
   var input = document.getElementById('q');
   var out = document.getElementById('search-results');
-  if (!options || !window.MiniSearch || !window.BRIEFING_SEARCH_INDEX || !input || !out) return;
+  if (!options || !excerpt || !window.MiniSearch || !window.BRIEFING_SEARCH_INDEX || !input || !out) return;
 
   var index = window.MiniSearch.loadJS(window.BRIEFING_SEARCH_INDEX, options);
   var KIND = { entity: 'Entity', article: 'Report', claim: 'Fact', quote: 'Quote' };
@@ -41,18 +43,6 @@
         return i % 2 ? '<mark>' + escapeHtml(piece) + '</mark>' : escapeHtml(piece);
       })
       .join('');
-  }
-
-  // The part of a long text around the first match.
-  function excerpt(text, terms) {
-    if (!text) return '';
-    var lower = text.toLowerCase();
-    var at = -1;
-    for (var i = 0; i < terms.length && at < 0; i++) at = lower.indexOf(terms[i].toLowerCase());
-    if (at < 0) return text.length > 200 ? text.slice(0, 200) + '…' : text;
-    var from = Math.max(0, at - 80);
-    var to = Math.min(text.length, at + 120);
-    return (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : '');
   }
 
   function run(query) {
@@ -99,12 +89,28 @@
   var q = params.get('q') || '';
   input.value = q;
   run(q);
+  // Results as the reader types, once typing pauses (DELAY ms), and at once on Enter. The address
+  // keeps the query, so a result page can be bookmarked and Back returns to it.
+  var DELAY = 150;
+  var timer = 0;
+  var shown = q;
+  function update() {
+    clearTimeout(timer);
+    var value = input.value;
+    if (value === shown) return;
+    shown = value;
+    history.replaceState(null, '', value ? '?q=' + encodeURIComponent(value) : location.pathname);
+    run(value);
+  }
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, DELAY);
+  });
   if (form) {
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      var value = input.value;
-      history.replaceState(null, '', '?q=' + encodeURIComponent(value));
-      run(value);
+      shown = null;
+      update();
     });
   }
 })();

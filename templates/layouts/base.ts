@@ -1,6 +1,6 @@
 // The page frame around every view. Text is escaped by `html`; `main`, `scripts` and the JSON-LD
 // (made by scriptSafeJson) arrive as trusted Html.
-import { html, trusted, type Html } from '../../src/site/html.ts';
+import { cssString, html, trusted, type Html } from '../../src/site/html.ts';
 import type { SiteView } from '../../src/model/types.ts';
 
 export interface Frame {
@@ -33,6 +33,7 @@ ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">
 <link rel="icon" href="${root}assets/icon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
 <script type="application/ld+json">${trusted(f.jsonLd)}</script>
+${printHeader(site)}
 </head>
 <body class="${f.bodyClass}">
 <a class="skip-link" href="#main">Skip to content</a>
@@ -46,12 +47,17 @@ ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">
       <a href="${root}sources.html"${current('sources')}>Sources</a>
       <a href="${root}search.html"${current('search')}>Search</a>
     </nav>
-    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
+${
+  // The search page has its own box, which searches as the reader types: a second one would compete.
+  f.section === 'search'
+    ? ''
+    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
       <label class="visually-hidden" for="site-search">Search this briefing</label>
       <input id="site-search" name="q" type="search" placeholder="Search people, places, facts…" autocomplete="off">
       <button type="submit">Search</button>
     </form>
-  </div>
+`
+}  </div>
 </header>
 <main id="main" class="wrap">
 ${main}
@@ -67,4 +73,22 @@ ${main}
 ${scripts ?? ''}</body>
 </html>
 `.value;
+}
+
+const printHeaders = new WeakMap<SiteView, Html>();
+
+/**
+ * The running header of a printed page: the briefing's title and its as-of date, in a page margin
+ * box (`@top-left`, printed by Chromium since version 131). It names this briefing, so it is
+ * written in each page rather than in site.css; the page numbers are in site.css. Made once per
+ * build.
+ */
+function printHeader(site: SiteView): Html {
+  let style = printHeaders.get(site);
+  if (!style) {
+    const text = site.updated ? `${site.title} · current as of ${site.updated.display}` : site.title;
+    style = trusted(`<style media="print">@page { @top-left { content: ${cssString(text)}; } }</style>`);
+    printHeaders.set(site, style);
+  }
+  return style;
 }

@@ -58,7 +58,7 @@ export function statementInline(c: ClaimView, root: string): Html {
 }
 
 /** The credibility in words, with the editor's note one click away (`<details>` needs no script). */
-function assessment(c: ClaimView, root: string): Html | '' {
+export function assessment(c: ClaimView, root: string): Html | '' {
   if (!c.credibility && !c.noteHtml) return '';
   const words = c.credibility
     ? html`<span class="credibility-label">Assessed as</span> <span class="credibility-words">${c.credibility.words}</span>`

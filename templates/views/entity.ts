@@ -1,10 +1,17 @@
-import { html, trusted } from '../../src/site/html.ts';
+import { html, trusted, type Html } from '../../src/site/html.ts';
 import type { EntityView, SiteView } from '../../src/model/types.ts';
 import { page } from '../layouts/base.ts';
 import { claimCard } from '../partials/claim.ts';
+import { factLine } from '../partials/fact-line.ts';
+import { folded } from '../partials/fold.ts';
 import { timelineList } from '../partials/timeline-list.ts';
 
-/** A fact sheet: profile, infobox, key facts, quotes, mentions, timeline, related, sources. */
+/**
+ * A fact sheet: contents, infobox, profile, key facts (disputed with both sides, then corroborated,
+ * then single-source as a compact list), quotes, mentions, timeline, sources, related. Long lists
+ * come folded from the model (`layout`): the first few items, the rest in a `<details>`. On wide
+ * screens the infobox, related entities and the contents (sticky) stand beside the text.
+ */
 export function entityView(site: SiteView, root: string, pagePath: string, entity: EntityView, jsonLd: string): string {
   const e = entity;
   const infobox = html`    <aside class="infobox" aria-labelledby="infobox-h">
@@ -44,10 +51,41 @@ export function entityView(site: SiteView, root: string, pagePath: string, entit
 ${trusted(e.profileHtml)}      </section>
 `
     : '';
+  const L = e.layout;
   const facts = e.facts.total
     ? html`      <section aria-labelledby="facts-h">
         <h2 id="facts-h">Key facts</h2>
-${e.facts.items.map((c) => claimCard(c, root))}${
+${
+  L.disputes.total
+    ? html`        <h3 id="disputed-h">Where the sources disagree</h3>
+${folded(
+  L.disputes,
+  'disputes',
+  (ds) =>
+    html`${ds.map(
+      (d) => html`<div class="dispute" role="group" aria-label="Conflicting reports">
+${claimCard(d.claim, root)}${d.others.map((o) => claimCard(o, root))}</div>
+`,
+    )}`,
+)}`
+    : ''
+}${
+        L.corroborated.total
+          ? html`        <h3 id="corroborated-h">Reported by several sources</h3>
+${folded(L.corroborated, 'facts reported by several sources', (cs) => html`${cs.map((c) => claimCard(c, root))}`)}`
+          : ''
+      }${
+        L.singleSource.total
+          ? html`        <h3 id="single-h">Reported by one source</h3>
+${folded(
+  L.singleSource,
+  'single-source facts',
+  (cs) => html`<ul class="fact-lines">
+${cs.map((c) => factLine(c, root))}</ul>
+`,
+)}`
+          : ''
+      }${
         e.facts.more
           ? html`        <p class="more">${e.facts.more} more facts name ${e.name}: see the <a href="${root}timeline.html">timeline</a> and the reports below.</p>\n`
           : ''
@@ -57,20 +95,29 @@ ${e.facts.items.map((c) => claimCard(c, root))}${
   const quotes = e.quotes.total
     ? html`      <section aria-labelledby="quotes-h">
         <h2 id="quotes-h">Quotes</h2>
-${e.quotes.items.map(
-  (q) => html`        <figure class="quote-card">
+${folded(
+  L.quotes,
+  'quotes',
+  (qs) =>
+    html`${qs.map(
+      (q) => html`        <figure class="quote-card">
           <blockquote><p>${q.text}</p></blockquote>
           <figcaption><a href="${root}${q.target}">${q.article.source}</a>${q.date ? html`, <time datetime="${q.date.iso}">${q.date.display}</time>` : ''}</figcaption>
         </figure>
 `,
+    )}`,
 )}${e.quotes.more ? html`        <p class="more">${e.quotes.more} more quotes, in the reports below.</p>\n` : ''}      </section>
 `
     : '';
   const mentions = e.mentionsByArticle.total
     ? html`      <section aria-labelledby="mentions-h">
         <h2 id="mentions-h">Mentions in the reports</h2>
-${e.mentionsByArticle.items.map(
-  (g) => html`        <div class="mention-group">
+${folded(
+  L.mentions,
+  'reports’ mentions',
+  (gs) =>
+    html`${gs.map(
+      (g) => html`        <div class="mention-group">
           <h3><a href="${root}${g.article.page}">${g.article.title}</a></h3>
           <p class="meta">${g.article.source} · <time datetime="${g.article.published.iso}">${g.article.published.display}</time></p>
           <ul class="snippets">
@@ -78,6 +125,7 @@ ${e.mentionsByArticle.items.map(
           </ul>
 ${g.more ? html`          <p class="more">and ${g.more} more in this report</p>\n` : ''}        </div>
 `,
+    )}`,
 )}${
         e.mentionsByArticle.more
           ? html`        <p class="more">Snippets from the ${e.mentionsByArticle.items.length} latest reports; all ${e.articleCount} are listed under Sources.</p>\n`
@@ -92,20 +140,24 @@ ${
   e.timeline.more
     ? html`        <p class="more">The latest entries; ${e.timeline.more} earlier ones are on the <a href="${root}timeline.html">briefing timeline</a>.</p>\n`
     : ''
-}${timelineList(e.timeline.items, root)}      </section>
+}${folded(L.timeline, 'timeline entries', (days) => timelineList(days, root))}      </section>
 `
     : '';
   const related = e.related.total
-    ? html`      <section aria-labelledby="related-h">
-        <h2 id="related-h">Related</h2>
-        <p class="section-note">Weighted by the number of paragraphs that mention both.</p>
-        <ul class="related">
-          ${e.related.items.map(
-            (r) =>
-              html`<li><a href="${root}${r.page}" data-entity="${r.id}">${r.name}</a> <span class="type-label">${r.typeLabel}</span> <span class="weight">${r.weight}<span class="visually-hidden"> shared paragraphs</span></span></li>`,
-          )}
-        </ul>
-${e.related.more ? html`        <p class="more">and ${e.related.more} more (all in data/entities.json)</p>\n` : ''}      </section>
+    ? html`    <section class="related-side" aria-labelledby="related-h">
+      <h2 id="related-h">Related</h2>
+      <p class="section-note">By the number of paragraphs that mention both.</p>
+${folded(
+  L.related,
+  'related',
+  (rs) => html`      <ul class="related">
+        ${rs.map(
+          (r) =>
+            html`<li><a href="${root}${r.page}" data-entity="${r.id}">${r.name}</a> <span class="type-label">${r.typeLabel}</span> <span class="weight">${r.weight}<span class="visually-hidden"> shared paragraphs</span></span></li>`,
+        )}
+      </ul>
+`,
+)}${e.related.more ? html`      <p class="more">and ${e.related.more} more (all in data/entities.json)</p>\n` : ''}    </section>
 `
     : '';
   const sources = e.sources.length
@@ -114,7 +166,7 @@ ${e.related.more ? html`        <p class="more">and ${e.related.more} more (all 
         <ul class="source-list">
           ${e.sources.map(
             (s) =>
-              html`<li><span class="source-name">${s.name}</span> <span class="count">${s.total}<span class="visually-hidden"> reports</span></span><ul>${s.articles.map(
+              html`<li><p class="source-head"><span class="source-name">${s.name}</span> <span class="count">· ${s.total} report${s.total !== 1 ? 's' : ''}</span></p><ul>${s.articles.map(
                 (a) =>
                   html`<li><a href="${root}${a.page}">${a.title}</a> · <time datetime="${a.published.iso}">${a.published.display}</time></li>`,
               )}</ul>${s.more ? html`<p class="more">and ${s.more} earlier reports from ${s.name}</p>` : ''}</li>`,
@@ -140,13 +192,38 @@ ${e.related.more ? html`        <p class="more">and ${e.related.more} more (all 
   </header>
 
   <div class="sheet-grid">
-${infobox}
+${contents(e)}${infobox}
     <div class="sheet-main">
-${profile}${facts}${quotes}${mentions}${timeline}${related}${sources}    </div>
-  </div>
+${profile}${facts}${quotes}${mentions}${timeline}${sources}    </div>
+${related}  </div>
 </article>`;
   return page(
     { site, root, pagePath, title: e.name, description: e.summary, section: 'entities', bodyClass: `page-entity type-${e.type}`, jsonLd },
     main,
   );
+}
+
+/** The contents: a link to each section the fact sheet has. */
+function contents(e: EntityView): Html {
+  const L = e.layout;
+  const link = (id: string, label: string) => html`<li><a href="#${id}">${label}</a></li>`;
+  return html`    <nav class="toc" aria-labelledby="toc-h">
+      <h2 id="toc-h">On this page</h2>
+      <ol>
+        ${e.profileHtml ? link('profile-h', 'Profile') : ''}${
+          e.facts.total
+            ? html`<li><a href="#facts-h">Key facts</a>${
+                L.disputes.total || L.corroborated.total || L.singleSource.total
+                  ? html`<ol>${L.disputes.total ? link('disputed-h', 'Disputed') : ''}${L.corroborated.total ? link('corroborated-h', 'Several sources') : ''}${
+                      L.singleSource.total ? link('single-h', 'One source') : ''
+                    }</ol>`
+                  : ''
+              }</li>`
+            : ''
+        }${e.quotes.total ? link('quotes-h', 'Quotes') : ''}${e.mentionsByArticle.total ? link('mentions-h', 'Mentions') : ''}${
+          e.timeline.total ? link('timeline-h', 'Timeline') : ''
+        }${e.sources.length ? link('sources-h', 'Sources') : ''}${e.related.total ? link('related-h', 'Related') : ''}
+      </ol>
+    </nav>
+`;
 }

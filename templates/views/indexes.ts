@@ -8,14 +8,14 @@ import { articleItem } from '../partials/article-item.ts';
 import { timelineList } from '../partials/timeline-list.ts';
 
 export function entitiesView(model: Model, root: string, pagePath: string): string {
-  const main = html`<header class="page-head"><h1>Entities</h1><p class="lede">Everyone and everything the reports name, by type. The number is how often the reports mention each.</p></header>
+  const main = html`<header class="page-head"><h1>Entities</h1><p class="lede">Everyone and everything the reports name, by type. The number is how often the reports mention each; an entity with a profile that no report names yet is marked.</p></header>
 ${model.entityGroups.map(
   (g, i) => html`<section class="entity-group" aria-labelledby="group-${i + 1}">
   <h2 id="group-${i + 1}">${g.label}</h2>
   <ul class="entity-list">
 ${g.entities.map(
   (e) =>
-    html`    <li><a href="${root}${e.page}" data-entity="${e.id}">${e.name}</a> <span class="count">${e.mentionCount}</span>${e.summary ? html`<span class="summary">${e.summary}</span>` : ''}</li>\n`,
+    html`    <li><a href="${root}${e.page}" data-entity="${e.id}">${e.name}</a> ${e.mentionCount ? html`<span class="count">${e.mentionCount}</span>` : html`<span class="unnamed">not named in any report</span>`}${e.summary ? html`<span class="summary">${e.summary}</span>` : ''}</li>\n`,
 )}  </ul>
 </section>
 `,

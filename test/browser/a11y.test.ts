@@ -58,6 +58,7 @@ const PAGES: [string, () => string, string?][] = [
   ['home', () => 'index.html'],
   ['article', () => article],
   ['entity fact sheet', () => 'entities/kim-jong-un.html'],
+  ['fact sheet with disputed facts', () => 'entities/missile-launch-2023-09-13.html'],
   ['entity index', () => 'entities/index.html'],
   ['timeline', () => 'timeline.html'],
   ['sources', () => 'sources.html'],

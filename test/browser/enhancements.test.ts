@@ -137,13 +137,14 @@ test('without JavaScript, a fact sheet still shows its facts and its mentions', 
         doc.querySelectorAll('section[aria-labelledby="facts-h"] .claim-card').length,
         'every fact of the page is there',
       );
-      // Everything in <main> that holds text is displayed: nothing waits for a script to appear.
+      // Everything in <main> that holds text is displayed: nothing waits for a script to appear
+      // (a folded list's rest, in a closed <details>, opens by a click with no script).
       const hidden = await page.evaluate(() =>
         [...document.querySelectorAll('main *')]
           .filter(
             (el) =>
               (el.textContent ?? '').trim() &&
-              !el.closest('.visually-hidden, noscript, script, template') &&
+              !el.closest('.visually-hidden, noscript, script, template, details.fold:not([open]) > :not(summary)') &&
               (el as HTMLElement).offsetParent === null &&
               getComputedStyle(el).position !== 'fixed',
           )

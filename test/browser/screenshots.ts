@@ -2,7 +2,7 @@
  * Screenshots for the docs: builds the example briefing into a temp folder and saves
  *   docs/images/home-desktop.png        index.html, 1280 wide
  *   docs/images/fact-sheet-desktop.png  entities/kim-jong-un.html, 1280 wide
- *   docs/images/fact-sheet-phone.png    entities/kim-jong-un.html, 375 wide at 2x (full page if < 1 MB)
+ *   docs/images/fact-sheet-phone.png    entities/kim-jong-un.html, 390 wide at 2x (full page if < 1 MB)
  * Run: node --import tsx test/browser/screenshots.ts
  */
 import { promises as fs } from 'node:fs';
@@ -26,7 +26,7 @@ interface Shot {
 const SHOTS: Shot[] = [
   { file: 'home-desktop.png', page: 'index.html', width: 1280, height: 900, scale: 1, fullPage: false },
   { file: 'fact-sheet-desktop.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false },
-  { file: 'fact-sheet-phone.png', page: 'entities/kim-jong-un.html', width: 375, height: 812, scale: 2, fullPage: true },
+  { file: 'fact-sheet-phone.png', page: 'entities/kim-jong-un.html', width: 390, height: 844, scale: 2, fullPage: true },
 ];
 
 async function shoot(browser: Browser, url: string, shot: Shot): Promise<string> {

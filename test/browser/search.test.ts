@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readHtml, readJson, tempDir, writeTree } from '../helpers/site.ts';
-import { buildExample, foreignRequests, launchChromium, recordRequests, removeDir, WAIT, type BuiltSite } from './helpers.ts';
+import { buildExample, foreignRequests, launchChromium, recordRequests, removeDir, WAIT, waitUntil, type BuiltSite } from './helpers.ts';
 
 interface EntityExport {
   id: string;
@@ -190,6 +190,25 @@ test('the search page form searches again in place', async () => {
   const results = await readResults(page);
   assert.ok(results.some((r) => r.kind === 'entity' && /Vostochny/.test(r.title)));
   assert.match(page.url(), /search\.html\?q=Vostochny$/);
+});
+
+test('the search page has one search box, and it shows results as the reader types, without Enter', async () => {
+  await page.goto(site.fileUrl('search.html'), { waitUntil: 'load' });
+  assert.equal(await page.locator('input[type=search]').count(), 1, 'one box on the search page');
+  await page.locator('#q').pressSequentially('Vostoch', { delay: 20 });
+  await page.waitForSelector('#search-results li.search-result', { timeout: WAIT });
+  const results = await readResults(page);
+  assert.ok(
+    results.some((r) => r.kind === 'entity' && /Vostochny/.test(r.title)),
+    JSON.stringify(results.map((r) => r.title)),
+  );
+  await waitUntil(() => (/search\.html\?q=Vostoch$/.test(page.url()) ? true : undefined), 'the address to keep the query');
+  // Cleared, the results go.
+  await page.fill('#q', '');
+  await waitUntil(async () => ((await page.$$eval('#search-results li', (l) => l.length)) === 0 ? true : undefined), 'no results');
+  // Every other page keeps the header's box.
+  await page.goto(site.fileUrl('timeline.html'), { waitUntil: 'load' });
+  assert.equal(await page.locator('header input[type=search]').count(), 1);
 });
 
 test('highlighting never splits an HTML escape: "quot", "amp", "39", "lt", "gt" show the text as written', async () => {

@@ -47,11 +47,11 @@ const entries = (days: readonly { entries: readonly TimelineEntry[] }[]): string
 test('a claim whose id is an article slug is on the timelines, and the article once', () => {
   assert.equal(result.ok, true, JSON.stringify(result.diagnostics));
   // By date; a claim links to its first report (articles come newest first), and on one day
-  // claims come before articles.
+  // (untimed entries, in source order) a report comes before what it says.
   const expected = [
     'claim articles/talks.html#claim-summit',
-    'claim articles/summit.html#claim-talks',
     'article articles/summit.html',
+    'claim articles/summit.html#claim-talks',
     'article articles/talks.html',
   ];
   assert.deepEqual(entries(model.timeline.items), expected);
