@@ -34,6 +34,7 @@ interface LockEntry {
   engines?: Record<string, string>;
   os?: string[];
   cpu?: string[];
+  libc?: string[];
   license?: string;
 }
 
@@ -84,6 +85,9 @@ export async function startLockRegistry(lockFile: string): Promise<LockRegistry>
         engines: entry.engines,
         os: entry.os,
         cpu: entry.cpu,
+        // sharp's prebuilt binaries come in glibc and musl builds for one os and cpu: without `libc`
+        // npm would take the musl ones as installable here too.
+        libc: entry.libc,
         license: entry.license,
         dist: { integrity: entry.integrity, tarball: `${base}/-/tarball/${encodeURIComponent(name)}-${version}.tgz` },
       };
