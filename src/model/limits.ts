@@ -12,14 +12,21 @@ export const TYPE_LABELS: Record<EntityType, string> = {
 /** How many entities of each type the home page lists (the most mentioned; the rest are on the entity index). */
 export const KEY_ENTITIES_PER_TYPE = 5;
 
-/** Caps on a page's long lists (docs/format.md); the exports always hold everything. */
+/**
+ * Caps on a page's long lists (docs/format.md); the exports always hold everything. A fact sheet
+ * is read, not searched: its mentions in context come from the entity's latest reports and its
+ * timeline shows the latest entries, what a reader takes in on one page (every report is listed
+ * under Sources and on the publications' pages). Each cap also bounds a popular entity's page:
+ * at 10,000 articles the snippets and timeline entries of 2,000 fact sheets were the model's and
+ * the pages' largest share of the work (docs/performance.md).
+ */
 export const LIMITS = {
-  articlesWithSnippets: 30,
+  articlesWithSnippets: 10,
   snippetsPerArticle: 3,
   facts: 30,
   quotes: 30,
   related: 30,
-  timelineEntries: 100,
+  timelineEntries: 50,
   comparison: 30,
   citations: 10,
   articlesPerSource: 10,
