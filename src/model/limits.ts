@@ -44,7 +44,7 @@ export const LIMITS = {
 export const FOLDS = {
   disputes: 2,
   corroborated: 2,
-  singleSource: 4,
+  singleSource: 3,
   quotes: 2,
   mentionReports: 1,
   timelineEntries: 4,

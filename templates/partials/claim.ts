@@ -72,7 +72,7 @@ export function assessment(c: ClaimView, root: string): Html | '' {
 }
 
 function citation(r: ClaimReportView, words: boolean, root: string): Html {
-  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a>${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability)}` : ''}, <time datetime="${r.article.published.iso}">${r.article.published.display}</time>${words ? html`: <q>${r.text}</q>` : ''}</li>
+  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a><span class="cite-when">${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability)}` : ''}, <time datetime="${r.article.published.iso}">${r.article.published.display}</time></span>${words ? html`: <q>${r.text}</q>` : ''}</li>
 `;
 }
 

@@ -135,7 +135,7 @@ test('a fact sheet: contents, then disputed facts with both sides, corroborated,
     // A folded list opens with a click and shows its items.
     await page.goto(site.fileUrl('entities/kim-jong-un.html'), { waitUntil: 'load' });
     const fold = page.locator('details.fold').first();
-    await fold.locator('summary').click();
+    await fold.locator(':scope > summary').click();
     assert.equal(await fold.evaluate((d) => (d as HTMLDetailsElement).open), true);
   } finally {
     await page.close();

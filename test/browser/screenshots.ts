@@ -21,12 +21,16 @@ interface Shot {
   scale: number;
   /** Try the full page first; fall back to the viewport when the file would be 1 MB or more. */
   fullPage: boolean;
+  /** The id of the element to scroll to the top of the viewport first. */
+  at?: string;
 }
 
 const SHOTS: Shot[] = [
   { file: 'home-desktop.png', page: 'index.html', width: 1280, height: 900, scale: 1, fullPage: false },
   { file: 'fact-sheet-desktop.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false },
   { file: 'fact-sheet-phone.png', page: 'entities/kim-jong-un.html', width: 390, height: 844, scale: 2, fullPage: true },
+  { file: 'facts-desktop.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false, at: 'facts-h' },
+  { file: 'facts-phone.png', page: 'entities/kim-jong-un.html', width: 390, height: 844, scale: 2, fullPage: false, at: 'facts-h' },
 ];
 
 async function shoot(browser: Browser, url: string, shot: Shot): Promise<string> {
@@ -40,6 +44,7 @@ async function shoot(browser: Browser, url: string, shot: Shot): Promise<string>
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready);
+    if (shot.at) await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }), shot.at);
     const target = path.join(OUT_DIR, shot.file);
     let png = await page.screenshot({ fullPage: shot.fullPage, type: 'png', timeout: 15_000 });
     let how = shot.fullPage ? 'full page' : 'viewport';
