@@ -14,7 +14,7 @@ import { limitHeapGrowth } from './runtime.ts';
 import { VERSION } from './version.ts';
 
 /** Exit codes: 0 success, 1 content errors, 2 usage or file-system trouble (or an internal error). */
-export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
 interface Flags {
   input: string;

@@ -8,7 +8,7 @@ import { TEMPLATES_DIR } from './site/paths.ts';
  * strings in code: they are what an author edits, so they stay readable, and the test builds
  * them as they are.
  */
-export const INIT_TEMPLATE_DIR = path.join(TEMPLATES_DIR, 'init');
+const INIT_TEMPLATE_DIR = path.join(TEMPLATES_DIR, 'init');
 
 export interface InitOptions {
   /** The content folder to create, or an empty one to fill. */

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
  */
 
 /** True in `dist/` (this file is `dist/src/runtime.js`), false from the sources (`src/runtime.ts`). */
-export const COMPILED = new URL(import.meta.url).pathname.endsWith('.js');
+const COMPILED = new URL(import.meta.url).pathname.endsWith('.js');
 
 /** The package's root folder, as a URL ending in "/": one level up from `src/`, two from `dist/src/`. */
 export const PACKAGE_ROOT = new URL(COMPILED ? '../../' : '../', import.meta.url);
@@ -40,7 +40,7 @@ export function workerLoader(): { tsx?: string } {
  * garbage. At 100% (a factor of 2) the peak of a build of 10,000 articles stays under 1 GiB, for
  * a few more full collections (docs/performance.md has the measurements).
  */
-export const HEAP_GROWING_PERCENT = 100;
+const HEAP_GROWING_PERCENT = 100;
 
 /**
  * Sets V8's heap growth for this process, unless the user chose their own heap settings through

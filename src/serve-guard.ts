@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * `..` segments before they send a request, so only a crafted path keeps one, hidden as `%2f`,
  * `%5c` or `%2e%2e` inside a segment that the URL parser leaves alone.
  */
-export function servedFile(root: string, url: string): string | undefined {
+function servedFile(root: string, url: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(new URL(url, 'http://localhost/').pathname);

@@ -17,7 +17,7 @@ const NEWLINE = 0x0a;
  * autolinks and linkified URLs are consumed by their own rules before `[` is reached, and
  * `\[` is consumed by the escape rule, which is how those contexts stay literal.
  */
-export function mentionRule(registry: EntityRegistry) {
+function mentionRule(registry: EntityRegistry) {
   return function briefing_mention(state: StateInline, silent: boolean): boolean {
     // Silent mode is markdown-it scanning a link's label: a mention there must look like plain
     // brackets, or the link rule (which refuses nested links) would drop the link around it.

@@ -99,7 +99,7 @@ export const CHUNK = 250;
  * only when two unknown names slug to the same id and were first met in another order; from the
  * first body where that happens, `redo` annotates again on this thread, with the real registry.
  */
-export function mergeBodies(
+function mergeBodies(
   registry: EntityRegistry,
   results: readonly BodyResult[],
   bag: DiagnosticBag,

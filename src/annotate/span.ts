@@ -14,7 +14,7 @@ import { emptyAttributes, readSpanAttributes, SPAN_KEYS, type SpanKeyTable } fro
  * label scan shares the inline parser's position cache (linear on pathological input). The text is
  * then tokenized like a link's, between `annotation_open` and `annotation_close`.
  */
-export function spanRule(registry: EntityRegistry, keys: SpanKeyTable = SPAN_KEYS) {
+function spanRule(registry: EntityRegistry, keys: SpanKeyTable = SPAN_KEYS) {
   return function briefing_span(state: StateInline, silent: boolean): boolean {
     // Silent mode is markdown-it scanning a link's label: a span there must look like plain
     // brackets, or the link rule (which refuses nested links) would drop the link around it.

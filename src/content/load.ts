@@ -231,7 +231,7 @@ function invalidUtf8Position(file: string, bytes: Uint8Array): { file: string; l
   return { file, line: 1, column: 1 };
 }
 
-export function isInside(root: string, target: string): boolean {
+function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

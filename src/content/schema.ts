@@ -50,7 +50,7 @@ export const briefingSchema = z.object({
   draft: z.boolean().optional(),
 });
 
-export const ARTICLE_KEYS = ['title', 'source', 'published', 'url', 'author', 'dateline', 'summary', 'language', 'tags'] as const;
+const ARTICLE_KEYS = ['title', 'source', 'published', 'url', 'author', 'dateline', 'summary', 'language', 'tags'] as const;
 
 export const articleSchema = z.object({
   title: text,

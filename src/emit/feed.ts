@@ -12,7 +12,7 @@ const NOT_XML_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML text and attribute escaping; characters XML cannot hold become U+FFFD. */
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     .replace(NOT_XML_CHAR, '\uFFFD');

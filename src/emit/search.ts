@@ -31,8 +31,8 @@ export interface SearchDocument {
  * match wherever it is); above it each article keeps an equal share from its start (at least
  * MIN_STORED characters), and a match further in shows the article's opening.
  */
-export const STORED_TEXT_BUDGET = 16_000_000;
-export const MIN_STORED = 600;
+const STORED_TEXT_BUDGET = 16_000_000;
+const MIN_STORED = 600;
 
 /**
  * The tokenizer and options come from templates/assets/search-options.js, the same file the

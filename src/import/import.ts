@@ -127,7 +127,7 @@ async function createEntityDrafts(
 }
 
 /** parse → extract → metadata → clean, for one report read whole. */
-export function readReport(raw: RawReport): { cleaned: CleanedReport & { dateline?: string }; metadata: ReportMetadata } {
+function readReport(raw: RawReport): { cleaned: CleanedReport & { dateline?: string }; metadata: ReportMetadata } {
   if (raw.kind === 'html') {
     const document = parsePage(raw);
     const extracted = extractPage(raw, document);

@@ -284,7 +284,7 @@ export function applyEdits(text: string, edits: readonly LinkEdit[]): string {
  * build finds it (`splitDocument`: a first line starting "---", closed by a line "---"). A body
  * without front matter starts at 0 (or after its byte-order mark).
  */
-export function bodyStart(markdown: string): number {
+function bodyStart(markdown: string): number {
   const bom = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!markdown.startsWith('---', bom)) return bom;
   const close = /\r?\n---[ \t]*(?:\r\n|\r|\n|$)/.exec(markdown.slice(bom));

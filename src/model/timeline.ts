@@ -81,7 +81,7 @@ export class TimelineEntries {
  * (an editor who gave a time placed the entry), then the others in source order: by report (oldest
  * first), the report itself before what it says, then in the order written.
  */
-export function timelineOrder(a: TimelineEntry, b: TimelineEntry): number {
+function timelineOrder(a: TimelineEntry, b: TimelineEntry): number {
   if (a.day !== b.day) return a.day < b.day ? -1 : 1;
   if (a.timed !== b.timed) return a.timed ? -1 : 1;
   return (

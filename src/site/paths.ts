@@ -13,7 +13,7 @@ import { PACKAGE_ROOT } from '../runtime.ts';
  */
 export { PAGES } from '../fixed-pages.ts';
 
-export function articlePage(slug: ArticleSlug | string): PagePath {
+function articlePage(slug: ArticleSlug | string): PagePath {
   return flatten(`articles/${slug}.html`) as PagePath;
 }
 
@@ -22,7 +22,7 @@ export function entityPage(id: EntityId | string): PagePath {
 }
 
 /** A publication's page (`sources.html` lists them all). */
-export function sourcePage(slug: string): PagePath {
+function sourcePage(slug: string): PagePath {
   return flatten(`sources/${slug}.html`) as PagePath;
 }
 

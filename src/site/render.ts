@@ -195,7 +195,7 @@ async function renderBatch(
  * TypeScript over the model, every interpolated string escaped by `html` (src/site/html.ts): no
  * template engine reads anything from content, and none is compiled at run time.
  */
-export function viewRenderer(
+function viewRenderer(
   model: Model,
   bodies: ReadonlyMap<string, BodyHtml>,
   views: PageViews,
