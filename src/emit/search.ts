@@ -183,7 +183,7 @@ export function addDocuments(
  * refuse `fetch` of a JSON file from file:// (Pagefind's and Quartz's search fail there), in
  * pieces; its stored texts cut to the budget first, now that every document is indexed.
  */
-export function* indexScriptParts(builder: IndexBuilder<Record<string, unknown>>, budget: StoredTextBudget): Generator<string> {
+function* indexScriptParts(builder: IndexBuilder<Record<string, unknown>>, budget: StoredTextBudget): Generator<string> {
   budget.finish(Object.values(builder.stored));
   yield 'window.BRIEFING_SEARCH_INDEX = ';
   yield* builder.scriptSafeJsonParts();
