@@ -115,9 +115,10 @@ export function buildTimeline(
   for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
   for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
   for (const a of articles) entries.push(made.article(a));
-  entries.sort(timelineOrder);
-  // Past the limit, the latest entries are kept.
-  const shown = entries.length > limit ? entries.slice(entries.length - limit) : entries;
+  // Past the limit, the latest entries are kept: only the days that hold them are sorted.
+  const candidates = entries.length > limit ? latestDays(entries, limit) : entries;
+  candidates.sort(timelineOrder);
+  const shown = candidates.length > limit ? candidates.slice(candidates.length - limit) : candidates;
   const days: { day: string; label: string; entries: TimelineEntry[] }[] = [];
   for (const e of shown) {
     const day = e.day;
@@ -126,6 +127,24 @@ export function buildTimeline(
     else days.push({ day, label: made.label(day), entries: [e] });
   }
   return { items: days, total: entries.length, more: entries.length - shown.length };
+}
+
+/**
+ * The entries of the latest days that together hold at least `limit` entries. The order's first
+ * key is the day, so no entry of an earlier day can be among the latest `limit`: a fact sheet of
+ * an entity named in thousands of reports sorts the entries of a few days, not of all of them.
+ */
+function latestDays(entries: readonly TimelineEntry[], limit: number): TimelineEntry[] {
+  const perDay = new Map<string, number>();
+  for (const e of entries) perDay.set(e.day, (perDay.get(e.day) ?? 0) + 1);
+  const days = [...perDay.keys()].sort(compare);
+  let cutoff = days[0]!;
+  for (let i = days.length - 1, n = 0; i >= 0; i--) {
+    n += perDay.get(days[i]!)!;
+    cutoff = days[i]!;
+    if (n >= limit) break;
+  }
+  return entries.filter((e) => e.day >= cutoff);
 }
 
 /** The entries counted, when the caller counts (the scale test's proof of linear work). */
