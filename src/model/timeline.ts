@@ -114,7 +114,9 @@ export function buildTimeline(
   const entries: TimelineEntry[] = [];
   for (const c of claims) if (c.date) entries.push(made.claim(c, c.date));
   for (const q of quotes) if (q.date) entries.push(made.quote(q, q.date));
-  for (const a of articles) entries.push(made.article(a));
+  const recent = recentArticles(articles, limit);
+  for (const a of recent) entries.push(made.article(a));
+  const total = entries.length + articles.length - recent.length;
   // Past the limit, the latest entries are kept: only the days that hold them are sorted.
   const candidates = entries.length > limit ? latestDays(entries, limit) : entries;
   candidates.sort(timelineOrder);
@@ -126,7 +128,28 @@ export function buildTimeline(
     if (last && last.day === day) last.entries.push(e);
     else days.push({ day, label: made.label(day), entries: [e] });
   }
-  return { items: days, total: entries.length, more: entries.length - shown.length };
+  return { items: days, total, more: total - shown.length };
+}
+
+/**
+ * More than a day and a half between two times puts their dates (each in its own UTC offset,
+ * -12:00 to +14:00) on different days, whatever the offsets: 72 hours, with room to spare.
+ */
+const APART_MS = 72 * 3_600_000;
+
+/**
+ * The articles that can be among a timeline's latest `limit` entries, when they come newest first
+ * (as an entity's do): none more than APART_MS older than the `limit`-th, whose day is earlier than
+ * the days of `limit` newer ones. An entity named in 8,000 reports makes 8,000 entries otherwise,
+ * for a fact sheet that shows 50. In any other order, all of them.
+ */
+function recentArticles(articles: readonly ArticleRef[], limit: number): readonly ArticleRef[] {
+  if (articles.length <= limit) return articles;
+  for (let i = 1; i < articles.length; i++) if (articles[i]!.published.time > articles[i - 1]!.published.time) return articles;
+  const bar = articles[limit - 1]!.published.time - APART_MS;
+  let end = limit;
+  while (end < articles.length && articles[end]!.published.time >= bar) end++;
+  return articles.slice(0, end);
 }
 
 /**
