@@ -75,7 +75,7 @@ export function buildModel(
   const articles = articleViews({ articles: articleRefs, names, counts, statements: byStatement, kept: keptArticle, language });
   const kept = reuse ? untouchedEntities(reuse, articles, statements.claimById) : new Map<EntityId, EntityView>();
   const sentences = new SentenceIndex(language);
-  const mentions = factSheetMentions(articleRefs, names, kept, counters);
+  const mentions = factSheetMentions(articleRefs, names, counts, kept, counters);
   const entities = entityViews({
     content,
     names,
