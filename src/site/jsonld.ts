@@ -1,4 +1,4 @@
-import type { ArticleView, ClaimReportView, ClaimView, Credibility, EntityView, QuoteView, SiteView } from '../model/types.ts';
+import type { ArticleView, ClaimReportView, ClaimView, Credibility, EntityRef, EntityView, QuoteView, SiteView } from '../model/types.ts';
 import type { EntityType, PagePath } from '../types.ts';
 import { publishedUrl } from './paths.ts';
 
@@ -42,18 +42,32 @@ export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): s
     ...(a.url ? { sameAs: a.url } : {}),
     url: urlFor(site, a.page, a.page),
     inLanguage: a.language,
-    mentions: a.entities.map((e) => ({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, a.page, e.page) })),
   };
+  // `mentions` last, each entity written once for every article that names it (as for claims).
+  const head = scriptSafeJson(article);
+  const mentions = a.entities.map((e) => mentionJson(site, a.page, e));
   // The claims and quotations this report makes, each pointing at its passage.
   const claims = a.claims.map((c) => ({
     '@type': 'Claim',
     text: c.statement,
     appearance: { '@type': 'NewsArticle', headline: a.title, url: urlFor(site, a.page, c.target) },
   }));
-  return scriptSafeJson({
-    '@context': 'https://schema.org',
-    '@graph': [article, ...claims, ...a.quotes.map((q) => quoteLd(site, a.page, q))],
-  });
+  const rest = [...claims, ...a.quotes.map((q) => quoteLd(site, a.page, q))].map((o) => scriptSafeJson(o));
+  const first = `${head.slice(0, -1)},"mentions":[${mentions.join(',')}]}`;
+  return `{"@context":"https://schema.org","@graph":[${[first, ...rest].join(',')}]}`;
+}
+
+/** Each entity as an article's `mentions` item, script-safe JSON text, for the last place asked from. */
+const mentionText = new WeakMap<EntityRef, { readonly at: string; readonly json: string }>();
+
+function mentionJson(site: SiteView, from: PagePath, e: EntityRef): string {
+  const at = urlFor(site, from, '');
+  let cached = mentionText.get(e);
+  if (cached?.at !== at) {
+    const json = scriptSafeJson({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, from, e.page) });
+    mentionText.set(e, (cached = { at, json }));
+  }
+  return cached.json;
 }
 
 /** An index page (entities, timeline, sources, search) as part of the briefing's website. */
