@@ -109,7 +109,7 @@ test('a fact sheet: the statement with its links, the credibility in words, the 
   // Each report's own words are its citation, with source, date and a link to the paragraph.
   assert.match(
     crack,
-    /<a class="citation" href="\.\.\/articles\/herald-spillway\.html#claim-spillway-crack">Valley Herald, “Spillway cracks at Kessel Dam”<\/a>, <time datetime="2024-03-02">[^<]+<\/time>: <q>The Kessel Dam spillway cracked on Friday<\/q>/,
+    /<a class="citation" href="\.\.\/articles\/herald-spillway\.html#claim-spillway-crack">Valley Herald, “Spillway cracks at Kessel Dam”<\/a><span class="cite-when">, <time datetime="2024-03-02">[^<]+<\/time><\/span>: <q>The Kessel Dam spillway cracked on Friday<\/q>/,
   );
   assert.match(crack, /<time datetime="2024-02-29">/);
   assert.doesNotMatch(crack, / id="p-/, 'a note adds no paragraph ids to the page (every note would have p-1)');
@@ -124,13 +124,17 @@ test('a claim without a record: the earliest report that reads as a sentence, qu
     /<p class="claim-statement claim-quoted"><q>Inspectors arrived at the dam on Saturday<\/q> <span class="quoted-from">— <cite>Northern Wire<\/cite><\/span><\/p>/,
   );
   // The quoted report is not quoted again in its citation; the other report's words are.
-  assert.match(inspectors, /Northern Wire, “Crack in Kessel spillway”<\/a>, <time datetime="2024-03-01">[^<]+<\/time><\/li>/);
+  assert.match(
+    inspectors,
+    /Northern Wire, “Crack in Kessel spillway”<\/a><span class="cite-when">, <time datetime="2024-03-01">[^<]+<\/time><\/span><\/li>/,
+  );
   assert.match(inspectors, /: <q>inspectors from the River Authority arrived<\/q>/);
   assert.doesNotMatch(inspectors, /credibility/);
-  // One report only, not a sentence: still its words, still a quotation.
+  // One report only, not a sentence: still its words, still a quotation, in the fact sheet's
+  // compact list of single-source facts, beside the source it is quoted from.
   assert.match(
-    card(await page('entities/kessel-dam.html'), 'levels-falling'),
-    /<q>water levels at the Kessel Dam were already falling<\/q> <span class="quoted-from">— <cite>Valley Herald<\/cite>/,
+    await page('entities/kessel-dam.html'),
+    /<li class="fact-line" id="fact-levels-falling"><span class="fact-text"><q>water levels at the Kessel Dam were already falling<\/q><\/span> <span class="fact-cite"><a class="cite" href="\.\.\/articles\/herald-spillway\.html#claim-levels-falling">Valley Herald<\/a>/,
   );
 });
 
