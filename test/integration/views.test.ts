@@ -131,3 +131,18 @@ test('an article view must place the body it is given exactly once', async () =>
     /^briefing: error: bodyless\/views\/article\.js: on articles\/bridge-closed\.html: the page must contain bodyHtml, once/,
   );
 });
+
+test('an edited view is loaded again by the next build in the same process (serve)', async () => {
+  // .mjs: an ES module whatever the folder's package.json says (docs/views.md); a .js file outside
+  // a "type": "module" package is run by tsx (these tests) as CommonJS, cached by path alone.
+  const input = await project('edited', { 'home.mjs': 'export default () => "<p>first</p>";\n' });
+  const output = path.join(dir, 'edited-site');
+  assert.ok((await build({ input, output, parallel: false })).ok);
+  assert.equal(await fs.readFile(path.join(output, 'index.html'), 'utf8'), '<p>first</p>');
+  const file = path.join(input, 'views', 'home.mjs');
+  await fs.writeFile(file, 'export default () => "<p>second</p>";\n');
+  const later = new Date(Date.now() + 5000);
+  await fs.utimes(file, later, later);
+  assert.ok((await build({ input, output, parallel: false })).ok);
+  assert.equal(await fs.readFile(path.join(output, 'index.html'), 'utf8'), '<p>second</p>');
+});
