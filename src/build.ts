@@ -12,10 +12,10 @@ import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, t
 import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, plural, Progress, silent, type Log } from './progress.ts';
-import { DEFAULT_VIEWS } from './site/default-views.ts';
-import { pageList } from './site/pages.ts';
+import { pageList, type PageViews } from './site/pages.ts';
 import { PAGE_PATHS } from './site/paths.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
+import { loadViews } from './views.ts';
 
 export interface CheckOptions {
   /** The content folder (FORMAT.md §1). */
@@ -143,15 +143,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * missing or half-swapped (`prepareOutput`), so a failed build leaves the site as it was then.
  */
 async function buildSite(options: BuildOptions, progress: Progress, spill?: Spill): Promise<BuildResult> {
+  // The project's views (docs/views.md) first: a mistake in one ends the build before it starts.
+  const views = await loadViews(options.input);
   const lock = await prepareOutput(options.output, options.input);
   try {
-    return await buildLocked(options, progress, spill);
+    return await buildLocked(options, progress, views, spill);
   } finally {
     await lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions, progress: Progress, spill?: Spill): Promise<BuildResult> {
+async function buildLocked(options: BuildOptions, progress: Progress, views: PageViews, spill?: Spill): Promise<BuildResult> {
   const log = options.log ?? silent;
   // The search index is built in a worker thread beside this one: it indexes the entities and
   // articles while this thread builds the model, the claims and quotes after it.
@@ -197,7 +199,7 @@ async function buildLocked(options: BuildOptions, progress: Progress, spill?: Sp
     const pages = await progress.stage(
       'pages',
       'pages',
-      () => renderPages(model, bodies, md, staging, { views: DEFAULT_VIEWS, pages: specs }),
+      () => renderPages(model, bodies, md, staging, { views, pages: specs }),
       (n) => n,
     );
     // Under `serve` (keepCache) the export rows are remembered for the rebuilds (emit.ts).

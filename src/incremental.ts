@@ -7,9 +7,9 @@ import { writeSearchIndexInWorker } from './emit/search.ts';
 import { touchedEntities } from './model/touched.ts';
 import type { Model } from './model/types.ts';
 import { formatMs, plural, Progress, silent } from './progress.ts';
-import { DEFAULT_VIEWS } from './site/default-views.ts';
 import { pageList, type PageSpec } from './site/pages.ts';
 import { renderPages } from './site/render.ts';
+import { loadViews } from './views.ts';
 
 /**
  * `serve`'s rebuild after an edit. When only article files changed, only what they touch is
@@ -51,12 +51,13 @@ export async function rebuild(
     }
   });
   const out = path.resolve(options.output);
+  const views = await loadViews(options.input);
   await removeGonePages(previous.model, all, out);
   await previous.settled;
   const written = await progress.stage(
     'pages',
     'pages',
-    () => renderPages(model, analysis.bodies!, analysis.md!, out, { views: DEFAULT_VIEWS, pages }),
+    () => renderPages(model, analysis.bodies!, analysis.md!, out, { views, pages }),
     (n) => n,
   );
   await progress.stage(

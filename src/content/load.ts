@@ -17,9 +17,10 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
 
 /**
  * FORMAT.md v2's optional folders not read yet: pages/ and assets/ are accepted without a
- * warning, but nothing in them is built.
+ * warning, but nothing in them is built. views/ holds the project's views, which the build
+ * loads (src/views.ts), not the load stage.
  */
-const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['pages', 'assets']);
+const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['pages', 'assets', 'views']);
 
 /** A README at the top describes the folder to people (a repository's README); it is not content. */
 const README = /^README(\.(md|txt))?$/;

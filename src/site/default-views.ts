@@ -3,6 +3,7 @@ import { entityView } from '../../templates/views/entity.ts';
 import { homeView } from '../../templates/views/home.ts';
 import { entitiesView, searchView, sourcesView, timelineView } from '../../templates/views/indexes.ts';
 import { sourceView } from '../../templates/views/source.ts';
+import { page, withLayout, type Frame, type Layout } from '../../templates/layouts/base.ts';
 import type { PageViews } from './pages.ts';
 
 /**
@@ -20,3 +21,8 @@ export const DEFAULT_VIEWS: PageViews = {
   entity: entityView,
   source: sourceView,
 };
+
+/** Briefing's own page frame, whatever layout a project gives (what a project's layout may wrap). */
+export const builtinLayout: Layout = (f, main, scripts) => withLayout(undefined, () => page(f, main, scripts));
+
+export { withLayout, type Frame, type Layout };

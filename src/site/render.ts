@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
-import { RenderError } from '../diagnostics.ts';
+import { RenderError, UsageError } from '../diagnostics.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleBodies, Model } from '../model/types.ts';
 import { articleJsonLd, entityJsonLd } from './jsonld.ts';
@@ -185,6 +185,9 @@ async function renderBatch(
     const result = (await elev.toJSON()) as unknown;
     rendered = Array.isArray(result) ? result.flat(Infinity).length : 0;
   } catch (error) {
+    // A project's view that failed (src/views.ts) is the project's error, one line naming its file.
+    const view = usageErrorIn(error);
+    if (view) throw view;
     throw new RenderError(`rendering the pages failed: ${(error as Error).message}`, { cause: error });
   }
   if (rendered !== pages.length) throw new RenderError(`internal error: Eleventy rendered ${rendered} pages of ${pages.length}`);
@@ -249,6 +252,14 @@ function viewRenderer(
     sizes?.record(spec.kind, page.length);
     return page;
   };
+}
+
+/** A UsageError thrown by a view, under Eleventy's wrapping (`originalError`, `cause`). */
+function usageErrorIn(error: unknown): UsageError | undefined {
+  for (let e = error as { cause?: unknown; originalError?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e) {
+    if (e instanceof UsageError) return e;
+  }
+  return undefined;
 }
 
 /** The subset of Eleventy's config API this module uses (Eleventy ships no TypeScript types). */

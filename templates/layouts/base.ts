@@ -17,7 +17,11 @@ export interface Frame {
   readonly jsonLd: string;
 }
 
+/** A layout: the frame, the page's main content and its own scripts (both trusted Html) → the page. */
+export type Layout = (f: Frame, main: Html, scripts?: Html) => string;
+
 export function page(f: Frame, main: Html, scripts?: Html): string {
+  if (layoutOverride) return layoutOverride(f, main, scripts);
   const { site, root } = f;
   const current = (section: Frame['section']) => (f.section === section ? trusted(' aria-current="page"') : '');
   const description = f.description || site.description;
@@ -73,6 +77,24 @@ ${main}
 ${scripts ?? ''}</body>
 </html>
 `.value;
+}
+
+/**
+ * The project's layout (docs/views.md), set only while a page renders (`withLayout`): every view
+ * calls `page`, and a view is synchronous, so the setting reaches exactly the page being rendered
+ * without a layout parameter threaded through every view and partial.
+ */
+let layoutOverride: Layout | undefined;
+
+/** Renders with `layout` in place of the built-in frame (`undefined`: the built-in one). */
+export function withLayout<T>(layout: Layout | undefined, render: () => T): T {
+  const before = layoutOverride;
+  layoutOverride = layout;
+  try {
+    return render();
+  } finally {
+    layoutOverride = before;
+  }
 }
 
 const printHeaders = new WeakMap<SiteView, Html>();

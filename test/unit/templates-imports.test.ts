@@ -43,7 +43,7 @@ test('the default views are imported by the orchestrator only, never by the rend
     .filter((file) => importsOf(file).some((m) => m === path.join(root, 'src/site/default-views.ts')))
     .map((file) => path.relative(root, file).split(path.sep).join('/'))
     .sort();
-  assert.deepEqual(importers, ['src/build.ts', 'src/incremental.ts']);
+  assert.deepEqual(importers, ['src/views.ts']);
 });
 
 test('the check sees an import of templates/ (it is not vacuous)', () => {
