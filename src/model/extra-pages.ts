@@ -7,6 +7,8 @@ import type { ExtraPageView, PagePaths } from './types.ts';
  * depends on the file system). A few pages: sorted once here, never by a template.
  */
 export function extraPages(content: Pick<AnnotatedContent, 'pages'>, pages: PagePaths, language: string): ExtraPageView[] {
+  // Most briefings have none: no collator is made for them.
+  if (content.pages.length === 0) return [];
   const collator = new Intl.Collator(language);
   const views = content.pages.map(({ slug, meta, body }) => ({
     slug,
