@@ -16,6 +16,7 @@ import { splitDocument } from './content/frontmatter.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
 import { validateContent, type ValidationResult } from './content/validate.ts';
 import { EntityRegistry } from './content/registry.ts';
+import { entitiesKey, invalidEntityNames } from './content/entity-files.ts';
 import { sourceNames } from './content/sources.ts';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import type { AnnotatedContent } from './model/build-model.ts';
@@ -291,7 +292,7 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
       if (span.claim || span.quote) {
         bag.warning(
           'claim-outside-article',
-          `claims and quotes are collected from articles only; this one in ${doc.source.kind === 'briefing' ? 'briefing.md' : `a${doc.source.kind === 'source' ? ' source' : 'n entity'} profile`} is shown but not counted`,
+          `claims and quotes are collected from articles only; this one in ${OUTSIDE_ARTICLES[doc.source.kind]} is shown but not counted`,
           span.at,
         );
       }
@@ -322,6 +323,8 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
     profile: outsideArticles(split, body(split, '../')),
     at: () => split.locate(['name']),
   }));
+  // The extra pages: their mentions link, but count nowhere (only articles' mentions are counted).
+  const pages = valid.pages.map(({ split, meta }) => ({ slug: split.source.id, meta, body: outsideArticles(split, body(split, '../')) }));
   // Stubs the registry made for names no document uses any more (an edit under `serve`) are dropped.
   const used = new Set<string>(claims.flatMap((c) => c.named));
   for (const text of [
@@ -330,6 +333,7 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
     ...entities.map((e) => e.profile),
     ...attributeTexts,
     ...sources.map((s) => s.profile),
+    ...pages.map((p) => p.body),
   ]) {
     for (const id of text.mentions.entities) used.add(id);
     for (const sp of text.spans) spanEntities(SPAN_KEYS, sp, used);
@@ -343,10 +347,21 @@ async function annotate({ valid, registry, md, bag, buildId: id, body, texts: an
     claims,
     stubs,
     sources,
+    pages,
     sourceNames: sourceNames(valid, bag),
     buildId: id,
   };
 }
+
+/** Where a claim or quote outside the articles is, in the warning that it is not counted. */
+const OUTSIDE_ARTICLES: Readonly<Record<SourceFile['kind'], string>> = {
+  briefing: 'briefing.md',
+  article: 'an article',
+  entity: 'an entity profile',
+  claim: 'a claim record',
+  source: 'a source profile',
+  page: 'an extra page',
+};
 
 /** A profile's or attribute's text, or one `serve` keeps: only a build's article bodies are spilled. */
 function inMemory(text: KeptText<BodyHtml>): KeptText {
@@ -374,27 +389,4 @@ function remember<T>({ into, from }: Memo<T>, key: string, text: string, bag: Di
   into?.set(key, entry);
   for (const d of entry.diagnostics) bag.add(d);
   return entry.value;
-}
-
-/**
- * The ids, names and aliases of the entity files left out for their own errors (front matter that
- * did not parse or did not validate): mentions of them are not reported again as unknown.
- */
-function invalidEntityNames(files: readonly SourceFile[], split: readonly SplitDocument[], rejected: readonly SplitDocument[]): string[] {
-  const parsed = new Set(split.map((d) => d.source.path));
-  const names = files.filter((f) => f.kind === 'entity' && !parsed.has(f.path)).map((f) => f.id);
-  for (const { source, data } of rejected) {
-    if (source.kind !== 'entity') continue;
-    names.push(source.id);
-    if (typeof data.name === 'string') names.push(data.name);
-    if (Array.isArray(data.aliases)) for (const alias of data.aliases as unknown[]) if (typeof alias === 'string') names.push(alias);
-  }
-  return names;
-}
-
-/** Changes when briefing.md or any entity file changes (they decide how every mention resolves). */
-function entitiesKey(files: readonly SourceFile[]): string {
-  const hash = createHash('sha256');
-  for (const f of files) if (f.kind !== 'article') hash.update(f.path).update('\0').update(f.text).update('\0');
-  return hash.digest('hex');
 }

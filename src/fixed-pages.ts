@@ -15,12 +15,15 @@ export const PAGES = {
 
 /**
  * The ids whose page would be one of the fixed pages above (`entities/index` is the entity index):
- * an article, entity or source file with such an id is an error at that file, and a stub never takes one.
+ * an article, entity, source or extra page file with such an id is an error at that file, and a stub never takes one.
  */
-export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities' | 'sources']: ReadonlySet<string> } = {
+export const RESERVED_IDS: { readonly [folder in 'articles' | 'entities' | 'sources' | 'pages']: ReadonlySet<string> } = {
   articles: reservedIn('articles/'),
   entities: reservedIn('entities/'),
   sources: reservedIn('sources/'),
+  // `pages/index.html` is what a static host serves for the folder's own address (`pages/`): the
+  // build keeps it, as it keeps `entities/index.html`, rather than let an extra page stand there.
+  pages: new Set([...reservedIn('pages/'), 'index']),
 };
 
 function reservedIn(folder: string): ReadonlySet<string> {

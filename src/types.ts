@@ -32,7 +32,7 @@ export interface SourcePosition {
   readonly column: number;
 }
 
-export type DocumentKind = 'briefing' | 'article' | 'entity' | 'claim' | 'source';
+export type DocumentKind = 'briefing' | 'article' | 'entity' | 'claim' | 'source' | 'page';
 
 /** One content file as read from disk (stage: load). */
 export interface SourceFile {
@@ -137,6 +137,14 @@ export interface SourceMeta {
   readonly reliability?: Reliability;
 }
 
+/** An extra page, `pages/<slug>.md` (FORMAT.md §6): About, Methodology; its slug is its own namespace. */
+export interface PageMeta {
+  readonly title: string;
+  /** The page's place in the navigation (smaller first); pages without one follow, by title. */
+  readonly nav?: number;
+  readonly summary?: string;
+}
+
 /** A validated document (stage: validate). */
 export interface ValidDocument<M> {
   readonly split: SplitDocument;
@@ -149,4 +157,5 @@ export interface ValidContent {
   readonly entities: readonly ValidDocument<EntityMeta>[];
   readonly claims: readonly ValidDocument<ClaimMeta>[];
   readonly sources: readonly ValidDocument<SourceMeta>[];
+  readonly pages: readonly ValidDocument<PageMeta>[];
 }

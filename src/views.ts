@@ -10,13 +10,13 @@ import type { PageKind, PageViews } from './site/pages.ts';
  * The one folder of a content folder whose files Briefing runs as code: the project's own views
  * (docs/views.md). Nothing else a build reads is ever evaluated (docs/security.md).
  */
-export const VIEWS_FOLDER = 'views';
+const VIEWS_FOLDER = 'views';
 
 /** What a project may replace: the layout (the frame of every page) or the view of one page kind. */
 export const VIEW_NAMES: readonly string[] = ['layout', ...Object.keys(DEFAULT_VIEWS)];
 
 /** A project's view that could not be loaded, threw, or returned no HTML: a line naming its file. */
-export class ViewError extends UsageError {}
+class ViewError extends UsageError {}
 
 /** What a project's view gets after its data: the escaping tag, and what it replaces. */
 export interface ViewHelpers {

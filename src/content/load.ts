@@ -13,20 +13,21 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
   { folder: 'entities', kind: 'entity' },
   { folder: 'claims', kind: 'claim' },
   { folder: 'sources', kind: 'source' },
+  { folder: 'pages', kind: 'page' },
 ];
 
 /**
- * FORMAT.md v2's optional folders not read yet: pages/ and assets/ are accepted without a
- * warning, but nothing in them is built. views/ holds the project's views, which the build
- * loads (src/views.ts), not the load stage.
+ * FORMAT.md v2's optional folders not read yet: assets/ is accepted without a warning, but
+ * nothing in it is built. views/ holds the project's views, which the build loads
+ * (src/views.ts), not the load stage.
  */
-const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['pages', 'assets', 'views']);
+const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['assets', 'views']);
 
 /** A README at the top describes the folder to people (a repository's README); it is not content. */
 const README = /^README(\.(md|txt))?$/;
 
 /**
- * Stage 1, load: reads `briefing.md`, `articles/*.md`, `entities/*.md`, `claims/*.md` and `sources/*.md` from the input folder.
+ * Stage 1, load: reads `briefing.md`, `articles/*.md`, `entities/*.md`, `claims/*.md`, `sources/*.md` and `pages/*.md` from the input folder.
  * Nothing outside the folder is read: symbolic links are refused, and ids come from file names
  * that must match the id pattern, so no name can point elsewhere.
  */
@@ -89,7 +90,7 @@ export async function loadContent(
       if (!ID_PATTERN.test(id)) {
         bag.error(
           'bad-file-name',
-          `file name "${name}" is not a valid ${kind === 'article' ? 'slug' : 'id'}: use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. ${suggestId(id)}.md)`,
+          `file name "${name}" is not a valid ${kind === 'article' || kind === 'page' ? 'slug' : 'id'}: use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. ${suggestId(id)}.md)`,
           at(file),
         );
         continue;
@@ -120,7 +121,7 @@ async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<v
     if (entry.isDirectory() && existsSync(path.join(root, name, SITE_MARKER))) continue;
     bag.warning(
       'unknown-entry',
-      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/ and sources/ (pages/ and assets/ are reserved and not built yet)`,
+      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/, sources/ and pages/ (assets/ is reserved and not built yet)`,
       at(path.join(root, name)),
     );
   }

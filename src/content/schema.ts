@@ -135,6 +135,14 @@ export const sourceSchema = z.object({
   draft: z.boolean().optional(),
 });
 
+/** An extra page (FORMAT.md §6): `nav` is its place in the site's navigation, any finite number. */
+export const pageSchema = z.object({
+  title: text,
+  nav: z.number().finite().optional(),
+  summary: text.optional(),
+  draft: z.boolean().optional(),
+});
+
 /** What each key is for, used to make "missing key" errors say what to write. */
 export const KEY_HINTS: Record<string, string> = {
   title: 'the headline',

@@ -5,6 +5,7 @@ import type {
   BriefingSettings,
   ClaimMeta,
   EntityMeta,
+  PageMeta,
   Reliability,
   SourceMeta,
   SplitDocument,
@@ -12,7 +13,7 @@ import type {
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
-import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, sourceSchema } from './schema.ts';
+import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, pageSchema, sourceSchema } from './schema.ts';
 
 /**
  * Stage 3, validate: checks each document's front matter against its schema (FORMAT.md §1),
@@ -24,6 +25,7 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   const entities: ValidDocument<EntityMeta>[] = [];
   const claims: ValidDocument<ClaimMeta>[] = [];
   const sources: ValidDocument<SourceMeta>[] = [];
+  const pages: ValidDocument<PageMeta>[] = [];
   const rejected: SplitDocument[] = [];
 
   for (const split of docs) {
@@ -78,21 +80,38 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         }
         break;
       }
-      case 'source': {
-        const data = checkOnce(split, sourceSchema, bag);
-        if (!data || reserved(split, 'sources', bag)) rejected.push(split);
-        else if (!data.draft) {
-          const { aliases, reliability, draft: _draft, ...rest } = data;
-          sources.push({
-            split,
-            meta: { ...rest, aliases: aliases ?? [], ...(reliability ? { reliability: reliability as Reliability } : {}) },
-          });
-        }
+      case 'source':
+        validSource(split, bag, sources, rejected);
         break;
-      }
+      case 'page':
+        validPage(split, bag, pages, rejected);
+        break;
     }
   }
-  return { content: briefing ? { briefing, articles, entities, claims, sources } : undefined, entities, rejected };
+  return { content: briefing ? { briefing, articles, entities, claims, sources, pages } : undefined, entities, rejected };
+}
+
+/** A source record into `sources`, unless it is a draft; into `rejected` when invalid. */
+function validSource(split: SplitDocument, bag: DiagnosticBag, sources: ValidDocument<SourceMeta>[], rejected: SplitDocument[]): void {
+  const data = checkOnce(split, sourceSchema, bag);
+  if (!data || reserved(split, 'sources', bag)) rejected.push(split);
+  else if (!data.draft) {
+    const { aliases, reliability, draft: _draft, ...rest } = data;
+    sources.push({
+      split,
+      meta: { ...rest, aliases: aliases ?? [], ...(reliability ? { reliability: reliability as Reliability } : {}) },
+    });
+  }
+}
+
+/** An extra page into `pages`, unless it is a draft; into `rejected` when invalid. */
+function validPage(split: SplitDocument, bag: DiagnosticBag, pages: ValidDocument<PageMeta>[], rejected: SplitDocument[]): void {
+  const data = checkOnce(split, pageSchema, bag);
+  if (!data || reserved(split, 'pages', bag)) rejected.push(split);
+  else if (!data.draft) {
+    const { draft: _draft, ...meta } = data;
+    pages.push({ split, meta });
+  }
 }
 
 /**
@@ -104,7 +123,7 @@ function reserved(split: SplitDocument, folder: keyof typeof RESERVED_IDS, bag: 
   if (!RESERVED_IDS[folder].has(id)) return false;
   bag.error(
     'reserved-id',
-    `${folder}/${id}.md would be built as ${folder}/${id}.html, a page the build makes itself: rename the file (its name is the ${folder === 'articles' ? 'slug' : 'id'})`,
+    `${folder}/${id}.md would be built as ${folder}/${id}.html, ${folder === 'pages' ? "the pages/ folder's own address, which the build keeps" : 'a page the build makes itself'}: rename the file (its name is the ${folder === 'articles' || folder === 'pages' ? 'slug' : 'id'})`,
     { file, line: 1, column: 1 },
   );
   return true;

@@ -9,10 +9,10 @@ import { siblingModule, workerLoader } from '../runtime.ts';
 import { PAGE_PATHS, TEMPLATES_DIR } from '../site/paths.ts';
 import { IndexBuilder, type BuilderOptions } from './search-index.ts';
 
-/** One searchable thing: an entity, an article, a claim or a quote. */
+/** One searchable thing: an entity, an article, a claim, a quote or an extra page. */
 export interface SearchDocument {
   readonly id: number;
-  readonly kind: 'entity' | 'article' | 'claim' | 'quote';
+  readonly kind: 'entity' | 'article' | 'claim' | 'quote' | 'page';
   readonly title: string;
   /** Other names (aliases), searched like the title. */
   readonly names: string;
@@ -50,7 +50,7 @@ export type SearchEntry = Omit<SearchDocument, 'id'>;
 
 /**
  * What the index holds, in index order: entities (by id), articles (newest first), claims,
- * quotes. Article bodies come from `texts` (by slug), which the model does not keep.
+ * quotes, extra pages (in navigation order). Article bodies come from `texts` (by slug), which the model does not keep.
  */
 export function searchDocuments(model: Model, texts: ReadonlyMap<string, string>): SearchDocument[] {
   return searchEntries(model, texts).map((e, id) => ({ id, ...e }));
@@ -81,7 +81,7 @@ export function searchEntriesBeforeModel(content: AnnotatedContent): SearchEntry
   return entries;
 }
 
-/** The claims and quotes of `searchDocuments`, which only the model knows. */
+/** The claims, quotes and extra pages of `searchDocuments`, which only the model knows. */
 export function searchEntriesFromModel(model: Model): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const c of model.claims) {
@@ -96,6 +96,15 @@ export function searchEntriesFromModel(model: Model): SearchEntry[] {
       text: '',
       label: `${q.speaker.name} · ${q.article.source}`,
       page: q.target,
+    });
+  for (const p of model.pages)
+    entries.push({
+      kind: 'page',
+      title: p.title,
+      names: '',
+      text: p.summary ? `${p.summary}\n${p.text}` : p.text,
+      label: '',
+      page: p.page,
     });
   return entries;
 }

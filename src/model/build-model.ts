@@ -5,6 +5,7 @@ import type { DiagnosticBag } from '../diagnostics.ts';
 import type { ArticleSlug, ClaimId, EntityId } from '../types.ts';
 import { buildStatements } from './claims.ts';
 import { countMentions, factSheetMentions, type ModelCounters } from './counts.ts';
+import { extraPages } from './extra-pages.ts';
 import { LIMITS } from './limits.ts';
 import { articleReferences, dateView, entityNames, entityReferences, memoized, siteView, type AnnotatedContent } from './references.ts';
 import { SentenceIndex } from './snippets.ts';
@@ -90,14 +91,16 @@ export function buildModel(
   if (counters) counters.sentenceWindows += sentences.segmented;
 
   // Timeline, and the whole.
+  const extra = extraPages(content, pages, language);
   return freezeCollections({
-    site: siteView(content, dateOf),
+    site: siteView(content, dateOf, extra),
     summaryHtml: content.summary.html,
     articles,
     entities,
     ...entityGroups(entities, names, counts),
     sources: groupBySource(articles, Infinity),
     publications: sourceViews({ content, articles, claims: statements.claims, claimById: statements.claimById, bag }),
+    pages: extra,
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),
     claims: statements.claims,
     quotes: statements.quotes,

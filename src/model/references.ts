@@ -10,6 +10,7 @@ import type {
   EntityId,
   EntityMeta,
   EntityType,
+  PageMeta,
   SourceId,
   SourceMeta,
   SourcePosition,
@@ -37,6 +38,8 @@ export interface AnnotatedContent {
     readonly profile: KeptText;
     readonly at: () => SourcePosition;
   }[];
+  /** The extra pages (`pages/<slug>.md`), in file order. */
+  readonly pages: readonly { readonly slug: string; readonly meta: PageMeta; readonly body: KeptText }[];
   /** The records' ids, names and aliases by name key (src/content/sources.ts). */
   readonly sourceNames: ReadonlyMap<string, SourceId>;
   readonly buildId: string;
@@ -148,7 +151,12 @@ export function entityNames(refs: ReadonlyMap<EntityId, EntityRef>, language: st
 }
 
 /** The site's settings as the pages show them. */
-export function siteView(content: Pick<AnnotatedContent, 'settings' | 'buildId'>, dateOf: (d: IsoDate) => DateView): Model['site'] {
+export function siteView(
+  content: Pick<AnnotatedContent, 'settings' | 'buildId'>,
+  dateOf: (d: IsoDate) => DateView,
+  /** The extra pages, in navigation order: the site's navigation links to them. */
+  extra: Model['site']['nav'],
+): Model['site'] {
   const settings = content.settings;
   return {
     title: settings.title,
@@ -161,6 +169,7 @@ export function siteView(content: Pick<AnnotatedContent, 'settings' | 'buildId'>
     // With a trailing slash, so page paths can be appended.
     ...optional('baseUrl', settings.baseUrl?.replace(/\/?$/, '/')),
     buildId: content.buildId,
+    nav: extra.map(({ title, page }) => ({ title, page })),
   };
 }
 

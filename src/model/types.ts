@@ -22,7 +22,24 @@ export type SiteView = Omit<BriefingSettings, 'updated'> & {
   readonly updated?: DateView;
   /** Distinguishes one build's files from another's (offline cache name). */
   readonly buildId: string;
+  /** The extra pages' links in the site's navigation, in `nav` order (`ExtraPageView`). */
+  readonly nav: readonly NavLink[];
 };
+
+export interface NavLink {
+  readonly title: string;
+  readonly page: PagePath;
+}
+
+/** An extra page, `pages/<slug>.md` (FORMAT.md §6). */
+export interface ExtraPageView extends NavLink {
+  readonly slug: string;
+  readonly summary?: string;
+  /** The annotated body, its links written for a page one folder deep. */
+  readonly html: string;
+  /** The body as plain text, a paragraph a line: what the search index reads. */
+  readonly text: string;
+}
 
 export interface ArticleRef {
   readonly slug: ArticleSlug;
@@ -340,6 +357,8 @@ export interface PagePaths {
   readonly article: (slug: ArticleSlug) => PagePath;
   readonly entity: (id: EntityId) => PagePath;
   readonly source: (slug: string) => PagePath;
+  /** An extra page's path, `pages/<slug>.html`. */
+  readonly page: (slug: string) => PagePath;
 }
 
 export interface Model {
@@ -358,6 +377,8 @@ export interface Model {
   readonly sources: readonly SourceGroup[];
   /** Every publication articles name, by name: one page each. */
   readonly publications: readonly SourceView[];
+  /** The extra pages, in navigation order: `nav` first (smaller first), then the others by title. */
+  readonly pages: readonly ExtraPageView[];
   readonly claims: readonly ClaimView[];
   readonly quotes: readonly QuoteView[];
   readonly timeline: Excerpt<TimelineDay>;

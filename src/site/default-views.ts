@@ -2,6 +2,7 @@ import { articleView } from '../../templates/views/article.ts';
 import { entityView } from '../../templates/views/entity.ts';
 import { homeView } from '../../templates/views/home.ts';
 import { entitiesView, searchView, sourcesView, timelineView } from '../../templates/views/indexes.ts';
+import { extraPageView } from '../../templates/views/page.ts';
 import { sourceView } from '../../templates/views/source.ts';
 import { page, withLayout, type Frame, type Layout } from '../../templates/layouts/base.ts';
 import type { PageViews } from './pages.ts';
@@ -20,6 +21,7 @@ export const DEFAULT_VIEWS: PageViews = {
   article: articleView,
   entity: entityView,
   source: sourceView,
+  page: extraPageView,
 };
 
 /** Briefing's own page frame, whatever layout a project gives (what a project's layout may wrap). */

@@ -1,4 +1,14 @@
-import type { ArticleView, ClaimReportView, ClaimView, Credibility, EntityRef, EntityView, QuoteView, SiteView } from '../model/types.ts';
+import type {
+  ArticleView,
+  ClaimReportView,
+  ClaimView,
+  Credibility,
+  EntityRef,
+  EntityView,
+  ExtraPageView,
+  QuoteView,
+  SiteView,
+} from '../model/types.ts';
 import type { EntityType, PagePath } from '../types.ts';
 import { publishedUrl } from './paths.ts';
 
@@ -78,6 +88,19 @@ export function collectionJsonLd(site: SiteView, page: PagePath, name: string, t
     name: `${name} · ${site.title}`,
     url: urlFor(site, page, page),
     isPartOf: { '@type': 'WebSite', name: site.title, url: urlFor(site, page, 'index.html') },
+  });
+}
+
+/** An extra page: an AboutPage when its slug is `about`, else a WebPage, part of the briefing's website. */
+export function extraPageJsonLd(site: SiteView, p: ExtraPageView): string {
+  return scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': p.slug === 'about' ? 'AboutPage' : 'WebPage',
+    name: p.title,
+    ...(p.summary ? { description: p.summary } : {}),
+    url: urlFor(site, p.page, p.page),
+    inLanguage: site.language,
+    isPartOf: { '@type': 'WebSite', name: site.title, url: urlFor(site, p.page, 'index.html') },
   });
 }
 

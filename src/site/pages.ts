@@ -1,4 +1,4 @@
-import type { ArticleView, EntityView, Model, SiteView, SourceView } from '../model/types.ts';
+import type { ArticleView, EntityView, ExtraPageView, Model, SiteView, SourceView } from '../model/types.ts';
 import type { PagePath } from '../types.ts';
 import { PAGES, rootOf } from './paths.ts';
 
@@ -18,6 +18,8 @@ export interface PageViews {
   readonly entity: (site: SiteView, root: string, pagePath: string, entity: EntityView, jsonLd: string) => string;
   /** A publication's page (`sources/<slug>.html`). */
   readonly source: (site: SiteView, root: string, pagePath: string, source: SourceView) => string;
+  /** An extra page (`pages/<slug>.html`); `jsonLd`: its JSON-LD, a script element's text. */
+  readonly page: (site: SiteView, root: string, pagePath: string, page: ExtraPageView, jsonLd: string) => string;
 }
 
 /** A site-wide page's view: it renders from the whole model. */
@@ -28,6 +30,7 @@ export interface PageItems {
   readonly article: ArticleView;
   readonly entity: EntityView;
   readonly source: SourceView;
+  readonly page: ExtraPageView;
 }
 
 export type PageKind = keyof PageViews;
@@ -58,6 +61,7 @@ export const PAGE_KINDS = {
   article: perItem('article', (model) => model.articles),
   entity: perItem('entity', (model) => model.entities),
   source: perItem('source', (model) => model.publications),
+  page: perItem('page', (model) => model.pages),
 } satisfies { readonly [K in PageKind]: PageKindEntry<K> };
 
 interface PageKindEntry<K extends PageKind> {

@@ -26,8 +26,13 @@ function sourcePage(slug: string): PagePath {
   return flatten(`sources/${slug}.html`) as PagePath;
 }
 
-/** The article, entity and publication pages, as the model's references carry them. */
-export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage, source: sourcePage };
+/** An extra page (`pages/<slug>.md`). */
+function extraPage(slug: string): PagePath {
+  return flatten(`pages/${slug}.html`) as PagePath;
+}
+
+/** The article, entity, publication and extra pages, as the model's references carry them. */
+export const PAGE_PATHS: PagePaths = { article: articlePage, entity: entityPage, source: sourcePage, page: extraPage };
 
 /**
  * The URL by which page `from` names `to` (both relative to the output root) in metadata: absolute

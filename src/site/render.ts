@@ -4,7 +4,7 @@ import type MarkdownIt from 'markdown-it';
 import { RenderError, UsageError } from '../diagnostics.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleBodies, Model } from '../model/types.ts';
-import { articleJsonLd, entityJsonLd } from './jsonld.ts';
+import { articleJsonLd, entityJsonLd, extraPageJsonLd } from './jsonld.ts';
 import { pageList, type PageKind, type PageSpec, type PageViews } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
 import { PageWriter, type PageHtml } from './writer.ts';
@@ -245,6 +245,9 @@ function viewRenderer(
       }
       case 'source':
         page = views.source(model.site, root, pagePath, spec.item);
+        break;
+      case 'page':
+        page = views.page(model.site, root, pagePath, spec.item, extraPageJsonLd(model.site, spec.item));
         break;
       default:
         page = views[spec.kind](model, root, pagePath);

@@ -15,7 +15,7 @@
   if (!options || !excerpt || !window.MiniSearch || !window.BRIEFING_SEARCH_INDEX || !input || !out) return;
 
   var index = window.MiniSearch.loadJS(window.BRIEFING_SEARCH_INDEX, options);
-  var KIND = { entity: 'Entity', article: 'Report', claim: 'Fact', quote: 'Quote' };
+  var KIND = { entity: 'Entity', article: 'Report', claim: 'Fact', quote: 'Quote', page: 'Page' };
   var MAX = 50;
 
   function escapeHtml(s) {

@@ -11,8 +11,8 @@ export interface Frame {
   readonly title: string;
   readonly description?: string | undefined;
   readonly lang?: string | undefined;
-  /** Which navigation link is the current page's. */
-  readonly section: 'home' | 'articles' | 'entities' | 'timeline' | 'sources' | 'search';
+  /** Which navigation link is the current page's (`page`: an extra page's own link, by its path). */
+  readonly section: 'home' | 'articles' | 'entities' | 'timeline' | 'sources' | 'search' | 'page';
   readonly bodyClass: string;
   readonly jsonLd: string;
 }
@@ -49,7 +49,10 @@ ${printHeader(site)}
       <a href="${root}entities/index.html"${current('entities')}>Entities</a>
       <a href="${root}timeline.html"${current('timeline')}>Timeline</a>
       <a href="${root}sources.html"${current('sources')}>Sources</a>
-      <a href="${root}search.html"${current('search')}>Search</a>
+      <a href="${root}search.html"${current('search')}>Search</a>${site.nav.map(
+        (link) => html`
+      <a href="${root}${link.page}"${link.page === f.pagePath ? trusted(' aria-current="page"') : ''}>${link.title}</a>`,
+      )}
     </nav>
 ${
   // The search page has its own box, which searches as the reader types: a second one would compete.

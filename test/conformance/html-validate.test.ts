@@ -96,3 +96,13 @@ test('every page of the sources-desk fixture (source records, publication pages)
   assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
   for (const w of problems.filter((p) => p.severity === 'warning')) t.diagnostic(`warning: ${w.where}`);
 });
+
+test('every page of the extra-pages fixture (pages/<slug>.md, in every page’s navigation) passes html-validate:recommended', async () => {
+  const { pages, problems } = await validateSite(path.resolve('test/fixtures/sites/extra-pages'), 'extra-pages');
+  assert.deepEqual(
+    pages.filter((p) => p.startsWith('pages/')),
+    ['pages/about.html', 'pages/colophon.html', 'pages/methodology.html'],
+  );
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
+  assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
+});

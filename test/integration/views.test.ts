@@ -108,7 +108,7 @@ test('an unknown view name is an error listing the views there are', async () =>
     r.stderr.trim(),
     `briefing: error: unknown/views/entiti.js: not a view: the views are ${VIEW_NAMES.map((n) => `${n}.js`).join(', ')} (docs/views.md)`,
   );
-  assert.deepEqual(VIEW_NAMES, ['layout', 'home', 'entities', 'timeline', 'sources', 'search', 'article', 'entity', 'source']);
+  assert.deepEqual(VIEW_NAMES, ['layout', 'home', 'entities', 'timeline', 'sources', 'search', 'article', 'entity', 'source', 'page']);
 });
 
 test('a module that does not load, or exports no default function, is an error naming its file', async () => {

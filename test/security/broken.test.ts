@@ -38,6 +38,10 @@ const CASES: Record<string, string> = {
     "entities/alpha.md line 3 `type: human`: value at column 7. Alpha is then left out, but its file names it: the two [[Alpha]] mentions (briefing.md 4:12, articles/report.md 6:1) are not also reported as unknown — the file's own error is enough",
   'bad-entity-yaml':
     'entities/alpha.md line 4 `summary: "Alpha` opens a quote never closed: 4:10. Its id still names it, so [[Alpha]], [[alpha]] and quote=alpha are not reported as unknown',
+  'page-missing-title': 'pages/about.md has no `title` (only `nav` and `summary`): 2:1, the start of its front-matter map',
+  'page-bad-nav': 'pages/methodology.md line 4 `nav: second`: not a number; the value at column 6',
+  'page-reserved-slug':
+    'pages/index.md would be pages/index.html, the address a static host serves for the pages/ folder itself, which the build keeps: an error at the file, 1:1',
   'reserved-entity-id':
     'entities/index.md: its fact sheet would be entities/index.html, the entity index the build makes itself: an error at the file, 1:1, never a crash. [[Index]] and its alias [[the index|…]] are not also reported as unknown',
   'invalid-utf8':

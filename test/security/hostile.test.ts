@@ -55,6 +55,14 @@ before(async () => {
       '---',
       `Profile ${XSS} {{ 7 * 7 }}`,
     ].join('\n'),
+    // An extra page: its title is in every page's navigation, its summary in its head and description.
+    'pages/evil-page.md': [
+      '---',
+      `title: "Page ${CLOSE_SCRIPT} ${XSS}"`,
+      `summary: "${XSS} {{ 7 * 7 }}"`,
+      '---',
+      `Page body ${XSS} <script>alert(6)</script> {{ 7 * 7 }} [js](javascript:alert(7)) [[Evil Entity]]`,
+    ].join('\n'),
   });
   result = await build({ input: path.join(dir, 'content'), output: out });
 });
@@ -141,6 +149,18 @@ test('JSON-LD cannot be closed by a </script> in a title, and parses back to the
   const article = graph['@graph'].find((n) => n['@type'] === 'NewsArticle')!;
   assert.equal(article.headline, `Headline ${CLOSE_SCRIPT} ${XSS}`);
   assert.equal(article.url, 'https://example.org/b/articles/evil.html');
+});
+
+test("an extra page's title is escaped in every page's navigation and in its own head", async () => {
+  for (const file of ['index.html', 'entities/evil-entity.html', 'pages/evil-page.html']) {
+    const doc = await readHtml(out, file);
+    const link = doc.querySelectorAll('.site-nav a').at(-1)!;
+    assert.equal(link.text, `Page ${CLOSE_SCRIPT} ${XSS}`, file);
+    assert.equal(link.querySelectorAll('*').length, 0, file);
+  }
+  const page = await fs.readFile(path.join(out, 'pages/evil-page.html'), 'utf8');
+  assert.match(page, /<title>Page &lt;\/script&gt;/);
+  assert.ok(page.includes('{{ 7 * 7 }}'));
 });
 
 test('<title> and text are escaped', async () => {
