@@ -1,6 +1,7 @@
 import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
-import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+import type { FooterHtml } from '../annotate/footer.ts';
+import type { ArticleSlug, Branding, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -18,11 +19,18 @@ export interface DateView {
 }
 
 /** The briefing's settings as pages show them. */
-export type SiteView = Omit<BriefingSettings, 'updated'> & {
+export type SiteView = Omit<BriefingSettings, 'updated' | keyof SiteBrand> & {
   readonly updated?: DateView;
   /** Distinguishes one build's files from another's (offline cache name). */
   readonly buildId: string;
+  /** FORMAT.md §6; absent for a briefing without branding. */
+  readonly brand?: SiteBrand;
 };
+
+/** The branding as pages show it: `logo` and `css` are site paths under assets/. */
+export interface SiteBrand extends Partial<Branding> {
+  readonly footer?: FooterHtml;
+}
 
 export interface ArticleRef {
   readonly slug: ArticleSlug;
