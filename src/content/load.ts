@@ -16,8 +16,8 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
 ];
 
 /**
- * FORMAT.md v2's optional folders not read yet: pages/ and assets/ are accepted without a
- * warning, but nothing in them is built.
+ * FORMAT.md v2's optional folders not read here: pages/ is accepted without a warning, but
+ * nothing in it is built yet; assets/ is listed and copied (content/assets.ts).
  */
 const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['pages', 'assets']);
 
@@ -119,7 +119,7 @@ async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<v
     if (entry.isDirectory() && existsSync(path.join(root, name, SITE_MARKER))) continue;
     bag.warning(
       'unknown-entry',
-      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/ and sources/ (pages/ and assets/ are reserved and not built yet)`,
+      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/ and sources/ (assets/ is copied with the site; pages/ is reserved and not built yet)`,
       at(path.join(root, name)),
     );
   }
