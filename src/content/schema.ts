@@ -56,7 +56,8 @@ function assetPath(types: readonly string[]) {
   });
 }
 
-const colour = z.string().superRefine((value, ctx) => {
+// An unquoted `#1a4f8b` is a YAML comment, so the key's value is null: say so.
+const colour = z.string({ error: (issue) => (issue.input === null ? 'empty: in YAML a # starts a comment, so quote the colour ("#1a4f8b")' : undefined) }).superRefine((value, ctx) => {
   const parsed = parseColour(value);
   if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
 });

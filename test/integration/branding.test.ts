@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { build } from '../../src/index.ts';
+import { build, check } from '../../src/index.ts';
 import { contrast, parseColour, type Rgb } from '../../src/content/colour.ts';
-import { checkLinks, listFiles, readHtml, readJson, tempDir } from '../helpers/site.ts';
+import { checkLinks, listFiles, readHtml, readJson, tempDir, writeTree } from '../helpers/site.ts';
 
 const input = path.resolve('test/fixtures/sites/branded');
 let out: string;
@@ -133,6 +133,41 @@ test('a briefing without branding has no theme, no extra style sheet and the bui
     );
     assert.equal(doc.querySelector('.brand-logo'), null);
     await assert.rejects(fs.stat(path.join(dir, 'site', 'assets', 'theme.css')));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('an unquoted # colour (a YAML comment) and a two-line footer are errors at their values, in plain words', async () => {
+  const dir = await tempDir();
+  try {
+    await writeTree(dir, { 'briefing.md': '---\ntitle: T\naccent: #f4a261\nfooter: "one\\ntwo"\n---\nText.\n' });
+    const result = await check({ input: dir });
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.line, d.column, d.severity, d.message]),
+      [
+        [3, 9, 'error', '"accent": empty: in YAML a # starts a comment, so quote the colour ("#1a4f8b")'],
+        [4, 9, 'error', '"footer": must be one line of Markdown'],
+      ],
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a logo whose file name holds quotes and angle brackets is escaped into a URL path', async () => {
+  const dir = await tempDir();
+  try {
+    const name = 'a "b" <c>.svg';
+    await writeTree(dir, {
+      'briefing.md': `---\ntitle: <T>\nlogo: 'assets/${name}'\n---\nText.\n`,
+      [`assets/${name}`]: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const result = await build({ input: dir, output: path.join(dir, 'site') });
+    assert.equal(result.ok, true, JSON.stringify(result.diagnostics));
+    const html = await fs.readFile(path.join(dir, 'site', 'index.html'), 'utf8');
+    assert.match(html, /<img class="brand-logo" src="assets\/a%20%22b%22%20%3Cc%3E\.svg" alt="&lt;T&gt;">/);
+    await fs.access(path.join(dir, 'site', 'assets', name));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
