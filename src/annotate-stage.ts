@@ -4,7 +4,6 @@
  * `AnnotatedContent` (src/model/) and links mentions to the site's entity pages (src/site/), and
  * the annotate layer may import neither (test/unit/layers.test.ts).
  */
-import { createHash } from 'node:crypto';
 import type MarkdownIt from 'markdown-it';
 import { createMarkdown } from './annotate/markdown.ts';
 import { SPAN_KEYS, spanEntities } from './annotate/span-keys.ts';
@@ -13,7 +12,9 @@ import { annotateClaimRecords } from './annotate/records.ts';
 import type { BodyHtml, HtmlSpill } from './annotate/spill.ts';
 import { annotateAttribute, annotateBody, keptText, spilled, type KeptText } from './annotate/parse.ts';
 import { splitDocument } from './content/frontmatter.ts';
+import { listAssets } from './content/assets.ts';
 import { loadContent, type FileMemory } from './content/load.ts';
+import { brandContent } from './annotate/footer.ts';
 import { validateContent, type ValidationResult } from './content/validate.ts';
 import { EntityRegistry } from './content/registry.ts';
 import { entitiesKey, invalidEntityNames } from './content/entity-files.ts';
@@ -23,7 +24,7 @@ import type { AnnotatedContent } from './model/build-model.ts';
 import type { Progress } from './progress.ts';
 import { entityPage } from './site/paths.ts';
 import { siblingModule } from './runtime.ts';
-import { TEMPLATE_VERSION } from './version.ts';
+import { buildId } from './version.ts';
 import type { ArticleSlug, EntityId, SourceFile, SourceId, SplitDocument, ValidContent } from './types.ts';
 
 /** What of `CheckOptions` (src/build.ts) the stages read. */
@@ -117,6 +118,7 @@ export async function annotateContent(run: StageRun): Promise<Annotated | undefi
     () => loadContent(options.input, bag, memory),
     (f) => f.length,
   );
+  const assets = listAssets(options.input, bag);
   // A full analysis of many articles annotates them on two threads; one under `serve` with a
   // cache annotates only what changed, on this one. Started now, the worker loads its code while
   // this thread parses and validates.
@@ -124,7 +126,7 @@ export async function annotateContent(run: StageRun): Promise<Annotated | undefi
     options.parallel === true || (options.parallel !== false && files.filter((f) => f.kind === 'article').length >= PARALLEL_MIN_ARTICLES);
   const worker = cache === undefined && many ? AnnotationWorker.start(ENTITY_LINKS, options.parallel === true) : undefined;
   try {
-    return await annotateFiles(run, files, worker);
+    return await annotateFiles(run, { files, assets }, worker);
   } finally {
     // The worker's share is back (or the analysis failed): end it now, so its heap is not held
     // through the model stage. Not waited for here (about 50 ms at 10,000 articles); the spill's
@@ -143,7 +145,7 @@ interface Parser {
 
 async function annotateFiles(
   run: StageRun,
-  files: readonly SourceFile[],
+  { files, assets }: { readonly files: readonly SourceFile[]; readonly assets: Parameters<typeof buildId>[1] },
   worker: AnnotationWorker | undefined,
 ): Promise<Annotated | undefined> {
   const { progress, bag } = run;
@@ -173,10 +175,11 @@ async function annotateFiles(
   const annotated = await progress.stage(
     'annotate',
     'documents',
-    () => annotateValid(run, valid, parser, worker, buildId(files)),
+    () => annotateValid(run, valid, parser, worker, buildId(files, assets)),
     (a) => 1 + a.articles.length + a.entities.length + a.sources.length,
   );
-  return { annotated, md: parser.md, reuse: parser.reuse };
+  const branding = brandContent(valid.briefing, assets, bag);
+  return { annotated: branding ? { ...annotated, ...branding } : annotated, md: parser.md, reuse: parser.reuse };
 }
 
 /** The registry and parser: the previous analysis's while briefing.md and the entities are unchanged. */
@@ -367,13 +370,6 @@ const OUTSIDE_ARTICLES: Readonly<Record<SourceFile['kind'], string>> = {
 function inMemory(text: KeptText<BodyHtml>): KeptText {
   if (typeof text.html !== 'string') throw new Error('internal error: an entity profile was spilled like an article body');
   return text as KeptText;
-}
-
-/** Same content, same id: the offline cache name changes exactly when the site does. */
-function buildId(files: readonly { kind: string; id: string; text: string }[]): string {
-  const hash = createHash('sha256').update(TEMPLATE_VERSION);
-  for (const f of files) hash.update(f.kind).update('\0').update(f.id).update('\0').update(f.text).update('\0');
-  return hash.digest('hex').slice(0, 12);
 }
 
 /**

@@ -75,6 +75,41 @@ export interface BriefingSettings {
   readonly author?: string;
   readonly updated?: string;
   readonly baseUrl?: string;
+  /** FORMAT.md §6: paths under assets/, a CSS colour, one line of Markdown. */
+  readonly logo?: string;
+  readonly accent?: string;
+  readonly css?: string;
+  readonly footer?: string;
+}
+
+/** A file of the content folder's assets/, copied to the site's assets/ (content/assets.ts). */
+export interface AssetFile {
+  /** Path inside assets/, with `/` separators (e.g. `logo.svg`, `fonts/serif.woff2`). */
+  readonly name: string;
+  /** The file to copy: its real path (a link inside the input folder is followed). */
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The accent (FORMAT.md §6) and the shades links and labels use, as #rrggbb (content/brand.ts). */
+export interface AccentShades {
+  readonly colour: string;
+  /** On the light backgrounds: the colour, or a darker shade of it that reaches 4.5:1. */
+  readonly text: string;
+  readonly hover: string;
+  /** On the dark scheme's backgrounds: a lighter shade that reaches 4.5:1. */
+  readonly darkText: string;
+  readonly darkHover: string;
+}
+
+/** briefing.md's branding after its checks: URL paths from the site root (assets/…), and every asset to copy. */
+export interface Branding {
+  /** The logo and its media type (for the icon link and the manifest). */
+  readonly logo?: { readonly href: string; readonly type: string };
+  readonly css?: string;
+  readonly accent?: AccentShades;
+  readonly assets: readonly AssetFile[];
 }
 
 export interface ArticleMeta {

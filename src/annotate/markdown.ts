@@ -19,6 +19,19 @@ const DANGEROUS_SCHEME = /^(?:javascript|vbscript|file|data):/i;
  */
 export function createMarkdown(registry: EntityRegistry, entityHref: EntityHref, spanKeys?: SpanKeyTable): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
+  guardLinks(md);
+  // linkify-it's pretest runs on every paragraph: one long Unicode regular expression, 0.6 s of
+  // the main thread's 4.3 s annotate stage at 10,000 articles (docs/performance.md). Nothing it matches can lack all
+  // of MAY_LINK, so a paragraph without any of those skips it, with the same answer
+  // (test/unit/linkify-pretest.test.ts checks that on random text, and the schemes it assumes).
+  const pretest = md.linkify.pretest.bind(md.linkify);
+  md.linkify.pretest = (text: string) => MAY_LINK.test(text) && pretest(text);
+  md.use(annotations, { registry, entityHref, spanKeys });
+  return md;
+}
+
+/** Makes `md` leave javascript:, vbscript:, file: and data: links as text (see createMarkdown). */
+export function guardLinks(md: MarkdownIt): void {
   const builtIn = md.validateLink.bind(md);
   md.validateLink = (url: string) => {
     // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), and the
@@ -34,14 +47,6 @@ export function createMarkdown(registry: EntityRegistry, entityHref: EntityHref,
     if (/^data:image\/(?:gif|png|jpeg|webp);/i.test(trimmed)) return builtIn(url);
     return !DANGEROUS_SCHEME.test(trimmed) && builtIn(url);
   };
-  // linkify-it's pretest runs on every paragraph: one long Unicode regular expression, 0.6 s of
-  // the main thread's 4.3 s annotate stage at 10,000 articles (docs/performance.md). Nothing it matches can lack all
-  // of MAY_LINK, so a paragraph without any of those skips it, with the same answer
-  // (test/unit/linkify-pretest.test.ts checks that on random text, and the schemes it assumes).
-  const pretest = md.linkify.pretest.bind(md.linkify);
-  md.linkify.pretest = (text: string) => MAY_LINK.test(text) && pretest(text);
-  md.use(annotations, { registry, entityHref, spanKeys });
-  return md;
 }
 
 /**

@@ -17,9 +17,8 @@ const FOLDERS: readonly { folder: string; kind: DocumentKind }[] = [
 ];
 
 /**
- * FORMAT.md v2's optional folders not read yet: assets/ is accepted without a warning, but
- * nothing in it is built. views/ holds the project's views, which the build loads
- * (src/views.ts), not the load stage.
+ * FORMAT.md v2's optional folders not read here: assets/ is listed and copied (content/assets.ts);
+ * views/ holds the project's views, which the build loads (src/views.ts), not the load stage.
  */
 const RESERVED_FOLDERS: ReadonlySet<string> = new Set(['assets', 'views']);
 
@@ -121,7 +120,7 @@ async function reportUnknownEntries(root: string, bag: DiagnosticBag): Promise<v
     if (entry.isDirectory() && existsSync(path.join(root, name, SITE_MARKER))) continue;
     bag.warning(
       'unknown-entry',
-      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/, sources/ and pages/ (assets/ is reserved and not built yet)`,
+      `${name}${entry.isDirectory() ? '/' : ''} is not part of a content folder and is ignored: the folder holds briefing.md, articles/, entities/, claims/, sources/, pages/, assets/ (copied with the site) and views/ (the project's views)`,
       at(path.join(root, name)),
     );
   }
@@ -233,7 +232,7 @@ function invalidUtf8Position(file: string, bytes: Uint8Array): { file: string; l
   return { file, line: 1, column: 1 };
 }
 
-function isInside(root: string, target: string): boolean {
+export function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, RELIABILITY } from '../types.ts';
+import { parseColour } from './colour.ts';
 import { isIsoDateError, parseIsoDate } from './dates.ts';
 
 /**
@@ -38,6 +39,32 @@ export const webUrl = z.string().superRefine((value, ctx) => {
 
 const stringList = z.array(text);
 
+/**
+ * A file of the content folder's assets/ named in briefing.md (FORMAT.md §6), e.g.
+ * `assets/logo.svg`: relative, inside assets/, no hidden or `..` segment, with one of `types` as
+ * its extension. That the file exists is checked against the assets read (content/brand.ts).
+ */
+function assetPath(types: readonly string[]) {
+  return z.string().superRefine((value, ctx) => {
+    const parts = value.split('/');
+    const ext = /\.([^./]+)$/.exec(value)?.[1]?.toLowerCase();
+    if (parts[0] !== 'assets' || parts.length < 2 || value.includes('\\') || parts.slice(1).some((p) => p === '' || p.startsWith('.'))) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a path under assets/ (write it as assets/<file>, e.g. assets/${types[0] === 'css' ? 'brand.css' : 'logo.svg'})` });
+    } else if (!ext || !types.includes(ext)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a ${types.map((t) => `.${t}`).join(', ')} file` });
+    }
+  });
+}
+
+// An unquoted `#1a4f8b` is a YAML comment, so the key's value is null: say so.
+const colour = z.string({ error: (issue) => (issue.input === null ? 'empty: in YAML a # starts a comment, so quote the colour ("#1a4f8b")' : undefined) }).superRefine((value, ctx) => {
+  const parsed = parseColour(value);
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+});
+
+/** One line of inline Markdown. */
+const oneLine = text.refine((value) => !value.includes('\n'), 'must be one line of Markdown');
+
 export const briefingSchema = z.object({
   title: text,
   subtitle: text.optional(),
@@ -47,6 +74,10 @@ export const briefingSchema = z.object({
   author: text.optional(),
   updated: isoDate.optional(),
   baseUrl: webUrl.optional(),
+  logo: assetPath(['svg', 'png', 'jpg', 'jpeg', 'webp', 'gif']).optional(),
+  accent: colour.optional(),
+  css: assetPath(['css']).optional(),
+  footer: oneLine.optional(),
   draft: z.boolean().optional(),
 });
 

@@ -5,6 +5,7 @@ import type { Model } from '../model/types.ts';
 import { allWritten } from '../output.ts';
 import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
+import { emitBrand } from './brand.ts';
 import { exportTables, type ExportTable } from './exports.ts';
 import { atomFeed, sitemap } from './feed.ts';
 import { manifest, writeServeSiteScript } from './offline.ts';
@@ -66,6 +67,7 @@ export async function emitPageFiles(model: Model, outDir: string, dev = false): 
   };
   await allWritten(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));
   await fs.cp(path.join(TEMPLATES_DIR, 'assets'), path.join(outDir, 'assets'), { recursive: true });
+  if (model.site.brand) await emitBrand(model.site.brand, outDir);
   if (dev) await writeServeSiteScript(outDir);
   // MiniSearch's UMD build, for the search page (a classic script: works from file://).
   // (Its package exports do not list the UMD file, so find it beside the CommonJS entry.)

@@ -39,6 +39,11 @@ export async function writeServeSiteScript(outDir: string): Promise<void> {
 
 /** The web app manifest: lets a reader install the briefing and open it offline. */
 export function manifest(model: Model): string {
+  const brand = model.site.brand;
+  // The logo is the installed app's icon; `sizes` is "any" only for SVG, a bitmap's is left unsaid.
+  const icon = brand?.logo
+    ? { src: brand.logo.href, ...(brand.logo.type === 'image/svg+xml' ? { sizes: 'any' } : {}), type: brand.logo.type }
+    : { src: 'assets/icon.svg', sizes: 'any', type: 'image/svg+xml' };
   return `${JSON.stringify(
     {
       name: model.site.title,
@@ -49,8 +54,8 @@ export function manifest(model: Model): string {
       scope: './',
       display: 'standalone',
       background_color: '#ffffff',
-      theme_color: '#1d3557',
-      icons: [{ src: 'assets/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      theme_color: brand?.accent?.text ?? '#1d3557',
+      icons: [icon],
     },
     null,
     2,

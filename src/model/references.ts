@@ -1,3 +1,4 @@
+import type { FooterHtml } from '../annotate/footer.ts';
 import type { KeptText } from '../annotate/parse.ts';
 import type { ClaimRecordText } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
@@ -6,6 +7,7 @@ import type { StubEntity } from '../content/registry.ts';
 import type {
   ArticleMeta,
   ArticleSlug,
+  Branding,
   BriefingSettings,
   EntityId,
   EntityMeta,
@@ -43,6 +45,9 @@ export interface AnnotatedContent {
   /** The records' ids, names and aliases by name key (src/content/sources.ts). */
   readonly sourceNames: ReadonlyMap<string, SourceId>;
   readonly buildId: string;
+  /** FORMAT.md §6, when the briefing has any (src/annotate/footer.ts). */
+  readonly brand?: Branding;
+  readonly footer?: FooterHtml;
 }
 
 const TYPE_NAMES: Record<EntityType, string> = {
@@ -152,12 +157,13 @@ export function entityNames(refs: ReadonlyMap<EntityId, EntityRef>, language: st
 
 /** The site's settings as the pages show them. */
 export function siteView(
-  content: Pick<AnnotatedContent, 'settings' | 'buildId'>,
+  content: Pick<AnnotatedContent, 'settings' | 'buildId' | 'brand' | 'footer'>,
   dateOf: (d: IsoDate) => DateView,
   /** The extra pages, in navigation order: the site's navigation links to them. */
   extra: Model['site']['nav'],
 ): Model['site'] {
   const settings = content.settings;
+  const { brand, footer } = content;
   return {
     title: settings.title,
     ...optional('subtitle', settings.subtitle),
@@ -170,6 +176,7 @@ export function siteView(
     ...optional('baseUrl', settings.baseUrl?.replace(/\/?$/, '/')),
     buildId: content.buildId,
     nav: extra.map(({ title, page }) => ({ title, page })),
+    ...(brand || footer ? { brand: { ...brand, ...optional('footer', footer) } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
-import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+import type { FooterHtml } from '../annotate/footer.ts';
+import type { ArticleSlug, Branding, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -18,12 +19,14 @@ export interface DateView {
 }
 
 /** The briefing's settings as pages show them. */
-export type SiteView = Omit<BriefingSettings, 'updated'> & {
+export type SiteView = Omit<BriefingSettings, 'updated' | keyof SiteBrand> & {
   readonly updated?: DateView;
   /** Distinguishes one build's files from another's (offline cache name). */
   readonly buildId: string;
   /** The extra pages' links in the site's navigation, in `nav` order (`ExtraPageView`). */
   readonly nav: readonly NavLink[];
+  /** FORMAT.md §6; absent for a briefing without branding. */
+  readonly brand?: SiteBrand;
 };
 
 export interface NavLink {
@@ -39,6 +42,11 @@ export interface ExtraPageView extends NavLink {
   readonly html: string;
   /** The body as plain text, a paragraph a line: what the search index reads. */
   readonly text: string;
+}
+
+/** The branding as pages show it: `logo` and `css` are site paths under assets/. */
+export interface SiteBrand extends Partial<Branding> {
+  readonly footer?: FooterHtml;
 }
 
 export interface ArticleRef {
@@ -165,10 +173,7 @@ export interface Credibility {
 
 export interface ClaimView {
   readonly id: ClaimId;
-  /**
-   * The claim as plain text: its record's statement, or without a record the words of the report
-   * in `quoted`.
-   */
+  /** The claim as plain text: its record's statement, or without a record the words of the report in `quoted`. */
   readonly statement: string;
   /** The record's statement as HTML, mentions linked; absent without a record. */
   readonly statementHtml?: RootedHtml;

@@ -25,6 +25,7 @@ export function page(f: Frame, main: Html, scripts?: Html): string {
   const { site, root } = f;
   const current = (section: Frame['section']) => (f.section === section ? trusted(' aria-current="page"') : '');
   const description = f.description || site.description;
+  const brand = site.brand;
   return html`<!DOCTYPE html>
 <html lang="${f.lang || site.language}" data-root="${root}">
 <head>
@@ -33,8 +34,8 @@ export function page(f: Frame, main: Html, scripts?: Html): string {
 <title>${f.title !== site.title ? html`${f.title} · ` : ''}${site.title}</title>
 ${description ? html`<meta name="description" content="${description}">\n` : ''}<meta name="generator" content="Briefing">
 ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">\n` : ''}<link rel="stylesheet" href="${root}assets/site.css">
-<link rel="manifest" href="${root}manifest.webmanifest">
-<link rel="icon" href="${root}assets/icon.svg" type="image/svg+xml">
+${brand ? brandStyles(brand, root) : ''}<link rel="manifest" href="${root}manifest.webmanifest">
+<link rel="icon" href="${root}${brand?.logo ? brand.logo.href : 'assets/icon.svg'}" type="${brand?.logo ? brand.logo.type : 'image/svg+xml'}">
 <link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
 <script type="application/ld+json">${trusted(f.jsonLd)}</script>
 ${printHeader(site)}
@@ -43,7 +44,12 @@ ${printHeader(site)}
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
   <div class="wrap header-row">
-    <a class="brand" href="${root}index.html">${site.title}</a>
+    <a class="brand" href="${root}index.html">${
+      // The logo names the link (its alt is the title); the title beside it is for the eye only.
+      brand?.logo
+        ? html`<img class="brand-logo" src="${root}${brand.logo.href}" alt="${site.title}"><span aria-hidden="true">${site.title}</span>`
+        : site.title
+    }</a>
     <nav class="site-nav" aria-label="Site">
       <a href="${root}index.html"${current('home')}>Briefing</a>
       <a href="${root}entities/index.html"${current('entities')}>Entities</a>
@@ -72,7 +78,12 @@ ${main}
 <footer class="site-footer">
   <div class="wrap">
     <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · current as of <time datetime="${site.updated.iso}">${site.updated.display}</time>` : ''}</p>
-    <p class="small">Built with Briefing. Every fact links to the report it comes from.</p>
+${
+  brand?.footer
+    ? html`    <p class="brand-footer">${trusted(root ? brand.footer.nested : brand.footer.top)}</p>
+`
+    : ''
+}    <p class="small">Built with Briefing. Every fact links to the report it comes from.</p>
   </div>
 </footer>
 <script src="${root}data/previews.js" defer></script>
@@ -98,6 +109,11 @@ export function withLayout<T>(layout: Layout | undefined, render: () => T): T {
   } finally {
     layoutOverride = before;
   }
+}
+
+/** The accent's generated theme, then the project's style sheet: after site.css, so they win. */
+function brandStyles(brand: NonNullable<SiteView['brand']>, root: string): Html {
+  return html`${brand.accent ? html`<link rel="stylesheet" href="${root}assets/theme.css">\n` : ''}${brand.css ? html`<link rel="stylesheet" href="${root}${brand.css}">\n` : ''}`;
 }
 
 const printHeaders = new WeakMap<SiteView, Html>();

@@ -106,3 +106,10 @@ test('every page of the extra-pages fixture (pages/<slug>.md, in every page’s 
   const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
   assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
 });
+
+test('every page of the branded fixture (logo, theme and project style sheets, footer line) passes html-validate:recommended', async () => {
+  const { pages, problems } = await validateSite(path.resolve('test/fixtures/sites/branded'), 'branded');
+  assert.ok(pages.length >= 8, pages.join(' '));
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.where);
+  assert.deepEqual(errors, [], `html-validate errors (file:line:column: rule):\n${errors.join('\n')}`);
+});

@@ -56,8 +56,8 @@ test('an entry of the content folder the format does not know is a warning at th
     'about.md': '---\ntitle: About\n---\nWho we are.\n',
     'notes/todo.txt': 'call the desk',
     'Articles/b.md': article('A folder name in capitals is another folder.'),
-    // FORMAT.md v2's optional folders: accepted; assets/ not built yet (its files are not even
-    // read); sources/ and pages/ are read, and this record names the articles' source.
+    // FORMAT.md v2's optional folders: accepted; assets/ is copied; sources/ and pages/ are read,
+    // and this record names the articles' source.
     'sources/wire.md': '---\nname: Wire\n---\n',
     'pages/about.md': '---\ntitle: About\n---\n',
     'assets/logo.svg': '<svg/>',

@@ -82,6 +82,12 @@ const CASES: Record<string, string> = {
     'sources/agency.md (read first) claims the alias "the  WIRE", sources/wire.md line 4 claims "The Wire" (the same after case folding and whitespace collapsing): the second claim is the error, at the alias, 4:5',
   'bad-claim-in-image-alt':
     "articles/report.md line 6: the span `[x]{claim=Bad}` inside an image's text at column 29, value at column 39 (the same characters earlier in a code span are not a span)",
+  'bad-accent': 'briefing.md line 3 `accent: bluish`: not a CSS colour, the value at column 9',
+  'missing-logo': 'briefing.md line 3 `logo: assets/logo.svg`, and the folder has no assets/: the value at column 7',
+  'css-outside-assets': 'briefing.md line 3 `css: ../style.css`: a path outside assets/, the value at column 6',
+  'wrong-logo-type': 'briefing.md line 3 `logo: assets/logo.bmp` (the file exists): not an image type a logo may be, the value at column 7',
+  'asset-name-taken':
+    'assets/site.css would overwrite the built-in style sheet in the site: an error at that file, 1:1 (assets/brand.css, named by `css`, is fine)',
 };
 
 /** Files a case needs that cannot be committed as text. */
