@@ -1,6 +1,8 @@
 import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+export type { ImageFile, ImageSource, PictureView } from './images.ts';
+import type { ImageSource, PictureView } from './images.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -293,6 +295,10 @@ export interface EntityView extends EntityRef {
   readonly timeline: Excerpt<TimelineDay>;
   /** The same lists as the fact sheet lays them out: facts grouped, long lists folded. */
   readonly layout: FactSheetLayout;
+  /** The image its front matter names (FORMAT.md §6), if any. */
+  readonly image?: ImageSource;
+  /** That image resized, given to the page by the images step (src/site/images.ts), never by the model. */
+  readonly picture?: PictureView;
 }
 
 /** A list split into the items a page shows at once and the ones it folds away (in a `<details>`). */
