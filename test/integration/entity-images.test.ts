@@ -14,7 +14,8 @@ import { after, before, test } from 'node:test';
 import vm from 'node:vm';
 import sharp from 'sharp';
 import { build, check } from '../../src/index.ts';
-import { checkLinks, listFiles, readHtml, tempDir, writeTree } from '../helpers/site.ts';
+import { rebuild } from '../../src/incremental.ts';
+import { checkLinks, listFiles, readHtml, snapshot, tempDir, writeTree } from '../helpers/site.ts';
 
 const FIXTURE = path.resolve('test/fixtures/sites/portraits');
 const HOSTILE_ALT = '"><script>alert(1)</script> Kim Ara & a <b>blue</b> backdrop';
@@ -223,4 +224,24 @@ test('a symbolic link out of assets/ is refused at the image value', async () =>
   } finally {
     await fs.rm(outside, { recursive: true, force: true });
   }
+});
+
+test('serve: a rebuild after an article edit keeps the images and equals a full build', async () => {
+  const input = path.join(dir, 'content');
+  await fs.cp(FIXTURE, input, { recursive: true });
+  const served = path.join(dir, 'served');
+  const first = await build({ input, output: served, keepCache: true });
+  assert.ok(first.ok);
+  const file = path.join(input, 'articles', 'harbour-dues.md');
+  await fs.appendFile(file, '\nLater [[Kim Ara]] toured [[Pier Nine]].\n');
+  const second = await rebuild({ input, output: served, keepCache: true }, first, new Set([file]));
+  assert.ok(second.ok);
+  await second.settled;
+  assert.ok(second.pages < first.pages, `rendered ${second.pages} of ${first.pages} pages`);
+  const fresh = path.join(dir, 'fresh');
+  assert.ok((await build({ input, output: fresh })).ok);
+  const [a, b] = [await snapshot(served), await snapshot(fresh)];
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), 'the same files');
+  for (const [f, bytes] of b) assert.equal(a.get(f), bytes, `${f} equals the full build's`);
+  assert.ok((await readHtml(served, 'entities/kim-ara.html')).querySelector('.infobox img'));
 });
