@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { RenderError } from '../diagnostics.ts';
+import { RenderError, UsageError } from '../diagnostics.ts';
 import type { EntityId } from '../types.ts';
 import type { ImageFile, Model, PictureView } from '../model/types.ts';
 
@@ -52,7 +52,14 @@ export async function makeImages(model: Model, input: string, outDir: string): P
       });
       return sizes(stats['webp'] ?? [], stats[fallback] ?? [], fallback);
     } catch (error) {
-      throw new RenderError(`resizing the image assets/${file} failed: ${(error as Error).message}`, { cause: error });
+      // The file starts like an image (validate checked) but sharp cannot read the rest of it:
+      // the content's trouble, found after the positions are gone, so said as one usage line.
+      const reason = String((error as Error).message)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' ');
+      throw new UsageError(`assets/${file} (the image of entities/${id}.md) could not be resized: ${reason}`, { cause: error });
     }
   };
   const made = new Map<EntityId, PictureView>();

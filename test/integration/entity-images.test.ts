@@ -245,3 +245,17 @@ test('serve: a rebuild after an article edit keeps the images and equals a full 
   for (const [f, bytes] of b) assert.equal(a.get(f), bytes, `${f} equals the full build's`);
   assert.ok((await readHtml(served, 'entities/kim-ara.html')).querySelector('.infobox img'));
 });
+
+test('an image sharp cannot read past its first bytes fails the build with one line, and the output is untouched', async () => {
+  const input = path.join(dir, 'truncated');
+  await fs.cp(FIXTURE, input, { recursive: true });
+  const png = await fs.readFile(path.join(input, 'assets/people/kim.png'));
+  await fs.writeFile(path.join(input, 'assets/people/kim.png'), png.subarray(0, 40));
+  const before = await snapshot(out);
+  await assert.rejects(build({ input, output: out }), (error: Error) => {
+    assert.equal(error.name, 'UsageError');
+    assert.match(error.message, /^assets\/people\/kim\.png \(the image of entities\/kim-ara\.md\) could not be resized: [^\n]+$/);
+    return true;
+  });
+  assert.deepEqual(await snapshot(out), before);
+});
