@@ -5,6 +5,9 @@
  * Kim Ara's image is 640×480 (4:3), its alt text hostile.
  */
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildExample, launchChromium, removeDir, WAIT, type BuiltSite } from './helpers.ts';
@@ -84,5 +87,35 @@ test('hovering a mention shows the entity’s thumbnail in the preview card', as
     assert.equal(await page.locator('.preview-card img').count(), 0);
   } finally {
     await page.close();
+  }
+});
+
+test('axe finds no serious or critical violation on a fact sheet with an image, nor with its preview card open', async () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = await fs.readFile(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+  const serious = async (page: Page): Promise<string[]> => {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      type Violation = { id: string; impact: string; nodes: { html: string }[] };
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    });
+  };
+  for (const rel of ['entities/kim-ara.html', 'articles/harbour-dues.html']) {
+    const page = await open(rel);
+    try {
+      const img = page.locator('.infobox picture img');
+      if (rel.startsWith('entities/')) await img.scrollIntoViewIfNeeded();
+      else {
+        await page.locator('.prose a.mention[data-entity="kim-ara"]').first().hover();
+        await page.waitForSelector('.preview-card img', { state: 'visible', timeout: WAIT });
+      }
+      assert.deepEqual(await serious(page), [], rel);
+    } finally {
+      await page.close();
+    }
   }
 });
