@@ -18,10 +18,8 @@ export interface PictureView {
   readonly alt: string;
   /** The infobox's sizes in WebP, narrowest first. */
   readonly webp: readonly ImageFile[];
-  /** The same sizes in the fallback format, for a browser without WebP. */
+  /** The same sizes in the fallback format (JPEG for a JPEG, else PNG: it may be transparent), for a browser without WebP. */
   readonly fallback: readonly ImageFile[];
-  /** The fallback format's media type: image/jpeg for a JPEG, image/png otherwise (it may be transparent). */
-  readonly fallbackType: string;
   /** The fallback file the infobox's `<img>` names, with the width and height the page reserves. */
   readonly shown: ImageFile;
   /** The small WebP of the hover preview. */

@@ -96,7 +96,6 @@ function sizes(webpStats: readonly Stat[], fallbackStats: readonly Stat[], forma
   return {
     webp: infobox(webp),
     fallback: shownFallback,
-    fallbackType: `image/${format}`,
     // The width the infobox shows, or the widest made when the original is narrower.
     shown: shownFallback.find((f) => f.width >= INFOBOX_WIDTH) ?? shownFallback[shownFallback.length - 1]!,
     preview,
