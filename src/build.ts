@@ -12,6 +12,7 @@ import { articleBodies, buildModel, type AnnotatedContent, type ModelCounters, t
 import type { ArticleBodies, Model } from './model/types.ts';
 import { commitStaging, createStaging, discardStaging, prepareOutput } from './output.ts';
 import { formatMs, plural, Progress, silent, type Log } from './progress.ts';
+import { hasImages, makeImages, NO_PICTURES, type EntityPictures } from './site/images.ts';
 import { pageList, type PageViews } from './site/pages.ts';
 import { PAGE_PATHS } from './site/paths.ts';
 import { loadEleventy, renderPages } from './site/render.ts';
@@ -66,6 +67,8 @@ export interface BuildResult extends Analysis {
   readonly durationMs: number;
   /** An incremental rebuild returns before the search index is rewritten; this settles when it is. */
   readonly settled?: Promise<void>;
+  /** The entities' resized images, which a `serve` rebuild that changes no entity keeps. */
+  readonly pictures?: EntityPictures;
 }
 
 /**
@@ -196,17 +199,18 @@ async function buildLocked(options: BuildOptions, progress: Progress, views: Pag
   searchDone.catch(() => undefined);
   try {
     const specs = pageList(model);
+    const pictures = await imagesStage(model, options.input, staging, progress);
     const pages = await progress.stage(
       'pages',
       'pages',
-      () => renderPages(model, bodies, md, staging, { views, pages: specs }),
+      () => renderPages(model, bodies, md, staging, { views, pages: specs, pictures }),
       (n) => n,
     );
     // Under `serve` (keepCache) the export rows are remembered for the rebuilds (emit.ts).
     await progress.stage(
       'emit',
       'files',
-      () => emitFiles(model, specs, staging, { rememberRows: options.keepCache === true, dev: options.dev === true }),
+      () => emitFiles(model, specs, staging, { rememberRows: options.keepCache === true, dev: options.dev === true, pictures }),
       (n) => n,
     );
     await progress.stage(
@@ -226,11 +230,25 @@ async function buildLocked(options: BuildOptions, progress: Progress, views: Pag
     log(
       `Built ${plural(pages, 'page')} (${plural(model.stats.articles, 'article')}, ${plural(model.stats.entities, 'entity', 'entities')}) in ${formatMs(durationMs)} → ${path.relative(process.cwd(), path.resolve(options.output)) || '.'}`,
     );
-    return { ...analysis, pages, durationMs };
+    return { ...analysis, pages, durationMs, pictures };
   } catch (error) {
     await abandon(job, staging);
     throw error;
   }
+}
+
+/**
+ * The images step (src/site/images.ts), between the model and the pages, only when an entity has
+ * an image: without one there is no stage line and no image library is loaded (docs/performance.md).
+ */
+function imagesStage(model: Model, input: string, staging: string, progress: Progress): Promise<EntityPictures> {
+  if (!hasImages(model)) return Promise.resolve(NO_PICTURES);
+  return progress.stage(
+    'images',
+    'images',
+    () => makeImages(model, input, staging),
+    (m) => m.size,
+  );
 }
 
 /**

@@ -52,18 +52,20 @@ export async function rebuild(
   });
   const out = path.resolve(options.output);
   const views = await loadViews(options.input);
+  // The entities are unchanged (else this is a full build), so are their images, made by the last full build.
+  const pictures = previous.pictures ? { pictures: previous.pictures } : {};
   await removeGonePages(previous.model, all, out);
   await previous.settled;
   const written = await progress.stage(
     'pages',
     'pages',
-    () => renderPages(model, analysis.bodies!, analysis.md!, out, { views, pages }),
+    () => renderPages(model, analysis.bodies!, analysis.md!, out, { views, pages, ...pictures }),
     (n) => n,
   );
   await progress.stage(
     'emit',
     'files',
-    () => emitPageFiles(model, out, options.dev === true),
+    () => emitPageFiles(model, out, options.dev === true, previous.pictures),
     (n) => n,
   );
   log(
@@ -84,7 +86,7 @@ export async function rebuild(
       () => undefined,
       (error: unknown) => log(`Updating the exports and the search index failed: ${(error as Error).message}`),
     );
-  return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled };
+  return { ...analysis, pages: written, durationMs: progress.elapsedMs, settled, ...pictures };
 }
 
 /** Pages of articles and entities that no longer exist. */

@@ -136,6 +136,10 @@ export interface EntityMeta {
   /** Label → value (values may hold `[[mentions]]`), in source order. */
   readonly attributes: readonly { readonly label: string; readonly value: string }[];
   readonly sameAs: readonly string[];
+  /** FORMAT.md §6: an image's path relative to the content folder's assets/, checked to exist. */
+  readonly image?: string;
+  /** The image's text alternative (required with `image`). */
+  readonly imageAlt?: string;
 }
 
 /** The editor's record of a claim (`claims/<id>.md`, FORMAT.md §5); the body is the editor's note. */

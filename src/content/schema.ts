@@ -103,15 +103,45 @@ const attributeValue = z.union([text, z.number(), z.boolean()]).transform(String
 /** FORMAT.md §1: `organisation`, the British spelling, is read as `organization`. */
 const entityType = z.preprocess((value) => (value === 'organisation' ? 'organization' : value), z.enum(ENTITY_TYPES));
 
-export const entitySchema = z.object({
-  name: text,
-  type: entityType,
-  aliases: stringList.optional(),
-  summary: text.optional(),
-  attributes: z.record(z.string().trim().min(1), attributeValue).optional(),
-  sameAs: z.array(webUrl).optional(),
-  draft: z.boolean().optional(),
+/** FORMAT.md §6: the image formats sharp reads, by file extension. */
+const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'svg']);
+
+/**
+ * A path under the content folder's assets/, written relative to it (`people/kim.jpg`, or with
+ * `assets/` in front). Checked as text here; that the file exists, is an image and stays inside
+ * assets/ through links is checked against the disk in `assets.ts`, on every build.
+ */
+const imagePath = text.transform((value, ctx) => {
+  const rel = value.startsWith('assets/') ? value.slice('assets/'.length) : value;
+  const parts = rel.split('/');
+  const ext = /\.([a-z0-9]+)$/i.exec(rel)?.[1]?.toLowerCase() ?? '';
+  let problem: string | undefined;
+  if (/^[a-z]+:/i.test(value) || rel.startsWith('/') || rel.includes('\\')) problem = 'must be a relative path under assets/ with / separators, not an address or absolute path';
+  else if (parts.some((p) => p === '..' || p === '.' || p === '')) problem = 'must stay inside assets/ (no "..", "." or empty parts)';
+  else if (!IMAGE_EXTENSIONS.has(ext)) problem = `"${value}" is not an image file name: write one ending in ${[...IMAGE_EXTENSIONS].map((e) => '.' + e).join(', ')}`;
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return rel;
 });
+
+export const entitySchema = z
+  .object({
+    name: text,
+    type: entityType,
+    aliases: stringList.optional(),
+    summary: text.optional(),
+    attributes: z.record(z.string().trim().min(1), attributeValue).optional(),
+    sameAs: z.array(webUrl).optional(),
+    image: imagePath.optional(),
+    imageAlt: text.optional(),
+    draft: z.boolean().optional(),
+  })
+  .superRefine((entity, ctx) => {
+    if (entity.image !== undefined && entity.imageAlt === undefined)
+      ctx.addIssue({ code: 'custom', path: ['image'], message: 'needs "imageAlt", the text alternative a reader hears or sees in its place' });
+  });
 
 /** FORMAT.md §5: the Admiralty scale's grades of information, 1 (best) to 6, in words. */
 export const CREDIBILITY_WORDS = [

@@ -13,6 +13,7 @@ import type {
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
+import { checkImageFile } from './image-file.ts';
 import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, pageSchema, sourceSchema } from './schema.ts';
 
 /**
@@ -57,11 +58,13 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
         const data = checkOnce(split, entitySchema, bag);
         if (!data || reserved(split, 'entities', bag)) rejected.push(split);
         else if (!data.draft) {
-          const { attributes, aliases, sameAs, draft: _draft, ...rest } = data;
+          const { attributes, aliases, sameAs, image, imageAlt, draft: _draft, ...rest } = data;
           entities.push({
             split,
             meta: {
               ...rest,
+              // A missing or unreadable file is an error; the entity stays, so its mentions resolve.
+              ...(image !== undefined && checkImageFile(split, image, bag) ? { image, imageAlt: imageAlt! } : {}),
               aliases: aliases ?? [],
               sameAs: sameAs ?? [],
               attributes: Object.entries(attributes ?? {}).map(([label, value]) => ({ label, value })),

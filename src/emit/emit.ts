@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Model } from '../model/types.ts';
 import { allWritten } from '../output.ts';
+import type { EntityPictures } from '../site/images.ts';
 import type { PageSpec } from '../site/pages.ts';
 import { TEMPLATES_DIR } from '../site/paths.ts';
 import { emitBrand } from './brand.ts';
@@ -41,6 +42,8 @@ function exportJson(t: ExportTable, memory: Map<string, WeakMap<object, string>>
 export interface EmitOptions {
   readonly rememberRows?: boolean;
   readonly dev?: boolean;
+  /** The entities' resized images, for the previews (src/site/images.ts). */
+  readonly pictures?: EntityPictures;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface EmitOptions {
  */
 export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir: string, options: EmitOptions = {}): Promise<number> {
   const [forPages, exports] = await allWritten([
-    emitPageFiles(model, outDir, options.dev),
+    emitPageFiles(model, outDir, options.dev, options.pictures),
     emitExports(model, pages, outDir, options.rememberRows),
   ]);
   return forPages + exports;
@@ -60,9 +63,9 @@ export async function emitFiles(model: Model, pages: readonly PageSpec[], outDir
  * What the pages load besides themselves: the hover previews, the manifest and the static assets.
  * A `serve` rebuild writes these before the browser reloads (src/incremental.ts).
  */
-export async function emitPageFiles(model: Model, outDir: string, dev = false): Promise<number> {
+export async function emitPageFiles(model: Model, outDir: string, dev = false, pictures?: EntityPictures): Promise<number> {
   const files: Record<string, string> = {
-    'data/previews.js': previewsScript(model),
+    'data/previews.js': previewsScript(model, pictures),
     'manifest.webmanifest': manifest(model),
   };
   await allWritten(Object.entries(files).map(([file, text]) => fs.writeFile(path.join(outDir, file), text)));

@@ -2,6 +2,10 @@ import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { FooterHtml } from '../annotate/footer.ts';
 import type { ArticleSlug, Branding, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+export type { ImageFile, ImageSource, PictureView } from './images.ts';
+import type { ImageSource, PictureView } from './images.ts';
+export type { ExtraPageView, NavLink } from './pages-types.ts';
+import type { ExtraPageView, NavLink } from './pages-types.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -28,21 +32,6 @@ export type SiteView = Omit<BriefingSettings, 'updated' | keyof SiteBrand> & {
   /** FORMAT.md §6; absent for a briefing without branding. */
   readonly brand?: SiteBrand;
 };
-
-export interface NavLink {
-  readonly title: string;
-  readonly page: PagePath;
-}
-
-/** An extra page, `pages/<slug>.md` (FORMAT.md §6). */
-export interface ExtraPageView extends NavLink {
-  readonly slug: string;
-  readonly summary?: string;
-  /** The annotated body, its links written for a page one folder deep. */
-  readonly html: string;
-  /** The body as plain text, a paragraph a line: what the search index reads. */
-  readonly text: string;
-}
 
 /** The branding as pages show it: `logo` and `css` are site paths under assets/. */
 export interface SiteBrand extends Partial<Branding> {
@@ -315,6 +304,10 @@ export interface EntityView extends EntityRef {
   readonly timeline: Excerpt<TimelineDay>;
   /** The same lists as the fact sheet lays them out: facts grouped, long lists folded. */
   readonly layout: FactSheetLayout;
+  /** The image its front matter names (FORMAT.md §6), if any. */
+  readonly image?: ImageSource;
+  /** That image resized, given to the page by the images step (src/site/images.ts), never by the model. */
+  readonly picture?: PictureView;
 }
 
 /** A list split into the items a page shows at once and the ones it folds away (in a `<details>`). */

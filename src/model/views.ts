@@ -191,6 +191,7 @@ function entityView(
     aliases: profile?.meta.aliases ?? [],
     attributes: profile?.attributes ?? [],
     sameAs: profile?.meta.sameAs ?? [],
+    image: profile?.meta.image === undefined ? undefined : { file: profile.meta.image, alt: profile.meta.imageAlt! },
     profileHtml: profile?.profile.html ?? '',
     mentionCount: input.counts.perEntity.get(ref.id) ?? 0,
     articleCount: byArticle.length,

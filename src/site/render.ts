@@ -4,6 +4,7 @@ import type MarkdownIt from 'markdown-it';
 import { RenderError, UsageError } from '../diagnostics.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleBodies, Model } from '../model/types.ts';
+import type { EntityPictures } from './images.ts';
 import { articleJsonLd, entityJsonLd, extraPageJsonLd } from './jsonld.ts';
 import { pageList, type PageKind, type PageSpec, type PageViews } from './pages.ts';
 import { TEMPLATES_DIR } from './paths.ts';
@@ -32,7 +33,7 @@ export async function renderPages(
 ): Promise<number> {
   const pages = options.pages ?? pageList(model);
   const sizes = new PageSizes();
-  const views = viewRenderer(model, bodies.html, options.views, sizes);
+  const views = viewRenderer(model, bodies.html, options.views, sizes, options.pictures);
   const { default: Eleventy } = await loadEleventy();
   // The pages are rendered in batches of about BATCH_CHARS of HTML, one Eleventy run each: the
   // writer is let behind by at most a batch, and Eleventy's bookkeeping for a run's pages lasts
@@ -68,6 +69,8 @@ export interface RenderOptions {
   readonly views: PageViews;
   /** The pages to render: all of them (`pageList`) unless given. */
   readonly pages?: readonly PageSpec[];
+  /** The entities' resized images (the images step, src/site/images.ts); none unless given. */
+  readonly pictures?: EntityPictures;
 }
 
 let eleventy: Promise<typeof import('@11ty/eleventy')> | undefined;
@@ -203,6 +206,7 @@ function viewRenderer(
   bodies: ReadonlyMap<string, BodyHtml>,
   views: PageViews,
   sizes?: PageSizes,
+  pictures?: EntityPictures,
 ): (spec: PageSpec) => PageHtml {
   // An article whose body waits in a spill file is rendered around it: the page writer reads the
   // body's bytes from the file and puts them between the HTML before and after it. So the
@@ -239,7 +243,9 @@ function viewRenderer(
         break;
       }
       case 'entity': {
-        const entity = spec.item;
+        // Only an entity with an image is copied, to carry its picture: most have none.
+        const picture = pictures?.size ? pictures.get(spec.item.id) : undefined;
+        const entity = picture ? { ...spec.item, picture } : spec.item;
         page = views.entity(model.site, root, pagePath, entity, entityJsonLd(model.site, entity));
         break;
       }

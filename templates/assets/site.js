@@ -43,6 +43,16 @@
     var type = document.createElement('span');
     type.className = 'preview-type';
     type.textContent = data[1];
+    if (data[3]) {
+      // The entity's thumbnail (src/emit/previews.ts), its path from the site's root.
+      var img = document.createElement('img');
+      img.src = root + data[3];
+      img.width = data[4];
+      img.height = data[5];
+      img.alt = data[6];
+      img.decoding = 'async';
+      card.appendChild(img);
+    }
     card.appendChild(name);
     card.appendChild(type);
     if (data[2]) {

@@ -1,5 +1,5 @@
 import { html, trusted, type Html } from '../../src/site/html.ts';
-import type { EntityView, SiteView } from '../../src/model/types.ts';
+import type { EntityView, ImageFile, PictureView, SiteView } from '../../src/model/types.ts';
 import { page } from '../layouts/base.ts';
 import { claimCard } from '../partials/claim.ts';
 import { factLine } from '../partials/fact-line.ts';
@@ -15,7 +15,7 @@ import { timelineList } from '../partials/timeline-list.ts';
 export function entityView(site: SiteView, root: string, pagePath: string, entity: EntityView, jsonLd: string): string {
   const e = entity;
   const infobox = html`    <aside class="infobox" aria-labelledby="infobox-h">
-      <h2 id="infobox-h" class="visually-hidden">At a glance</h2>
+      <h2 id="infobox-h" class="visually-hidden">At a glance</h2>${e.picture ? infoboxPicture(e.picture, root) : ''}
       <dl>
         <div><dt>Type</dt><dd>${e.typeLabel}</dd></div>${
           e.aliases.length
@@ -226,4 +226,20 @@ function contents(e: EntityView): Html {
       </ol>
     </nav>
 `;
+}
+
+/** The width the infobox gives its image (templates/assets/site.css caps it there), for `sizes`. */
+const INFOBOX_IMAGE_SIZES = '18rem';
+
+/**
+ * The entity's image, resized at build time (src/site/images.ts): WebP, with the original's format
+ * (JPEG, else PNG) as the fallback; width and height reserve its place, so the page does not jump.
+ */
+function infoboxPicture(p: PictureView, root: string): Html {
+  const srcset = (files: readonly ImageFile[]): string => files.map((f) => `${root}${f.src} ${f.width}w`).join(', ');
+  return html`
+      <picture class="infobox-image">
+        <source type="image/webp" srcset="${srcset(p.webp)}" sizes="${INFOBOX_IMAGE_SIZES}">
+        <img src="${root}${p.shown.src}" srcset="${srcset(p.fallback)}" sizes="${INFOBOX_IMAGE_SIZES}" width="${p.shown.width}" height="${p.shown.height}" alt="${p.alt}" loading="lazy" decoding="async">
+      </picture>`;
 }

@@ -60,6 +60,13 @@ const CASES: Record<string, string> = {
   'missing-briefing': 'no briefing.md: reported at briefing.md 1:1, the file that should exist',
   'bad-span-date':
     'articles/report.md line 7, indented by two spaces (a paragraph continuation): `date=2023-13-01`, the value at column 51',
+  'image-without-alt':
+    'entities/alpha.md line 5 `image: people/alpha.png` (the file exists) with no `imageAlt`: an error at the image value, 5:8, since the missing key has no text of its own',
+  'image-missing-file': 'entities/alpha.md line 5 `image: people/alpha.png`, but assets/people/ holds alpha.jpg only: the value, 5:8',
+  'image-outside-assets':
+    'entities/alpha.md line 6 `image: "../entities/alpha.png"` climbs out of assets/: the value, its opening quote at 6:8',
+  'image-not-an-image':
+    'entities/alpha.md line 5 `image: people/alpha.jpg`, a text file with an image name: its first bytes are no image format, so the value, 5:8',
   'bad-claim-in-blockquote-list':
     'articles/report.md line 7 `> - [[Alpha]] said [it]{claim=Bad}` (a list item inside a block quote): the value `Bad` at column 31',
   'bad-claim-in-table': 'articles/report.md line 8, a table cell `[closed]{claim=Closed}`: the value `Closed` at column 30',
