@@ -12,6 +12,7 @@ import type {
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
+import { catalogueFor } from '../messages.ts';
 import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, sourceSchema } from './schema.ts';
 
 /**
@@ -29,9 +30,8 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   for (const split of docs) {
     switch (split.source.kind) {
       case 'briefing': {
-        const data = checkOnce(split, briefingSchema, bag);
-        if (!data) rejected.push(split);
-        else briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
+        briefing = validBriefing(split, bag);
+        if (!briefing) rejected.push(split);
         break;
       }
       case 'article': {
@@ -93,6 +93,19 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
     }
   }
   return { content: briefing ? { briefing, articles, entities, claims, sources } : undefined, entities, rejected };
+}
+
+/**
+ * briefing.md's settings, or undefined when invalid. A language without an interface catalogue
+ * (templates/i18n/) is a warning at its line: the pages read in English.
+ */
+function validBriefing(split: SplitDocument, bag: DiagnosticBag): ValidDocument<BriefingSettings> | undefined {
+  const data = checkOnce(split, briefingSchema, bag);
+  if (!data) return undefined;
+  if (data.language && !catalogueFor(data.language)) {
+    bag.warning('no-translation', `no interface translation for "${data.language}"; the interface is in English`, split.locate(['language']));
+  }
+  return { split, meta: { ...data, language: data.language ?? 'en' } };
 }
 
 /**

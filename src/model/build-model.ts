@@ -16,7 +16,7 @@ import { articleViews, entityGroups, entityViews, excerpt, groupBySource, indexS
 
 // The passes' modules, and what the rest of the build imports from here.
 export { newCounters, RELATED_WINDOW, relatedByWeight, type ModelCounters } from './counts.ts';
-export { LIMITS, TYPE_LABELS } from './limits.ts';
+export { LIMITS } from './limits.ts';
 export { articleReferences, dateView, entityReferences, type AnnotatedContent } from './references.ts';
 export { publications } from './sources.ts';
 
@@ -90,12 +90,13 @@ export function buildModel(
   if (counters) counters.sentenceWindows += sentences.segmented;
 
   // Timeline, and the whole.
+  const site = siteView(content, dateOf);
   return freezeCollections({
-    site: siteView(content, dateOf),
+    site,
     summaryHtml: content.summary.html,
     articles,
     entities,
-    ...entityGroups(entities, names, counts),
+    ...entityGroups(entities, names, counts, site.catalogue),
     sources: groupBySource(articles, Infinity),
     publications: sourceViews({ content, articles, claims: statements.claims, claimById: statements.claimById, bag }),
     latestArticles: excerpt(articles, LIMITS.homeArticles, (a) => a),

@@ -14,6 +14,8 @@ import type {
   SourceMeta,
   SourcePosition,
 } from '../types.ts';
+import { ENTITY_TYPES } from '../types.ts';
+import { loadCatalogue } from '../messages.ts';
 import type { ArticleRef, DateView, EntityRef, Model, PagePaths, PublicationRef } from './types.ts';
 
 /** What the annotate stage hands to the model stage. */
@@ -42,15 +44,6 @@ export interface AnnotatedContent {
   readonly buildId: string;
 }
 
-const TYPE_NAMES: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
-  object: 'Object',
-  topic: 'Topic',
-};
-
 /** An article's reference with the metadata and body its views are built from. */
 export interface ArticleInput<A extends AnnotatedContent['articles'][number] = AnnotatedContent['articles'][number]> {
   ref: ArticleRef;
@@ -59,14 +52,21 @@ export interface ArticleInput<A extends AnnotatedContent['articles'][number] = A
 }
 
 /** Entity references, profiles first, then stubs: the model's, and the search index's before the model. */
-export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>, pages: PagePaths): Map<EntityId, EntityRef> {
+export function entityReferences(
+  content: Pick<AnnotatedContent, 'entities' | 'stubs' | 'settings'>,
+  pages: PagePaths,
+): Map<EntityId, EntityRef> {
   const refs = new Map<EntityId, EntityRef>();
+  // The type's name in the briefing's language (the hover previews and search results show it too).
+  const catalogue = loadCatalogue(content.settings.language);
+  const typeNames = Object.fromEntries(ENTITY_TYPES.map((t) => [t, catalogue.text(`type.${t}`)])) as Record<EntityType, string>;
+  const stubLabel = catalogue.text('type.stub');
   for (const e of content.entities) {
     refs.set(e.id, {
       id: e.id,
       name: e.meta.name,
       type: e.meta.type,
-      typeLabel: TYPE_NAMES[e.meta.type],
+      typeLabel: typeNames[e.meta.type],
       page: pages.entity(e.id),
       summary: e.meta.summary,
       stub: false,
@@ -77,7 +77,7 @@ export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 's
       id: s.id,
       name: s.name,
       type: s.type,
-      typeLabel: 'No profile yet',
+      typeLabel: stubLabel,
       page: pages.entity(s.id),
       summary: undefined,
       stub: true,
@@ -161,6 +161,7 @@ export function siteView(content: Pick<AnnotatedContent, 'settings' | 'buildId'>
     // With a trailing slash, so page paths can be appended.
     ...optional('baseUrl', settings.baseUrl?.replace(/\/?$/, '/')),
     buildId: content.buildId,
+    catalogue: loadCatalogue(settings.language),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { ArticleSlug, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+import type { Catalogue } from '../messages.ts';
 
 /**
  * The knowledge model: built once per build from the annotated content, frozen, and handed to the
@@ -22,6 +23,8 @@ export type SiteView = Omit<BriefingSettings, 'updated'> & {
   readonly updated?: DateView;
   /** Distinguishes one build's files from another's (offline cache name). */
   readonly buildId: string;
+  /** The interface's words in the briefing's language (src/messages.ts), loaded once per build. */
+  readonly catalogue: Catalogue;
 };
 
 export interface ArticleRef {

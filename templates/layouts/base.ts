@@ -2,6 +2,7 @@
 // (made by scriptSafeJson) arrive as trusted Html.
 import { cssString, html, trusted, type Html } from '../../src/site/html.ts';
 import type { SiteView } from '../../src/model/types.ts';
+import { messagesOf } from '../../src/site/messages.ts';
 
 export interface Frame {
   readonly site: SiteView;
@@ -10,7 +11,6 @@ export interface Frame {
   readonly pagePath: string;
   readonly title: string;
   readonly description?: string | undefined;
-  readonly lang?: string | undefined;
   /** Which navigation link is the current page's. */
   readonly section: 'home' | 'articles' | 'entities' | 'timeline' | 'sources' | 'search';
   readonly bodyClass: string;
@@ -19,10 +19,11 @@ export interface Frame {
 
 export function page(f: Frame, main: Html, scripts?: Html): string {
   const { site, root } = f;
+  const m = messagesOf(site);
   const current = (section: Frame['section']) => (f.section === section ? trusted(' aria-current="page"') : '');
   const description = f.description || site.description;
   return html`<!DOCTYPE html>
-<html lang="${f.lang || site.language}" data-root="${root}">
+<html lang="${m.lang}"${m.dir === 'rtl' ? trusted(' dir="rtl"') : ''} data-root="${root}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -31,30 +32,30 @@ ${description ? html`<meta name="description" content="${description}">\n` : ''}
 ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">\n` : ''}<link rel="stylesheet" href="${root}assets/site.css">
 <link rel="manifest" href="${root}manifest.webmanifest">
 <link rel="icon" href="${root}assets/icon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
+<link rel="alternate" type="application/atom+xml" title="${m.text('layout.feedTitle', { title: site.title })}" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
 <script type="application/ld+json">${trusted(f.jsonLd)}</script>
 ${printHeader(site)}
 </head>
 <body class="${f.bodyClass}">
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${m.t('layout.skip')}</a>
 <header class="site-header">
   <div class="wrap header-row">
     <a class="brand" href="${root}index.html">${site.title}</a>
-    <nav class="site-nav" aria-label="Site">
-      <a href="${root}index.html"${current('home')}>Briefing</a>
-      <a href="${root}entities/index.html"${current('entities')}>Entities</a>
-      <a href="${root}timeline.html"${current('timeline')}>Timeline</a>
-      <a href="${root}sources.html"${current('sources')}>Sources</a>
-      <a href="${root}search.html"${current('search')}>Search</a>
+    <nav class="site-nav" aria-label="${m.text('layout.navLabel')}">
+      <a href="${root}index.html"${current('home')}>${m.t('nav.home')}</a>
+      <a href="${root}entities/index.html"${current('entities')}>${m.t('nav.entities')}</a>
+      <a href="${root}timeline.html"${current('timeline')}>${m.t('nav.timeline')}</a>
+      <a href="${root}sources.html"${current('sources')}>${m.t('nav.sources')}</a>
+      <a href="${root}search.html"${current('search')}>${m.t('nav.search')}</a>
     </nav>
 ${
   // The search page has its own box, which searches as the reader types: a second one would compete.
   f.section === 'search'
     ? ''
-    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
-      <label class="visually-hidden" for="site-search">Search this briefing</label>
-      <input id="site-search" name="q" type="search" placeholder="Search people, places, facts…" autocomplete="off">
-      <button type="submit">Search</button>
+    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="${m.text('searchBox.label')}">
+      <label class="visually-hidden" for="site-search">${m.t('searchBox.label')}</label>
+      <input id="site-search" name="q" type="search" placeholder="${m.text('searchBox.placeholder')}" autocomplete="off">
+      <button type="submit">${m.t('searchBox.button')}</button>
     </form>
 `
 }  </div>
@@ -64,8 +65,8 @@ ${main}
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · current as of <time datetime="${site.updated.iso}">${site.updated.display}</time>` : ''}</p>
-    <p class="small">Built with Briefing. Every fact links to the report it comes from.</p>
+    <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · ${m.t('layout.asOf', { date: html`<time datetime="${site.updated.iso}">${site.updated.display}</time>` })}` : ''}</p>
+    <p class="small">${m.t('layout.builtWith')}</p>
   </div>
 </footer>
 <script src="${root}data/previews.js" defer></script>
@@ -86,7 +87,8 @@ const printHeaders = new WeakMap<SiteView, Html>();
 function printHeader(site: SiteView): Html {
   let style = printHeaders.get(site);
   if (!style) {
-    const text = site.updated ? `${site.title} · current as of ${site.updated.display}` : site.title;
+    const asOf = site.updated ? messagesOf(site).text('layout.asOf', { date: site.updated.display }) : '';
+    const text = site.updated ? `${site.title} · ${asOf}` : site.title;
     style = trusted(`<style media="print">@page { @top-left { content: ${cssString(text)}; } }</style>`);
     printHeaders.set(site, style);
   }

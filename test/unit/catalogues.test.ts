@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   catalogueFor,
   catalogueLanguages,
@@ -28,6 +28,10 @@ const shape = (m: Message) => {
   const text = typeof m === 'string' ? m : (m.other ?? '');
   return { placeholders: placeholders(text), markup: links(text) };
 };
+
+test('the catalogues include English, French and Arabic', () => {
+  for (const lang of ['en', 'fr', 'ar']) assert.ok(catalogueLanguages().has(lang), lang);
+});
 
 for (const lang of catalogueLanguages()) {
   test(`catalogue ${lang}: the keys, plural categories, placeholders and markup of English`, () => {
@@ -66,7 +70,45 @@ test('the loader: exact tag, then the primary subtag, else English; every key pr
   assert.equal(pluralForm(none, none.messages['home.statReports'] as Record<string, string>, 1), '{count} report');
 });
 
+test('a regional tag reads its language’s catalogue', () => {
+  assert.equal(catalogueFor('fr-CA'), 'fr');
+  assert.equal(catalogueFor('AR'), 'ar');
+  const fr = loadCatalogue('fr-CA');
+  assert.equal(fr.language, 'fr');
+  assert.ok(fr.translated);
+  assert.equal(fr.text('nav.entities'), 'Entités');
+});
+
+test('plural forms follow the language: Arabic has a dual, French counts 0 as one', () => {
+  const ar = loadCatalogue('ar');
+  const forms = ar.messages['home.statReports'] as Record<string, string>;
+  assert.equal(pluralForm(ar, forms, 2), 'تقريران');
+  assert.equal(pluralForm(ar, forms, 3), '{count} تقارير');
+  assert.equal(pluralForm(ar, forms, 11), '{count} تقريرًا');
+  assert.equal(pluralForm(ar, forms, 100), '{count} تقرير');
+  const fr = loadCatalogue('fr');
+  const frForms = fr.messages['home.statReports'] as Record<string, string>;
+  assert.equal(pluralForm(fr, frForms, 0), '{count} dépêche');
+  assert.equal(pluralForm(fr, frForms, 2), '{count} dépêches');
+});
+
 test('direction: right to left for Arabic, Persian, Hebrew, Urdu, Yiddish, Kurdish in Arabic script', () => {
   for (const lang of ['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ku-Arab', 'ar-EG']) assert.equal(textDirection(lang), 'rtl', lang);
   for (const lang of ['en', 'fr', 'zh', 'ku', 'ru']) assert.equal(textDirection(lang), 'ltr', lang);
+});
+
+test('every catalogue key the templates name is in en.json', () => {
+  const dir = new URL('../../templates/', import.meta.url);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(?:ts|js)$/.test(f));
+  const namespaces = new Set(Object.keys(english).map((k) => k.split('.')[0]!));
+  const used = new Set<string>();
+  for (const file of files) {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    for (const m of source.matchAll(/['`]([a-z]+)\.([A-Za-z0-9]+)['`]/g)) if (namespaces.has(m[1]!)) used.add(`${m[1]}.${m[2]}`);
+  }
+  assert.ok(used.size > 100, `the templates name ${used.size} keys`);
+  assert.deepEqual(
+    [...used].filter((k) => !Object.hasOwn(english, k)),
+    [],
+  );
 });
