@@ -1,6 +1,6 @@
 import { PLACEHOLDER, pluralForm, textDirection, type Catalogue, type PluralForms } from '../messages.ts';
 import type { SiteView } from '../model/types.ts';
-import { html, trusted, type Html } from './html.ts';
+import { cssString, html, trusted, type Html } from './html.ts';
 
 /** A placeholder's value: text and numbers are escaped, Html (a link, a `<time>`) goes in as it is. */
 export type MessageValues = Readonly<Record<string, string | number | Html>>;
@@ -23,6 +23,8 @@ export interface Messages {
   readonly text: (key: string, values?: Readonly<Record<string, string | number>>) => string;
   /** A language's direction (an article's, when it differs from the briefing's), looked up once per language. */
   readonly dirOf: (lang: string) => 'ltr' | 'rtl';
+  /** A message as CSS `content` (a quoted string; each `{name}` becomes `counter(name)`), for a style the page writes. */
+  readonly css: (key: string) => string;
   /** The raw messages of `keys`, as JSON for a script (plural forms stay objects: the script chooses). */
   readonly forScript: (keys: readonly string[]) => string;
 }
@@ -58,6 +60,12 @@ function makeMessages(catalogue: Catalogue, lang: string): Messages {
     n: (key, count, values) => fill(plural(key, count), { ...values, count }),
     text: (key, values) =>
       values ? source(key).replace(PLACEHOLDER, (p, name: string) => (name in values ? String(values[name]) : p)) : source(key),
+    css: (key) =>
+      source(key)
+        .split(PLACEHOLDER)
+        .map((piece, i) => (i % 2 ? `counter(${piece})` : piece ? cssString(piece) : ''))
+        .filter(Boolean)
+        .join(' '),
     dirOf: (other) => {
       let dir = dirs.get(other);
       if (!dir) dirs.set(other, (dir = textDirection(other)));

@@ -81,15 +81,22 @@ const printHeaders = new WeakMap<SiteView, Html>();
 /**
  * The running header of a printed page: the briefing's title and its as-of date, in a page margin
  * box (`@top-left`, printed by Chromium since version 131). It names this briefing, so it is
- * written in each page rather than in site.css; the page numbers are in site.css. Made once per
- * build.
+ * written in each page rather than in site.css; the page numbers are in site.css, in English, and
+ * so is the "disputed" mark in a report's text: a briefing in another language writes its words
+ * here. Made once per build.
  */
 function printHeader(site: SiteView): Html {
   let style = printHeaders.get(site);
   if (!style) {
+    const m = messagesOf(site);
+    const words =
+      m.catalogueLang === 'en'
+        ? ''
+        : `<style>.prose .disputed::after { content: ${m.css('claim.disputed')}; content: ${m.css('claim.disputed')} / ""; }</style>\n`;
+    const pages = m.catalogueLang === 'en' ? '' : ` @bottom-right { content: ${m.css('layout.pageOf')}; }`;
     const asOf = site.updated ? messagesOf(site).text('layout.asOf', { date: site.updated.display }) : '';
     const text = site.updated ? `${site.title} · ${asOf}` : site.title;
-    style = trusted(`<style media="print">@page { @top-left { content: ${cssString(text)}; } }</style>`);
+    style = trusted(`${words}<style media="print">@page { @top-left { content: ${cssString(text)}; }${pages} }</style>`);
     printHeaders.set(site, style);
   }
   return style;

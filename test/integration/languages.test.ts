@@ -46,6 +46,10 @@ test('fr: navigation, headings, counts and labels in French; lang="fr", no dir',
   assert.equal(text(home.querySelector('#summary-h')?.text), 'Résumé');
   assert.equal(text(home.querySelector('.stats')?.text), '4 dépêches · 2 entités · 2 faits · 0 citation');
   assert.equal(home.querySelector('#site-search')!.getAttribute('placeholder'), 'Personnes, lieux, faits…');
+  // The words site.css holds in English (printed page numbers, the "disputed" mark), written in the page.
+  const raw = await fs.readFile(path.join(out, 'index.html'), 'utf8');
+  assert.ok(raw.includes('@bottom-right { content: "Page " counter(page) " sur " counter(pages); }'), 'page numbers in French');
+  assert.match(raw, /\.prose \.disputed::after \{ content: "Contest\\0000e9 "/);
   const sheet = await readHtml(out, 'entities/port-authority.html');
   assert.equal(text(sheet.querySelector('#facts-h')?.text), 'Faits essentiels');
   assert.equal(text(sheet.querySelector('#toc-h')?.text), 'Sur cette page');
