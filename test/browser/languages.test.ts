@@ -116,6 +116,27 @@ test('right to left, the layout mirrors: the infobox left of the text, the timel
   }
 });
 
+test('French navigation, longer than English, is whole at 1280 and 390 px: no link cut off', async () => {
+  for (const width of [1280, 390]) {
+    const page = await open(example.get('fr')!.fileUrl('entities/kim-jong-un.html'), width);
+    try {
+      const hidden = await page.evaluate(() => {
+        const nav = document.querySelector('.site-nav')!;
+        const box = nav.getBoundingClientRect();
+        return [...nav.querySelectorAll('a')]
+          .filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+          })
+          .map((a) => a.textContent);
+      });
+      assert.deepEqual(hidden, [], `${width} px`);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
+
 interface AxeViolation {
   id: string;
   impact: string | null;
