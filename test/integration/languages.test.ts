@@ -54,6 +54,7 @@ test('fr: navigation, headings, counts and labels in French; lang="fr", no dir',
   assert.equal(text(sheet.querySelector('#facts-h')?.text), 'Faits essentiels');
   assert.equal(text(sheet.querySelector('#toc-h')?.text), 'Sur cette page');
   assert.equal(text(sheet.querySelector('.credibility-words')?.text), 'probablement vrai');
+  assert.match(sheet.querySelector('script[type="application/ld+json"]')!.text, /"alternateName":"probablement vrai"/);
   assert.match(text(sheet.querySelector('.badge-corroborated')?.text), /^Rapporté par 2 sources$/);
   assert.match(sheet.querySelector('.reliability')!.getAttribute('title')!, /^Fiabilité de la source B : généralement fiable$/);
   assert.equal(text(sheet.querySelector('.infobox dd')?.text), 'Organisation');
