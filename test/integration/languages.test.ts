@@ -56,7 +56,7 @@ test('fr: navigation, headings, counts and labels in French; lang="fr", no dir',
   assert.equal(text(sheet.querySelector('.credibility-words')?.text), 'probablement vrai');
   assert.match(sheet.querySelector('script[type="application/ld+json"]')!.text, /"alternateName":"probablement vrai"/);
   assert.match(text(sheet.querySelector('.badge-corroborated')?.text), /^Rapporté par 2 sources$/);
-  assert.match(sheet.querySelector('.reliability')!.getAttribute('title')!, /^Fiabilité de la source B : généralement fiable$/);
+  assert.match(sheet.querySelector('.reliability')!.getAttribute('title')!, /^Fiabilité de la source B : habituellement fiable$/);
   assert.equal(text(sheet.querySelector('.infobox dd')?.text), 'Organisation');
   // A report in another language says so on its main element, with its direction where it differs.
   const hebrew = (await readHtml(out, 'articles/hebrew-report.html')).querySelector('article.report')!;
