@@ -47,6 +47,12 @@ function makeMessages(catalogue: Catalogue, lang: string): Messages {
     const m = all[key];
     return typeof m === 'string' ? m : (m?.other ?? key);
   };
+  const constants = new Map<string, Html>();
+  const constant = (text: string): Html => {
+    let h = constants.get(text);
+    if (!h) constants.set(text, (h = trusted(text)));
+    return h;
+  };
   const plural = (key: string, count: number): string => {
     const m = all[key];
     return m === undefined ? key : typeof m === 'string' ? m : pluralForm(catalogue, m as PluralForms, count);
@@ -57,7 +63,12 @@ function makeMessages(catalogue: Catalogue, lang: string): Messages {
     dir: catalogue.dir,
     catalogueLang: catalogue.language,
     t: (key, values) => fixed.get(key) ?? fill(source(key), values),
-    n: (key, count, values) => fill(plural(key, count), { ...values, count }),
+    n: (key, count, values) => {
+      const form = plural(key, count);
+      // A form without placeholders ("mentions" after a chip's count) is the same markup each time.
+      if (!form.includes('{')) return constant(form);
+      return fill(form, values ? { ...values, count } : { count });
+    },
     text: (key, values) =>
       values ? source(key).replace(PLACEHOLDER, (p, name: string) => (name in values ? String(values[name]) : p)) : source(key),
     css: (key) =>
