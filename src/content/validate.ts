@@ -13,6 +13,7 @@ import type {
   ValidDocument,
 } from '../types.ts';
 import { RESERVED_IDS } from '../fixed-pages.ts';
+import { catalogueFor } from '../messages.ts';
 import { checkImageFile } from './image-file.ts';
 import { articleSchema, briefingSchema, claimSchema, entitySchema, KEY_HINTS, pageSchema, sourceSchema } from './schema.ts';
 
@@ -32,9 +33,8 @@ export function validateContent(docs: readonly SplitDocument[], bag: DiagnosticB
   for (const split of docs) {
     switch (split.source.kind) {
       case 'briefing': {
-        const data = checkOnce(split, briefingSchema, bag);
-        if (!data) rejected.push(split);
-        else briefing = { split, meta: { ...data, language: data.language ?? 'en' } };
+        briefing = validBriefing(split, bag);
+        if (!briefing) rejected.push(split);
         break;
       }
       case 'article': {
@@ -115,6 +115,19 @@ function validPage(split: SplitDocument, bag: DiagnosticBag, pages: ValidDocumen
     const { draft: _draft, ...meta } = data;
     pages.push({ split, meta });
   }
+}
+
+/**
+ * briefing.md's settings, or undefined when invalid. A language without an interface catalogue
+ * (templates/i18n/) is a warning at its line: the pages read in English.
+ */
+function validBriefing(split: SplitDocument, bag: DiagnosticBag): ValidDocument<BriefingSettings> | undefined {
+  const data = checkOnce(split, briefingSchema, bag);
+  if (!data) return undefined;
+  if (data.language && !catalogueFor(data.language)) {
+    bag.warning('no-translation', `no interface translation for "${data.language}"; the interface is in English`, split.locate(['language']));
+  }
+  return { split, meta: { ...data, language: data.language ?? 'en' } };
 }
 
 /**

@@ -17,7 +17,7 @@ import { articleViews, entityGroups, entityViews, excerpt, groupBySource, indexS
 
 // The passes' modules, and what the rest of the build imports from here.
 export { newCounters, RELATED_WINDOW, relatedByWeight, type ModelCounters } from './counts.ts';
-export { LIMITS, TYPE_LABELS } from './limits.ts';
+export { LIMITS } from './limits.ts';
 export { articleReferences, dateView, entityReferences, type AnnotatedContent } from './references.ts';
 export { publications } from './sources.ts';
 
@@ -92,12 +92,13 @@ export function buildModel(
 
   // Timeline, and the whole.
   const extra = extraPages(content, pages, language);
+  const site = siteView(content, dateOf, extra);
   return freezeCollections({
-    site: siteView(content, dateOf, extra),
+    site,
     summaryHtml: content.summary.html,
     articles,
     entities,
-    ...entityGroups(entities, names, counts),
+    ...entityGroups(entities, names, counts, site.catalogue),
     sources: groupBySource(articles, Infinity),
     publications: sourceViews({ content, articles, claims: statements.claims, claimById: statements.claimById, bag }),
     pages: extra,

@@ -1,14 +1,3 @@
-import type { EntityType } from '../types.ts';
-
-export const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'People',
-  organization: 'Organisations',
-  place: 'Places',
-  event: 'Events',
-  object: 'Objects',
-  topic: 'Topics',
-};
-
 /** How many entities of each type the home page lists (the most mentioned; the rest are on the entity index). */
 export const KEY_ENTITIES_PER_TYPE = 5;
 

@@ -17,6 +17,8 @@ import type {
   SourceMeta,
   SourcePosition,
 } from '../types.ts';
+import { ENTITY_TYPES } from '../types.ts';
+import { loadCatalogue } from '../messages.ts';
 import type { ArticleRef, DateView, EntityRef, Model, PagePaths, PublicationRef } from './types.ts';
 
 /** What the annotate stage hands to the model stage. */
@@ -50,15 +52,6 @@ export interface AnnotatedContent {
   readonly footer?: FooterHtml;
 }
 
-const TYPE_NAMES: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
-  object: 'Object',
-  topic: 'Topic',
-};
-
 /** An article's reference with the metadata and body its views are built from. */
 export interface ArticleInput<A extends AnnotatedContent['articles'][number] = AnnotatedContent['articles'][number]> {
   ref: ArticleRef;
@@ -67,14 +60,21 @@ export interface ArticleInput<A extends AnnotatedContent['articles'][number] = A
 }
 
 /** Entity references, profiles first, then stubs: the model's, and the search index's before the model. */
-export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 'stubs'>, pages: PagePaths): Map<EntityId, EntityRef> {
+export function entityReferences(
+  content: Pick<AnnotatedContent, 'entities' | 'stubs' | 'settings'>,
+  pages: PagePaths,
+): Map<EntityId, EntityRef> {
   const refs = new Map<EntityId, EntityRef>();
+  // The type's name in the briefing's language (the hover previews and search results show it too).
+  const catalogue = loadCatalogue(content.settings.language);
+  const typeNames = Object.fromEntries(ENTITY_TYPES.map((t) => [t, catalogue.text(`type.${t}`)])) as Record<EntityType, string>;
+  const stubLabel = catalogue.text('type.stub');
   for (const e of content.entities) {
     refs.set(e.id, {
       id: e.id,
       name: e.meta.name,
       type: e.meta.type,
-      typeLabel: TYPE_NAMES[e.meta.type],
+      typeLabel: typeNames[e.meta.type],
       page: pages.entity(e.id),
       summary: e.meta.summary,
       stub: false,
@@ -85,7 +85,7 @@ export function entityReferences(content: Pick<AnnotatedContent, 'entities' | 's
       id: s.id,
       name: s.name,
       type: s.type,
-      typeLabel: 'No profile yet',
+      typeLabel: stubLabel,
       page: pages.entity(s.id),
       summary: undefined,
       stub: true,
@@ -177,6 +177,7 @@ export function siteView(
     buildId: content.buildId,
     nav: extra.map(({ title, page }) => ({ title, page })),
     ...(brand || footer ? { brand: { ...brand, ...optional('footer', footer) } } : {}),
+    catalogue: loadCatalogue(settings.language),
   };
 }
 

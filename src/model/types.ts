@@ -2,6 +2,7 @@ import type { RootedHtml } from '../annotate/records.ts';
 import type { BodyHtml } from '../annotate/spill.ts';
 import type { FooterHtml } from '../annotate/footer.ts';
 import type { ArticleSlug, Branding, BriefingSettings, ClaimId, EntityId, EntityType, PagePath, Reliability, SourceId } from '../types.ts';
+import type { Catalogue } from '../messages.ts';
 export type { ImageFile, ImageSource, PictureView } from './images.ts';
 import type { ImageSource, PictureView } from './images.ts';
 export type { ExtraPageView, NavLink } from './pages-types.ts';
@@ -31,6 +32,8 @@ export type SiteView = Omit<BriefingSettings, 'updated' | keyof SiteBrand> & {
   readonly nav: readonly NavLink[];
   /** FORMAT.md §6; absent for a briefing without branding. */
   readonly brand?: SiteBrand;
+  /** The interface's words in the briefing's language (src/messages.ts), loaded once per build. */
+  readonly catalogue: Catalogue;
 };
 
 /** The branding as pages show it: `logo` and `css` are site paths under assets/. */

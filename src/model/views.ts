@@ -4,7 +4,8 @@ import { ENTITY_TYPES } from '../types.ts';
 import type { Statements } from './claims.ts';
 import { factSheetLayout } from './fact-sheet.ts';
 import { relatedByWeight, type EntityInArticle, type FactSheetMentions, type MentionCounts } from './counts.ts';
-import { KEY_ENTITIES_PER_TYPE, LIMITS, TYPE_LABELS } from './limits.ts';
+import { KEY_ENTITIES_PER_TYPE, LIMITS } from './limits.ts';
+import type { Catalogue } from '../messages.ts';
 import type { AnnotatedContent, ArticleInput, EntityNames } from './references.ts';
 import type { SentenceIndex } from './snippets.ts';
 import type { TimelineEntries } from './timeline.ts';
@@ -227,6 +228,7 @@ export function entityGroups(
   entities: readonly EntityView[],
   names: EntityNames,
   counts: MentionCounts,
+  catalogue: Catalogue,
 ): { keyEntities: EntityGroup[]; entityGroups: EntityGroup[] } {
   const { refs, nameRank } = names;
   const counted = (id: EntityId): CountedEntity => withCount(refs.get(id)!, counts.perEntity.get(id) ?? 0);
@@ -235,7 +237,7 @@ export function entityGroups(
   const byType = (order: (a: CountedEntity, b: CountedEntity) => number, limit: number, named: boolean): EntityGroup[] =>
     ENTITY_TYPES.map((type) => ({
       type,
-      label: TYPE_LABELS[type],
+      label: catalogue.text(`types.${type}`),
       entities: entities
         .filter((e) => e.type === type && !e.stub && (!named || e.mentionCount > 0))
         .map((e) => counted(e.id))
@@ -247,7 +249,7 @@ export function entityGroups(
     keyEntities: byType((a, b) => b.mentionCount - a.mentionCount || byName(a, b), KEY_ENTITIES_PER_TYPE, true),
     entityGroups: [
       ...byType(byName, Infinity, false),
-      ...(stubs.length ? [{ type: 'topic' as const, label: 'Named but without a profile', entities: stubs }] : []),
+      ...(stubs.length ? [{ type: 'topic' as const, label: catalogue.text('types.stub'), entities: stubs }] : []),
     ],
   };
 }

@@ -168,7 +168,8 @@ function claimReviewLd(site: SiteView, from: PagePath, c: ClaimView, credibility
       ratingValue: credibility.value,
       bestRating: 1,
       worstRating: 6,
-      alternateName: credibility.words,
+      // In the page's language, as the page words it.
+      alternateName: site.catalogue.text(`credibility.${credibility.value}`),
     },
     itemReviewed: {
       '@type': 'Claim',

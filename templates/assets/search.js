@@ -2,7 +2,8 @@
  * The search page: reads ?q=, searches the index built at build time (data/search-index.js sets
  * window.BRIEFING_SEARCH_INDEX; assets/search-options.js the shared tokenizer) with MiniSearch,
  * and lists results with their type, title and a snippet with the matches highlighted, as the
- * reader types.
+ * reader types. Its words are the page's: a JSON blob (#search-messages) from the briefing's
+ * catalogue, plural forms chosen by the page language's Intl.PluralRules.
  * Everything is a classic script, so it works opened from disk, where fetch is refused.
  */
 (function () {
@@ -15,7 +16,22 @@
   if (!options || !excerpt || !window.MiniSearch || !window.BRIEFING_SEARCH_INDEX || !input || !out) return;
 
   var index = window.MiniSearch.loadJS(window.BRIEFING_SEARCH_INDEX, options);
-  var KIND = { entity: 'Entity', article: 'Report', claim: 'Fact', quote: 'Quote', page: 'Page' };
+  var messages = {};
+  var blob = document.getElementById('search-messages');
+  try {
+    messages = JSON.parse(blob.textContent);
+  } catch {
+    /* without its words the page still searches: each message shows as its key */
+  }
+  var rules = new Intl.PluralRules((blob && blob.getAttribute('data-lang')) || 'en');
+  // A message with its {placeholders} filled: the message is the project's text, the values are escaped.
+  function message(key, values, count) {
+    var m = messages[key];
+    if (m && typeof m === 'object') m = m[rules.select(count)] || m.other;
+    return String(m || key).replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, function (p, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : p;
+    });
+  }
   var MAX = 50;
 
   function escapeHtml(s) {
@@ -64,7 +80,10 @@
     }));
     var heading = document.createElement('p');
     heading.className = 'search-count';
-    heading.textContent = results.length === 0 ? 'No results for “' + query + '”.' : results.length + ' result' + (results.length === 1 ? '' : 's') + ' for “' + query + '”';
+    heading.innerHTML =
+      results.length === 0
+        ? message('search.none', { query: escapeHtml(query) })
+        : message('search.count', { query: escapeHtml(query), count: results.length }, results.length);
     out.appendChild(heading);
     var list = document.createElement('ol');
     list.className = 'search-results';
@@ -73,11 +92,11 @@
       var li = document.createElement('li');
       li.className = 'search-result search-' + r.kind;
       li.innerHTML =
-        '<span class="type">' + escapeHtml(KIND[r.kind] || r.kind) + (r.label ? ' · ' + escapeHtml(r.label) : '') + '</span>' +
+        '<span class="type">' + (messages['kind.' + r.kind] ? message('kind.' + r.kind, {}) : escapeHtml(r.kind)) + (r.label ? ' · ' + escapeHtml(r.label) : '') + '</span>' +
         '<a class="result-title" href="' + escapeHtml(r.page) + '">' + highlight(r.title, terms) + '</a>' +
         // Found by another name: show the names, so the reader sees why.
         (r.names && terms.some(function (t) { return r.names.toLowerCase().indexOf(String(t).toLowerCase()) >= 0; })
-          ? '<p class="result-names">Also called ' + highlight(r.names, terms) + '</p>'
+          ? '<p class="result-names">' + message('search.alsoCalled', { names: highlight(r.names, terms) }) + '</p>'
           : '') +
         (r.text ? '<p class="snippet">' + highlight(excerpt(r.text, terms), terms) + '</p>' : '');
       list.appendChild(li);

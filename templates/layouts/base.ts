@@ -2,6 +2,7 @@
 // (made by scriptSafeJson) arrive as trusted Html.
 import { cssString, html, trusted, type Html } from '../../src/site/html.ts';
 import type { SiteView } from '../../src/model/types.ts';
+import { messagesOf } from '../../src/site/messages.ts';
 
 export interface Frame {
   readonly site: SiteView;
@@ -10,7 +11,6 @@ export interface Frame {
   readonly pagePath: string;
   readonly title: string;
   readonly description?: string | undefined;
-  readonly lang?: string | undefined;
   /** Which navigation link is the current page's (`page`: an extra page's own link, by its path). */
   readonly section: 'home' | 'articles' | 'entities' | 'timeline' | 'sources' | 'search' | 'page';
   readonly bodyClass: string;
@@ -23,11 +23,12 @@ export type Layout = (f: Frame, main: Html, scripts?: Html) => string;
 export function page(f: Frame, main: Html, scripts?: Html): string {
   if (layoutOverride) return layoutOverride(f, main, scripts);
   const { site, root } = f;
+  const m = messagesOf(site);
   const current = (section: Frame['section']) => (f.section === section ? trusted(' aria-current="page"') : '');
   const description = f.description || site.description;
   const brand = site.brand;
   return html`<!DOCTYPE html>
-<html lang="${f.lang || site.language}" data-root="${root}">
+<html lang="${m.lang}"${m.dir === 'rtl' ? trusted(' dir="rtl"') : ''} data-root="${root}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,12 +37,12 @@ ${description ? html`<meta name="description" content="${description}">\n` : ''}
 ${site.baseUrl ? html`<link rel="canonical" href="${site.baseUrl}${f.pagePath}">\n` : ''}<link rel="stylesheet" href="${root}assets/site.css">
 ${brand ? brandStyles(brand, root) : ''}<link rel="manifest" href="${root}manifest.webmanifest">
 <link rel="icon" href="${root}${brand?.logo ? brand.logo.href : 'assets/icon.svg'}" type="${brand?.logo ? brand.logo.type : 'image/svg+xml'}">
-<link rel="alternate" type="application/atom+xml" title="${site.title}: reports" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
+<link rel="alternate" type="application/atom+xml" title="${m.text('layout.feedTitle', { title: site.title })}" href="${site.baseUrl ? site.baseUrl : root}feed.xml">
 <script type="application/ld+json">${trusted(f.jsonLd)}</script>
 ${printHeader(site)}
 </head>
 <body class="${f.bodyClass}">
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${m.t('layout.skip')}</a>
 <header class="site-header">
   <div class="wrap header-row">
     <a class="brand" href="${root}index.html">${
@@ -50,12 +51,12 @@ ${printHeader(site)}
         ? html`<img class="brand-logo" src="${root}${brand.logo.href}" alt="${site.title}"><span aria-hidden="true">${site.title}</span>`
         : site.title
     }</a>
-    <nav class="site-nav" aria-label="Site">
-      <a href="${root}index.html"${current('home')}>Briefing</a>
-      <a href="${root}entities/index.html"${current('entities')}>Entities</a>
-      <a href="${root}timeline.html"${current('timeline')}>Timeline</a>
-      <a href="${root}sources.html"${current('sources')}>Sources</a>
-      <a href="${root}search.html"${current('search')}>Search</a>${site.nav.map(
+    <nav class="site-nav" aria-label="${m.text('layout.navLabel')}">
+      <a href="${root}index.html"${current('home')}>${m.t('nav.home')}</a>
+      <a href="${root}entities/index.html"${current('entities')}>${m.t('nav.entities')}</a>
+      <a href="${root}timeline.html"${current('timeline')}>${m.t('nav.timeline')}</a>
+      <a href="${root}sources.html"${current('sources')}>${m.t('nav.sources')}</a>
+      <a href="${root}search.html"${current('search')}>${m.t('nav.search')}</a>${site.nav.map(
         (link) => html`
       <a href="${root}${link.page}"${link.page === f.pagePath ? trusted(' aria-current="page"') : ''}>${link.title}</a>`,
       )}
@@ -64,10 +65,10 @@ ${
   // The search page has its own box, which searches as the reader types: a second one would compete.
   f.section === 'search'
     ? ''
-    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="Search this briefing">
-      <label class="visually-hidden" for="site-search">Search this briefing</label>
-      <input id="site-search" name="q" type="search" placeholder="Search people, places, facts…" autocomplete="off">
-      <button type="submit">Search</button>
+    : html`    <form class="search-box" action="${root}search.html" method="get" role="search" aria-label="${m.text('searchBox.label')}">
+      <label class="visually-hidden" for="site-search">${m.t('searchBox.label')}</label>
+      <input id="site-search" name="q" type="search" placeholder="${m.text('searchBox.placeholder')}" autocomplete="off">
+      <button type="submit">${m.t('searchBox.button')}</button>
     </form>
 `
 }  </div>
@@ -77,13 +78,13 @@ ${main}
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · current as of <time datetime="${site.updated.iso}">${site.updated.display}</time>` : ''}</p>
+    <p>${site.title}${site.publisher ? html` · ${site.publisher}` : ''}${site.updated ? html` · ${m.t('layout.asOf', { date: html`<time datetime="${site.updated.iso}">${site.updated.display}</time>` })}` : ''}</p>
 ${
   brand?.footer
     ? html`    <p class="brand-footer">${trusted(root ? brand.footer.nested : brand.footer.top)}</p>
 `
     : ''
-}    <p class="small">Built with Briefing. Every fact links to the report it comes from.</p>
+}    <p class="small">${m.t('layout.builtWith')}</p>
   </div>
 </footer>
 <script src="${root}data/previews.js" defer></script>
@@ -121,14 +122,22 @@ const printHeaders = new WeakMap<SiteView, Html>();
 /**
  * The running header of a printed page: the briefing's title and its as-of date, in a page margin
  * box (`@top-left`, printed by Chromium since version 131). It names this briefing, so it is
- * written in each page rather than in site.css; the page numbers are in site.css. Made once per
- * build.
+ * written in each page rather than in site.css; the page numbers are in site.css, in English, and
+ * so is the "disputed" mark in a report's text: a briefing in another language writes its words
+ * here. Made once per build.
  */
 function printHeader(site: SiteView): Html {
   let style = printHeaders.get(site);
   if (!style) {
-    const text = site.updated ? `${site.title} · current as of ${site.updated.display}` : site.title;
-    style = trusted(`<style media="print">@page { @top-left { content: ${cssString(text)}; } }</style>`);
+    const m = messagesOf(site);
+    const words =
+      m.catalogueLang === 'en'
+        ? ''
+        : `<style>.prose .disputed::after { content: ${m.css('claim.disputed')}; content: ${m.css('claim.disputed')} / ""; }</style>\n`;
+    const pages = m.catalogueLang === 'en' ? '' : ` @bottom-right { content: ${m.css('layout.pageOf')}; }`;
+    const asOf = site.updated ? messagesOf(site).text('layout.asOf', { date: site.updated.display }) : '';
+    const text = site.updated ? `${site.title} · ${asOf}` : site.title;
+    style = trusted(`${words}<style media="print">@page { @top-left { content: ${cssString(text)}; }${pages} }</style>`);
     printHeaders.set(site, style);
   }
   return style;

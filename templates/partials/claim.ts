@@ -1,5 +1,6 @@
 import { html, trusted, type Html } from '../../src/site/html.ts';
 import type { ClaimReportView, ClaimView, ReliabilityView } from '../../src/model/types.ts';
+import type { Messages } from '../../src/site/messages.ts';
 
 /**
  * One claim (a fact) with its badge, the editor's assessment and its citations. The statement is
@@ -7,14 +8,14 @@ import type { ClaimReportView, ClaimView, ReliabilityView } from '../../src/mode
  * from its source so that it never reads as the editor's. Each citation shows its report's own
  * words, except the report already quoted as the headline.
  */
-export function claimCard(c: ClaimView, root: string): Html {
-  const several = html`<span class="badge badge-corroborated">Reported by ${c.sourceCount} sources</span>`;
-  const single = html`<span class="badge badge-single">Single source</span>`;
+export function claimCard(c: ClaimView, root: string, m: Messages): Html {
+  const several = html`<span class="badge badge-corroborated">${m.n('claim.reportedBy', c.sourceCount)}</span>`;
+  const single = html`<span class="badge badge-single">${m.t('claim.single')}</span>`;
   const badges =
     c.status === 'corroborated'
       ? several
       : c.status === 'disputed'
-        ? html`<span class="badge badge-disputed">Disputed</span> ${c.sourceCount > 1 ? several : single}`
+        ? html`<span class="badge badge-disputed">${m.t('claim.disputed')}</span> ${c.sourceCount > 1 ? several : single}`
         : single;
   return html`<article class="claim-card claim-${c.status}" id="fact-${c.id}">
   ${claimStatement(c, root)}
@@ -25,12 +26,12 @@ export function claimCard(c: ClaimView, root: string): Html {
       : ''
   }
   </p>
-${assessment(c, root)}  <ol class="citations">
-${c.citations.items.map((r) => citation(r, r !== c.quoted, root))}  </ol>
-${c.citations.more ? html`  <p class="more">and ${c.citations.more} more reports of this fact (all are in <a href="${root}data/claims.json">data/claims.json</a>)</p>\n` : ''}${
+${assessment(c, root, m)}  <ol class="citations">
+${c.citations.items.map((r) => citation(r, r !== c.quoted, root, m))}  </ol>
+${c.citations.more ? html`  <p class="more">${m.n('claim.moreReportsAll', c.citations.more, { href: `${root}data/claims.json` })}</p>\n` : ''}${
     c.conflicts.length
       ? html`  <div class="conflicts">
-    <p class="conflicts-title">Contradicted by:</p>
+    <p class="conflicts-title">${m.t('claim.contradictedBy')}</p>
     <ul>${c.conflicts.map((o) => html`<li><a href="${root}${o.target}">${o.source ? html`<q>${o.statement}</q> — ${o.source}` : o.statement}</a></li>`)}</ul>
   </div>
 `
@@ -58,11 +59,11 @@ export function statementInline(c: ClaimView, root: string): Html {
 }
 
 /** The credibility in words, with the editor's note one click away (`<details>` needs no script). */
-export function assessment(c: ClaimView, root: string): Html | '' {
+export function assessment(c: ClaimView, root: string, m: Messages): Html | '' {
   if (!c.credibility && !c.noteHtml) return '';
   const words = c.credibility
-    ? html`<span class="credibility-label">Assessed as</span> <span class="credibility-words">${c.credibility.words}</span>`
-    : html`<span class="credibility-label">Editor’s note</span>`;
+    ? html`<span class="credibility-label">${m.t('claim.assessedAs')}</span> <span class="credibility-words">${m.t(`credibility.${c.credibility.value}`)}</span>`
+    : html`<span class="credibility-label">${m.t('claim.editorNote')}</span>`;
   const grade = c.credibility ? ` credibility-${c.credibility.value}` : '';
   if (!c.noteHtml) return html`  <p class="credibility${grade}">${words}</p>\n`;
   return html`  <details class="credibility${grade}"><summary>${words}</summary>
@@ -71,12 +72,13 @@ export function assessment(c: ClaimView, root: string): Html | '' {
 `;
 }
 
-function citation(r: ClaimReportView, words: boolean, root: string): Html {
-  return html`    <li><a class="citation" href="${root}${r.target}">${r.article.source}, “${r.article.title}”</a><span class="cite-when">${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability)}` : ''}, <time datetime="${r.article.published.iso}">${r.article.published.display}</time></span>${words ? html`: <q>${r.text}</q>` : ''}</li>
+function citation(r: ClaimReportView, words: boolean, root: string, m: Messages): Html {
+  return html`    <li><a class="citation" href="${root}${r.target}">${m.t('claim.citation', { source: r.article.source, title: r.article.title })}</a><span class="cite-when">${r.article.publication.reliability ? html` ${reliabilityBadge(r.article.publication.reliability, m)}` : ''}, <time datetime="${r.article.published.iso}">${r.article.published.display}</time></span>${words ? html`: <q>${r.text}</q>` : ''}</li>
 `;
 }
 
 /** A source's reliability letter (FORMAT.md §5), its words in the tooltip and for screen readers. */
-export function reliabilityBadge(r: ReliabilityView): Html {
-  return html`<span class="reliability reliability-${r.letter}" title="Source reliability ${r.letter}: ${r.words}"><span aria-hidden="true">${r.letter}</span><span class="visually-hidden">source reliability ${r.letter}: ${r.words}</span></span>`;
+export function reliabilityBadge(r: ReliabilityView, m: Messages): Html {
+  const values = { letter: r.letter, words: m.text(`reliability.${r.letter}`) };
+  return html`<span class="reliability reliability-${r.letter}" title="${m.text('claim.reliabilityTitle', values)}"><span aria-hidden="true">${r.letter}</span><span class="visually-hidden">${m.t('claim.reliabilityHidden', values)}</span></span>`;
 }

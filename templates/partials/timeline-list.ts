@@ -1,10 +1,9 @@
 import { html, type Html } from '../../src/site/html.ts';
-import type { TimelineDay, TimelineEntry } from '../../src/model/types.ts';
-
-const KIND_LABEL: Record<TimelineEntry['kind'], string> = { claim: 'Fact', quote: 'Quote', article: 'Report' };
+import type { TimelineDay } from '../../src/model/types.ts';
+import type { Messages } from '../../src/site/messages.ts';
 
 /** A timeline: days, oldest first, each with its entries. */
-export function timelineList(days: readonly TimelineDay[], root: string): Html {
+export function timelineList(days: readonly TimelineDay[], root: string, m: Messages): Html {
   return html`<ol class="timeline">
 ${days.map(
   (d) => html`  <li class="timeline-day">
@@ -12,7 +11,7 @@ ${days.map(
     <ul>
 ${d.entries.map(
   (e) => html`      <li class="timeline-entry timeline-${e.kind}">
-        <span class="kind">${KIND_LABEL[e.kind]}</span>${
+        <span class="kind">${m.t(`kind.${e.kind}`)}</span>${
           e.date.iso.length > 10
             ? html`
         <time datetime="${e.date.iso}">${e.date.display}</time>`
@@ -26,7 +25,7 @@ ${d.entries.map(
         }${
           e.status === 'disputed'
             ? html`
-        <span class="badge badge-disputed">Disputed</span>`
+        <span class="badge badge-disputed">${m.t('claim.disputed')}</span>`
             : ''
         }
       </li>

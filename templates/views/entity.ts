@@ -1,5 +1,6 @@
 import { html, trusted, type Html } from '../../src/site/html.ts';
 import type { EntityView, ImageFile, PictureView, SiteView } from '../../src/model/types.ts';
+import { messagesOf, type Messages } from '../../src/site/messages.ts';
 import { page } from '../layouts/base.ts';
 import { claimCard } from '../partials/claim.ts';
 import { factLine } from '../partials/fact-line.ts';
@@ -14,32 +15,33 @@ import { timelineList } from '../partials/timeline-list.ts';
  */
 export function entityView(site: SiteView, root: string, pagePath: string, entity: EntityView, jsonLd: string): string {
   const e = entity;
+  const m = messagesOf(site);
   const infobox = html`    <aside class="infobox" aria-labelledby="infobox-h">
-      <h2 id="infobox-h" class="visually-hidden">At a glance</h2>${e.picture ? infoboxPicture(e.picture, root) : ''}
+      <h2 id="infobox-h" class="visually-hidden">${m.t('sheet.atAGlance')}</h2>${e.picture ? infoboxPicture(e.picture, root) : ''}
       <dl>
-        <div><dt>Type</dt><dd>${e.typeLabel}</dd></div>${
+        <div><dt>${m.t('sheet.type')}</dt><dd>${e.typeLabel}</dd></div>${
           e.aliases.length
             ? html`
-        <div><dt>Also called</dt><dd>${e.aliases.join(' · ')}</dd></div>`
+        <div><dt>${m.t('sheet.aliases')}</dt><dd>${e.aliases.join(' · ')}</dd></div>`
             : ''
         }${e.attributes.map(
           (a) => html`
         <div><dt>${a.label}</dt><dd>${trusted(a.html)}</dd></div>`,
         )}
-        <div><dt>Mentions</dt><dd>${e.mentionCount} in ${e.articleCount} report${e.articleCount !== 1 ? 's' : ''}</dd></div>${
+        <div><dt>${m.t('sheet.mentions')}</dt><dd>${m.n('sheet.mentionCount', e.articleCount, { mentions: e.mentionCount })}</dd></div>${
           e.firstReported
             ? html`
-        <div><dt>First reported</dt><dd><time datetime="${e.firstReported.iso}">${e.firstReported.display}</time></dd></div>`
+        <div><dt>${m.t('sheet.firstReported')}</dt><dd><time datetime="${e.firstReported.iso}">${e.firstReported.display}</time></dd></div>`
             : ''
         }${
           e.lastReported && e.lastReported.iso !== e.firstReported?.iso
             ? html`
-        <div><dt>Last reported</dt><dd><time datetime="${e.lastReported.iso}">${e.lastReported.display}</time></dd></div>`
+        <div><dt>${m.t('sheet.lastReported')}</dt><dd><time datetime="${e.lastReported.iso}">${e.lastReported.display}</time></dd></div>`
             : ''
         }${
           e.sameAs.length
             ? html`
-        <div><dt>Elsewhere</dt><dd>${e.sameAs.map((u, i) => html`<a class="same-as" href="${u}" rel="noopener noreferrer">${u}</a>${i < e.sameAs.length - 1 ? html`<br>` : ''}`)}</dd></div>`
+        <div><dt>${m.t('sheet.elsewhere')}</dt><dd>${e.sameAs.map((u, i) => html`<a class="same-as" href="${u}" rel="noopener noreferrer">${u}</a>${i < e.sameAs.length - 1 ? html`<br>` : ''}`)}</dd></div>`
             : ''
         }
       </dl>
@@ -47,57 +49,60 @@ export function entityView(site: SiteView, root: string, pagePath: string, entit
 `;
   const profile = e.profileHtml
     ? html`      <section class="prose profile" aria-labelledby="profile-h">
-        <h2 id="profile-h">Profile</h2>
+        <h2 id="profile-h">${m.t('sheet.profile')}</h2>
 ${trusted(e.profileHtml)}      </section>
 `
     : '';
   const L = e.layout;
   const facts = e.facts.total
     ? html`      <section aria-labelledby="facts-h">
-        <h2 id="facts-h">Key facts</h2>
+        <h2 id="facts-h">${m.t('sheet.keyFacts')}</h2>
 ${
   L.disputes.total
-    ? html`        <h3 id="disputed-h">Where the sources disagree</h3>
+    ? html`        <h3 id="disputed-h">${m.t('sheet.disputes')}</h3>
 ${folded(
   L.disputes,
-  'disputes',
+  m,
+  'fold.disputes',
   (ds) =>
     html`${ds.map(
-      (d) => html`<div class="dispute" role="group" aria-label="Conflicting reports">
-${claimCard(d.claim, root)}${d.others.map((o) => claimCard(o, root))}</div>
+      (d) => html`<div class="dispute" role="group" aria-label="${m.text('claim.conflicting')}">
+${claimCard(d.claim, root, m)}${d.others.map((o) => claimCard(o, root, m))}</div>
 `,
     )}`,
 )}`
     : ''
 }${
         L.corroborated.total
-          ? html`        <h3 id="corroborated-h">Reported by several sources</h3>
-${folded(L.corroborated, 'facts reported by several sources', (cs) => html`${cs.map((c) => claimCard(c, root))}`)}`
+          ? html`        <h3 id="corroborated-h">${m.t('sheet.corroborated')}</h3>
+${folded(L.corroborated, m, 'fold.corroborated', (cs) => html`${cs.map((c) => claimCard(c, root, m))}`)}`
           : ''
       }${
         L.singleSource.total
-          ? html`        <h3 id="single-h">Reported by one source</h3>
+          ? html`        <h3 id="single-h">${m.t('sheet.singleSource')}</h3>
 ${folded(
   L.singleSource,
-  'single-source facts',
+  m,
+  'fold.single',
   (cs) => html`<ul class="fact-lines">
-${cs.map((c) => factLine(c, root))}</ul>
+${cs.map((c) => factLine(c, root, m))}</ul>
 `,
 )}`
           : ''
       }${
         e.facts.more
-          ? html`        <p class="more">${e.facts.more} more facts name ${e.name}: see the <a href="${root}timeline.html">timeline</a> and the reports below.</p>\n`
+          ? html`        <p class="more">${m.n('sheet.moreFacts', e.facts.more, { name: e.name, href: `${root}timeline.html` })}</p>\n`
           : ''
       }      </section>
 `
     : '';
   const quotes = e.quotes.total
     ? html`      <section aria-labelledby="quotes-h">
-        <h2 id="quotes-h">Quotes</h2>
+        <h2 id="quotes-h">${m.t('sheet.quotes')}</h2>
 ${folded(
   L.quotes,
-  'quotes',
+  m,
+  'fold.quotes',
   (qs) =>
     html`${qs.map(
       (q) => html`        <figure class="quote-card">
@@ -106,70 +111,70 @@ ${folded(
         </figure>
 `,
     )}`,
-)}${e.quotes.more ? html`        <p class="more">${e.quotes.more} more quotes, in the reports below.</p>\n` : ''}      </section>
+)}${e.quotes.more ? html`        <p class="more">${m.n('sheet.moreQuotes', e.quotes.more)}</p>\n` : ''}      </section>
 `
     : '';
   const mentions = e.mentionsByArticle.total
     ? html`      <section aria-labelledby="mentions-h">
-        <h2 id="mentions-h">Mentions in the reports</h2>
+        <h2 id="mentions-h">${m.t('sheet.mentionsHeading')}</h2>
 ${folded(
   L.mentions,
-  'reports’ mentions',
+  m,
+  'fold.mentions',
   (gs) =>
     html`${gs.map(
       (g) => html`        <div class="mention-group">
           <h3><a href="${root}${g.article.page}">${g.article.title}</a></h3>
           <p class="meta">${g.article.source} · <time datetime="${g.article.published.iso}">${g.article.published.display}</time></p>
           <ul class="snippets">
-            ${g.mentions.map((m) => html`<li><a class="snippet" href="${m.href}">${trusted(m.snippetHtml)}</a></li>`)}
+            ${g.mentions.map((s) => html`<li><a class="snippet" href="${s.href}">${trusted(s.snippetHtml)}</a></li>`)}
           </ul>
-${g.more ? html`          <p class="more">and ${g.more} more in this report</p>\n` : ''}        </div>
+${g.more ? html`          <p class="more">${m.n('sheet.moreInReport', g.more)}</p>\n` : ''}        </div>
 `,
     )}`,
 )}${
         e.mentionsByArticle.more
-          ? html`        <p class="more">Snippets from the ${e.mentionsByArticle.items.length} latest reports; all ${e.articleCount} are listed under Sources.</p>\n`
+          ? html`        <p class="more">${m.n('sheet.snippetsFrom', e.articleCount, { shown: e.mentionsByArticle.items.length })}</p>\n`
           : ''
       }      </section>
 `
     : '';
   const timeline = e.timeline.total
     ? html`      <section aria-labelledby="timeline-h">
-        <h2 id="timeline-h">Timeline</h2>
+        <h2 id="timeline-h">${m.t('sheet.timeline')}</h2>
 ${
-  e.timeline.more
-    ? html`        <p class="more">The latest entries; ${e.timeline.more} earlier ones are on the <a href="${root}timeline.html">briefing timeline</a>.</p>\n`
-    : ''
-}${folded(L.timeline, 'timeline entries', (days) => timelineList(days, root))}      </section>
+  e.timeline.more ? html`        <p class="more">${m.n('sheet.timelineMore', e.timeline.more, { href: `${root}timeline.html` })}</p>\n` : ''
+}${folded(L.timeline, m, 'fold.timeline', (days) => timelineList(days, root, m))}      </section>
 `
     : '';
   const related = e.related.total
     ? html`    <section class="related-side" aria-labelledby="related-h">
-      <h2 id="related-h">Related</h2>
-      <p class="section-note">By the number of paragraphs that mention both.</p>
+      <h2 id="related-h">${m.t('sheet.related')}</h2>
+      <p class="section-note">${m.t('sheet.relatedNote')}</p>
 ${folded(
   L.related,
-  'related',
+  m,
+  'fold.related',
   (rs) => html`      <ul class="related">
         ${rs.map(
           (r) =>
-            html`<li><a href="${root}${r.page}" data-entity="${r.id}">${r.name}</a> <span class="type-label">${r.typeLabel}</span> <span class="weight">${r.weight}<span class="visually-hidden"> shared paragraphs</span></span></li>`,
+            html`<li><a href="${root}${r.page}" data-entity="${r.id}">${r.name}</a> <span class="type-label">${r.typeLabel}</span> <span class="weight">${r.weight}<span class="visually-hidden"> ${m.n('sheet.sharedParagraphs', r.weight)}</span></span></li>`,
         )}
       </ul>
 `,
-)}${e.related.more ? html`      <p class="more">and ${e.related.more} more (all in data/entities.json)</p>\n` : ''}    </section>
+)}${e.related.more ? html`      <p class="more">${m.n('sheet.relatedMore', e.related.more)}</p>\n` : ''}    </section>
 `
     : '';
   const sources = e.sources.length
     ? html`      <section aria-labelledby="sources-h">
-        <h2 id="sources-h">Sources</h2>
+        <h2 id="sources-h">${m.t('sheet.sources')}</h2>
         <ul class="source-list">
           ${e.sources.map(
             (s) =>
-              html`<li><p class="source-head"><span class="source-name">${s.name}</span> <span class="count">· ${s.total} report${s.total !== 1 ? 's' : ''}</span></p><ul>${s.articles.map(
+              html`<li><p class="source-head"><span class="source-name">${s.name}</span> <span class="count">· ${m.n('sheet.reportCount', s.total)}</span></p><ul>${s.articles.map(
                 (a) =>
                   html`<li><a href="${root}${a.page}">${a.title}</a> · <time datetime="${a.published.iso}">${a.published.display}</time></li>`,
-              )}</ul>${s.more ? html`<p class="more">and ${s.more} earlier reports from ${s.name}</p>` : ''}</li>`,
+              )}</ul>${s.more ? html`<p class="more">${m.n('sheet.sourceMore', s.more, { source: s.name })}</p>` : ''}</li>`,
           )}
         </ul>
       </section>
@@ -186,13 +191,13 @@ ${folded(
     }${
       e.stub
         ? html`
-    <p class="notice">This name appears in the reports but has no profile yet.</p>`
+    <p class="notice">${m.t('sheet.stub')}</p>`
         : ''
     }
   </header>
 
   <div class="sheet-grid">
-${contents(e)}${infobox}
+${contents(e, m)}${infobox}
     <div class="sheet-main">
 ${profile}${facts}${quotes}${mentions}${timeline}${sources}    </div>
 ${related}  </div>
@@ -204,25 +209,25 @@ ${related}  </div>
 }
 
 /** The contents: a link to each section the fact sheet has. */
-function contents(e: EntityView): Html {
+function contents(e: EntityView, m: Messages): Html {
   const L = e.layout;
-  const link = (id: string, label: string) => html`<li><a href="#${id}">${label}</a></li>`;
+  const link = (id: string, key: string) => html`<li><a href="#${id}">${m.t(key)}</a></li>`;
   return html`    <nav class="toc" aria-labelledby="toc-h">
-      <h2 id="toc-h">On this page</h2>
+      <h2 id="toc-h">${m.t('toc.title')}</h2>
       <ol>
-        ${e.profileHtml ? link('profile-h', 'Profile') : ''}${
+        ${e.profileHtml ? link('profile-h', 'toc.profile') : ''}${
           e.facts.total
-            ? html`<li><a href="#facts-h">Key facts</a>${
+            ? html`<li><a href="#facts-h">${m.t('toc.keyFacts')}</a>${
                 L.disputes.total || L.corroborated.total || L.singleSource.total
-                  ? html`<ol>${L.disputes.total ? link('disputed-h', 'Disputed') : ''}${L.corroborated.total ? link('corroborated-h', 'Several sources') : ''}${
-                      L.singleSource.total ? link('single-h', 'One source') : ''
+                  ? html`<ol>${L.disputes.total ? link('disputed-h', 'toc.disputed') : ''}${L.corroborated.total ? link('corroborated-h', 'toc.several') : ''}${
+                      L.singleSource.total ? link('single-h', 'toc.one') : ''
                     }</ol>`
                   : ''
               }</li>`
             : ''
-        }${e.quotes.total ? link('quotes-h', 'Quotes') : ''}${e.mentionsByArticle.total ? link('mentions-h', 'Mentions') : ''}${
-          e.timeline.total ? link('timeline-h', 'Timeline') : ''
-        }${e.sources.length ? link('sources-h', 'Sources') : ''}${e.related.total ? link('related-h', 'Related') : ''}
+        }${e.quotes.total ? link('quotes-h', 'toc.quotes') : ''}${e.mentionsByArticle.total ? link('mentions-h', 'toc.mentions') : ''}${
+          e.timeline.total ? link('timeline-h', 'toc.timeline') : ''
+        }${e.sources.length ? link('sources-h', 'toc.sources') : ''}${e.related.total ? link('related-h', 'toc.related') : ''}
       </ol>
     </nav>
 `;

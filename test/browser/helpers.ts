@@ -62,6 +62,28 @@ export async function buildExample(options: Partial<BuildOptions> = {}): Promise
   return { tmp, out, fileUrl: (rel) => pathToFileURL(path.join(out, rel)).href };
 }
 
+/**
+ * Builds a copy of `input` (the example briefing by default) with briefing.md's `language` set to
+ * `language`: the same content with the interface in another language.
+ */
+export async function buildInLanguage(language: string, input = 'content'): Promise<BuiltSite> {
+  const tmp = await tempDir('briefing-browser-');
+  const copy = path.join(tmp, 'input');
+  await fs.cp(input, copy, { recursive: true });
+  const briefing = path.join(copy, 'briefing.md');
+  const text = await fs.readFile(briefing, 'utf8');
+  await fs.writeFile(
+    briefing,
+    /^language:.*$/m.test(text)
+      ? text.replace(/^language:.*$/m, `language: ${language}`)
+      : text.replace(/^---\n/, `---\nlanguage: ${language}\n`),
+  );
+  const out = path.join(tmp, 'site');
+  const result = await build({ input: copy, output: out });
+  if (!result.ok) throw new Error(`${input} in ${language} did not build:\n${result.diagnostics.map((d) => JSON.stringify(d)).join('\n')}`);
+  return { tmp, out, fileUrl: (rel) => pathToFileURL(path.join(out, rel)).href };
+}
+
 export async function removeDir(dir: string | undefined): Promise<void> {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 }

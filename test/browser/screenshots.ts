@@ -3,12 +3,14 @@
  *   docs/images/home-desktop.png        index.html, 1280 wide
  *   docs/images/fact-sheet-desktop.png  entities/kim-jong-un.html, 1280 wide
  *   docs/images/fact-sheet-phone.png    entities/kim-jong-un.html, 390 wide at 2x (full page if < 1 MB)
+ *   docs/images/fact-sheet-fr.png       the same fact sheet with `language: fr`, 1280 wide
+ *   docs/images/fact-sheet-ar.png       the same fact sheet with `language: ar` (right to left), 1280 wide
  * Run: node --import tsx test/browser/screenshots.ts
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildExample, launchChromium, removeDir } from './helpers.ts';
+import { buildExample, buildInLanguage, launchChromium, removeDir, type BuiltSite } from './helpers.ts';
 
 const OUT_DIR = path.resolve('docs/images');
 const MAX_BYTES = 1024 * 1024;
@@ -23,6 +25,8 @@ interface Shot {
   fullPage: boolean;
   /** The id of the element to scroll to the top of the viewport first. */
   at?: string;
+  /** The briefing's `language` for this shot (the example's own when absent). */
+  language?: string;
 }
 
 const SHOTS: Shot[] = [
@@ -31,6 +35,8 @@ const SHOTS: Shot[] = [
   { file: 'fact-sheet-phone.png', page: 'entities/kim-jong-un.html', width: 390, height: 844, scale: 2, fullPage: true },
   { file: 'facts-desktop.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false, at: 'facts-h' },
   { file: 'facts-phone.png', page: 'entities/kim-jong-un.html', width: 390, height: 844, scale: 2, fullPage: false, at: 'facts-h' },
+  { file: 'fact-sheet-fr.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false, language: 'fr' },
+  { file: 'fact-sheet-ar.png', page: 'entities/kim-jong-un.html', width: 1280, height: 900, scale: 1, fullPage: false, language: 'ar' },
 ];
 
 async function shoot(browser: Browser, url: string, shot: Shot): Promise<string> {
@@ -60,13 +66,14 @@ async function shoot(browser: Browser, url: string, shot: Shot): Promise<string>
   }
 }
 
-const site = await buildExample();
+const sites = new Map<string, BuiltSite>([['', await buildExample()]]);
+for (const language of new Set(SHOTS.map((s) => s.language ?? ''))) if (language) sites.set(language, await buildInLanguage(language));
 let browser: Browser | undefined;
 try {
   browser = await launchChromium();
   await fs.mkdir(OUT_DIR, { recursive: true });
-  for (const shot of SHOTS) console.log(await shoot(browser, site.fileUrl(shot.page), shot));
+  for (const shot of SHOTS) console.log(await shoot(browser, sites.get(shot.language ?? '')!.fileUrl(shot.page), shot));
 } finally {
   await browser?.close();
-  await removeDir(site.tmp);
+  for (const site of sites.values()) await removeDir(site.tmp);
 }

@@ -611,14 +611,15 @@ function contentFolder(dirty: boolean) {
   });
 }
 
-/** Scripts a built page may load: the site's own files, and its JSON-LD. */
+/** Scripts a built page may load: the site's own files; and data it never runs: its JSON-LD, search.js's words (JSON). */
 function pageProblems(page: string, html: string): string[] {
   const problems: string[] = [];
   const doc = parse(html);
   for (const s of doc.querySelectorAll('script')) {
     const src = s.getAttribute('src');
+    const type = s.getAttribute('type');
     const ok =
-      s.getAttribute('type') === 'application/ld+json'
+      type === 'application/ld+json' || type === 'application/json'
         ? !src
         : src !== undefined && /^(?:\.\.\/)?(?:assets|data)\/[a-z0-9-]+\.js$/.test(src);
     if (!ok) problems.push(`${page}: script ${s.outerHTML.slice(0, 80)}`);
@@ -634,8 +635,8 @@ function pageProblems(page: string, html: string): string[] {
       }
     }
   }
-  // JSON-LD cannot be closed early: the only "</script" in a ld+json block is its own end tag.
-  for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+  // JSON-LD and JSON data cannot be closed early: the only "</script" in such a block is its own end tag.
+  for (const m of html.matchAll(/<script type="application\/(?:ld\+)?json"[^>]*>([\s\S]*?)<\/script>/g)) {
     try {
       JSON.parse(m[1]!);
     } catch {
