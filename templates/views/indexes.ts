@@ -9,7 +9,16 @@ import { articleItem } from '../partials/article-item.ts';
 import { timelineList } from '../partials/timeline-list.ts';
 
 /** The messages templates/assets/search.js shows. */
-const SEARCH_MESSAGES = ['search.none', 'search.count', 'search.alsoCalled', 'kind.entity', 'kind.article', 'kind.claim', 'kind.quote', 'kind.page'];
+const SEARCH_MESSAGES = [
+  'search.none',
+  'search.count',
+  'search.alsoCalled',
+  'kind.entity',
+  'kind.article',
+  'kind.claim',
+  'kind.quote',
+  'kind.page',
+];
 
 export function entitiesView(model: Model, root: string, pagePath: string): string {
   const m = messagesOf(model.site);
