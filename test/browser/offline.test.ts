@@ -190,6 +190,7 @@ test('offline, a page never visited and a search still load, from the cache', as
   const entityDoc = await readHtml(site.out, `entities/${ENTITY}.html`);
   const name = entityDoc.querySelector('h1')!.textContent.trim();
   const sent = server.requests.length;
+  let during: string[] | undefined;
   await context.setOffline(true);
   try {
     const fresh = await context.newPage();
@@ -210,10 +211,14 @@ test('offline, a page never visited and a search still load, from the cache', as
     const hrefs = await fresh.$$eval('#search-results a.result-title', (as) => as.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.includes(`entities/${ENTITY}.html`), JSON.stringify(hrefs));
     await fresh.close();
+    // Read before going online again: Chromium checks for a new sw.js after a navigation, in the
+    // background, and under load that check can start just after the network is back. Such a
+    // request is not one made while offline.
+    during = server.requests.slice(sent);
   } finally {
     await context.setOffline(false);
   }
-  assert.deepEqual(server.requests.slice(sent), [], 'nothing reached the server while offline');
+  assert.deepEqual(during, [], 'nothing reached the server while offline');
 });
 
 test('after a rebuild with changed content, the new worker serves the new pages and the old cache is gone', async () => {
