@@ -116,6 +116,39 @@ test('right to left, the layout mirrors: the infobox left of the text, the timel
   }
 });
 
+test('on a right-to-left page, an English paragraph of content reads left to right: its full stop at its end', async () => {
+  const site = example.get('ar')!;
+  const sheet = await open(site.fileUrl('entities/kim-jong-un.html'));
+  try {
+    // Where the last word's last letter and the full stop after it are drawn: right to left, the
+    // stop would be put at the paragraph's left end, before the English words.
+    const [first, last] = await sheet
+      .locator('.profile p')
+      .first()
+      .evaluate((p) => {
+        // (No named functions in here: the page runs this as it is, without the test's helpers.)
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const texts: Text[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim()) texts.push(n as Text);
+        const end = texts[texts.length - 1]!;
+        const lefts: number[] = [];
+        for (const [node, i] of [
+          [end, end.textContent!.trimEnd().length - 2],
+          [end, end.textContent!.trimEnd().length - 1],
+        ] as const) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          lefts.push(range.getBoundingClientRect().left);
+        }
+        return lefts;
+      });
+    assert.ok(first! < last!, `the last letter is at ${first} px and the full stop at ${last} px: left to right`);
+  } finally {
+    await sheet.context().close();
+  }
+});
+
 test('French navigation, longer than English, is whole at 1280 and 390 px: no link cut off', async () => {
   for (const width of [1280, 390]) {
     const page = await open(example.get('fr')!.fileUrl('entities/kim-jong-un.html'), width);
