@@ -67,17 +67,32 @@ export function articleJsonLd(site: SiteView, a: Omit<ArticleView, 'jsonLd'>): s
   return `{"@context":"https://schema.org","@graph":[${[first, ...rest].join(',')}]}`;
 }
 
-/** Each entity as an article's `mentions` item, script-safe JSON text, for the last place asked from. */
+/**
+ * An object's script-safe JSON text, written once for all the pages in one folder: the URLs in it
+ * depend only on where the page is (`urlFor(site, from, '')`, the same for every fact sheet or
+ * every article), so a claim shown on each subject's fact sheet, or an entity named by thousands of
+ * articles, is serialised once. Keyed by the object and kept for the last folder asked from.
+ */
+function onceJson<K extends object>(
+  cache: WeakMap<K, { readonly at: string; readonly json: string }>,
+  key: K,
+  at: string,
+  make: () => object,
+): string {
+  let cached = cache.get(key);
+  if (cached?.at !== at) cache.set(key, (cached = { at, json: scriptSafeJson(make()) }));
+  return cached.json;
+}
+
+/** Each entity as an article's `mentions` item. */
 const mentionText = new WeakMap<EntityRef, { readonly at: string; readonly json: string }>();
 
 function mentionJson(site: SiteView, from: PagePath, e: EntityRef): string {
-  const at = urlFor(site, from, '');
-  let cached = mentionText.get(e);
-  if (cached?.at !== at) {
-    const json = scriptSafeJson({ '@type': SCHEMA_TYPE[e.type], name: e.name, url: urlFor(site, from, e.page) });
-    mentionText.set(e, (cached = { at, json }));
-  }
-  return cached.json;
+  return onceJson(mentionText, e, urlFor(site, from, ''), () => ({
+    '@type': SCHEMA_TYPE[e.type],
+    name: e.name,
+    url: urlFor(site, from, e.page),
+  }));
 }
 
 /** An index page (entities, timeline, sources, search) as part of the briefing's website. */
@@ -123,17 +138,12 @@ export function entityJsonLd(site: SiteView, e: Omit<EntityView, 'jsonLd'>): str
   return `{"@context":"https://schema.org","@graph":[${[head, ...claims, ...rest].join(',')}]}`;
 }
 
-/**
- * Each claim's Claim object as script-safe JSON text, for the last place it was asked from: its
- * URLs depend only on where the page is (`urlFor(site, from, '')`, the same for every fact sheet).
- */
+/** Each claim's Claim object (its review names the page, so it is written for each). */
 const claimJson = new WeakMap<ClaimView, { readonly at: string; readonly json: string }>();
 
 function claimLdsJson(site: SiteView, from: PagePath, c: ClaimView): string {
-  const at = urlFor(site, from, '');
-  let cached = claimJson.get(c);
-  if (cached?.at !== at) claimJson.set(c, (cached = { at, json: scriptSafeJson(claimLd(site, from, c)) }));
-  return c.credibility ? `${cached.json},${scriptSafeJson(claimReviewLd(site, from, c, c.credibility))}` : cached.json;
+  const claim = onceJson(claimJson, c, urlFor(site, from, ''), () => claimLd(site, from, c));
+  return c.credibility ? `${claim},${scriptSafeJson(claimReviewLd(site, from, c, c.credibility))}` : claim;
 }
 
 function claimLd(site: SiteView, from: PagePath, c: ClaimView): object {
