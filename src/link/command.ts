@@ -14,28 +14,25 @@ export interface LinkOptions {
   readonly fix?: boolean;
 }
 
-/** One place where a known entity is written but not linked. */
-export interface UnlinkedMention {
+/** A known entity's name written in a file: where, as shown, and which entity. */
+interface NameInFile {
   readonly file: string;
   /** 1-based, as in diagnostics: the line and column in the file as the build counts them. */
   readonly line: number;
   readonly column: number;
   readonly shown: string;
+  /** The entity's id and display name. */
   readonly id: string;
-  /** The entity's display name. */
   readonly name: string;
+}
+
+/** One place where a known entity is written but not linked. */
+export interface UnlinkedMention extends NameInFile {
   readonly replacement: string;
 }
 
 /** A place's name written where it acts: it may name the place or its state, and only the editor can tell. */
-export interface DoubtfulMention {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly shown: string;
-  /** The place's id and display name. */
-  readonly id: string;
-  readonly name: string;
+export interface DoubtfulMention extends NameInFile {
   /** The state's id and display name. */
   readonly standsFor: string;
   readonly standsForName: string;
